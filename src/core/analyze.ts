@@ -1,14 +1,104 @@
-import type { Analysis } from './analysis.ts';
+import type { Analysis, DetectedPeriod, Finding } from './analysis.ts';
+import { Context, fact } from './context.ts';
+import { formatIsoDate, toDay } from './dates.ts';
+import { CycleModel, findEpisodes } from './episodes.ts';
 import type { CycleLog } from './log.ts';
+import { DayMarks } from './marks.ts';
+import { analyzeBleedingEpisodes } from './rules/bleeding-episodes.ts';
+import { ruleMeta } from './rules/catalogue.ts';
+import { analyzeCycleTiming } from './rules/cycle-timing.ts';
+import { analyzeIndependent } from './rules/independent.ts';
+import { analyzePeriods } from './rules/periods.ts';
+import { States } from './states.ts';
+import { Timeline } from './timeline.ts';
+import { tierRank } from './tiers.ts';
 
 export interface AnalyzeOptions {
   /** Evaluation date (D14); default: profile.as_of, else the last logged date. */
   asOf?: string;
 }
 
-/** The one shared analyzer: pure, deterministic, data in → data out. */
+/**
+ * The one shared analyzer: pure and deterministic, canonical log in → coded findings out.
+ * Runs the precedence of clinical-rules.md §2.3 over the log up to the evaluation date.
+ */
 export function analyzeLog(log: CycleLog, options: AnalyzeOptions = {}): Analysis {
-  void log;
-  void options;
-  throw new Error('analyzeLog: not implemented yet');
+  const days = log.days;
+  const asOfText = options.asOf ?? log.profile.as_of ?? days[days.length - 1]?.date;
+  if (asOfText === undefined || days.length === 0) {
+    return emptyAnalysis(log, asOfText ?? null);
+  }
+  const E = toDay(asOfText);
+  const first = toDay(days[0]!.date);
+  const tl = new Timeline(log, first, Math.max(E, first - 1));
+  const states = new States(log.profile, E);
+  const episodes = findEpisodes(tl, states);
+  const model = new CycleModel(episodes, tl, states);
+  const ctx = new Context(tl, states, episodes, model, new DayMarks(tl, episodes));
+
+  const bleeding = analyzeBleedingEpisodes(ctx);
+  const { painfulSexFired } = analyzeIndependent(ctx, bleeding);
+  analyzePeriods(ctx, painfulSexFired);
+  analyzeCycleTiming(ctx);
+  if (states.methods.some((m) => m.method === 'iud')) {
+    ctx.cannot('hormonal-breakthrough-bleeding', fact('iud-type-unknown'));
+  }
+
+  let logged = 0;
+  let lastLogged: number | undefined;
+  for (const n of tl.loggedDays()) {
+    logged++;
+    lastLogged = n;
+  }
+  return {
+    as_of: formatIsoDate(E),
+    first_date: formatIsoDate(first),
+    last_date: lastLogged !== undefined ? formatIsoDate(lastLogged) : null,
+    days_logged: logged,
+    profile: { ...log.profile, as_of: formatIsoDate(E) },
+    age: states.ageOn(E) ?? null,
+    periods: model.periods.map((p, i): DetectedPeriod => {
+      const next = model.starts[i + 1];
+      return {
+        start: formatIsoDate(p.start!),
+        end: formatIsoDate(p.last),
+        days: p.last - p.start! + 1,
+        cycle_length: next !== undefined ? next - p.start! : null,
+        pre_start_spotting: p.days.filter((n) => n < p.start!).length,
+        heavy_days: p.heavyDays,
+      };
+    }),
+    findings: sortFindings(ctx.findings),
+    not_flagged: [...ctx.notFlagged].sort((a, b) => compare(a.date, b.date) || compare(a.rule, b.rule)),
+    not_evaluated: ctx.notEvaluated,
+  };
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function sortFindings(findings: Finding[]): Finding[] {
+  return [...findings].sort(
+    (a, b) =>
+      tierRank(a.tier) - tierRank(b.tier) ||
+      compare(a.start, b.start) ||
+      ruleMeta(a.rule).number - ruleMeta(b.rule).number ||
+      compare(a.end, b.end),
+  );
+}
+
+function emptyAnalysis(log: CycleLog, asOf: string | null): Analysis {
+  return {
+    as_of: asOf,
+    first_date: null,
+    last_date: null,
+    days_logged: 0,
+    profile: asOf !== null ? { ...log.profile, as_of: asOf } : { ...log.profile },
+    age: null,
+    periods: [],
+    findings: [],
+    not_flagged: [],
+    not_evaluated: [{ rule: 'irregular-cycles', reason: fact('no-days-logged') }],
+  };
 }

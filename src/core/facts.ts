@@ -12,3 +12,14 @@ export interface Fact {
   /** A second value where a fact compares two (e.g. a start and the predicted start). */
   other?: string | number;
 }
+
+/** Facts without exact repeats, in first-seen order. */
+export function uniqueFacts(facts: Fact[]): Fact[] {
+  const seen = new Set<string>();
+  return facts.filter((f) => {
+    const key = JSON.stringify(f);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,82 @@
+/**
+ * What every rule module receives: the laid-out log, the derived states and cycle model, and
+ * the collectors for findings, non-findings and rules that could not be evaluated.
+ */
+import type { Finding, NotEvaluated, NotFlagged } from './analysis.ts';
+import { formatIsoDate } from './dates.ts';
+import type { CycleModel, Episode } from './episodes.ts';
+import type { Fact } from './facts.ts';
+import type { DayMarks } from './marks.ts';
+import type { ChecklistCode } from './rules/checklist-codes.ts';
+import { ruleMeta } from './rules/catalogue.ts';
+import type { RuleId } from './rules/ids.ts';
+import type { States } from './states.ts';
+import type { Tier } from './tiers.ts';
+import type { Timeline } from './timeline.ts';
+
+export interface FlagInput {
+  rule: RuleId;
+  tier: Tier;
+  start: number;
+  end: number;
+  facts: Fact[];
+  /** For bleeding episodes: the episode reaches the evaluation date. */
+  inProgress?: boolean;
+  /** Checklist codes beyond the rule's own (rare). */
+  extraChecklist?: ChecklistCode[];
+}
+
+export class Context {
+  readonly findings: Finding[] = [];
+  readonly notFlagged: NotFlagged[] = [];
+  readonly notEvaluated: NotEvaluated[] = [];
+
+  constructor(
+    readonly tl: Timeline,
+    readonly states: States,
+    readonly episodes: Episode[],
+    readonly model: CycleModel,
+    readonly marks: DayMarks,
+  ) {}
+
+  /** The evaluation date E. */
+  get E(): number {
+    return this.tl.end;
+  }
+
+  flag(input: FlagInput): void {
+    const meta = ruleMeta(input.rule);
+    this.findings.push({
+      rule: input.rule,
+      tier: input.tier,
+      start: formatIsoDate(input.start),
+      end: formatIsoDate(input.end),
+      cycle_day: this.model.cycleDay(input.start),
+      facts: input.facts,
+      checklist: [...meta.checklist, ...(input.extraChecklist ?? [])],
+      sources: [...meta.sources],
+      in_progress: input.inProgress ?? false,
+    });
+  }
+
+  skip(rule: RuleId, day: number, reason: Fact): void {
+    this.notFlagged.push({ rule, date: formatIsoDate(day), reason });
+  }
+
+  cannot(rule: RuleId, reason: Fact): void {
+    this.notEvaluated.push({ rule, reason });
+  }
+
+  /** Whether an episode still reaches the evaluation date (ambiguity 17). */
+  inProgress(episode: Episode): boolean {
+    return this.E - episode.last < 2;
+  }
+}
+
+export function fact(code: string, extra: Omit<Fact, 'code'> = {}): Fact {
+  return { code, ...extra };
+}
+
+export function dateFact(code: string, day: number, extra: Omit<Fact, 'code' | 'date'> = {}): Fact {
+  return { code, date: formatIsoDate(day), ...extra };
+}
