@@ -6,7 +6,7 @@ import { rm } from 'node:fs/promises';
 
 await rm(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await build({
-  entryPoints: { cli: 'src/cli.ts' },
+  entryPoints: { cli: 'src/cli.ts', 'batch-worker': 'src/batch/worker.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

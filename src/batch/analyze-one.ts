@@ -1,0 +1,69 @@
+/**
+ * One log through the same pipeline as `analyze`: open → import (format detected or forced) →
+ * profile options applied → analyze → report. Errors become data, so a batch keeps going.
+ */
+import type { CycleLog, Profile } from '../core/log.ts';
+import { analyzeLog } from '../core/analyze.ts';
+import { EXIT, UserError } from '../errors.ts';
+import { importFile } from '../importers/registry.ts';
+import type { FormatId } from '../importers/types.ts';
+import { openInputFile, type InputFile } from '../io/input-file.ts';
+import { mergeProfiles } from '../log/profile.ts';
+import { buildReport } from '../report/build-report.ts';
+import type { Report } from '../report/types.ts';
+import type { FileError } from './log-row.ts';
+
+export interface AnalyzeOneOptions {
+  /** Format forced with --from; otherwise detected from the content. */
+  from?: FormatId;
+  /** Profile facts from the command line; they override the file's own profile per key. */
+  profile?: Profile;
+  /** Evaluation date (--as-of). */
+  asOf?: string;
+}
+
+export type OneResult = { report: Report; log: CycleLog } | { error: FileError };
+
+export async function analyzeOneFile(path: string, options: AnalyzeOneOptions): Promise<OneResult> {
+  try {
+    return await analyzeInput(await openInputFile(path), options);
+  } catch (error) {
+    return { error: describeFileError(error) };
+  }
+}
+
+export async function analyzeInput(
+  input: InputFile,
+  options: AnalyzeOneOptions,
+): Promise<OneResult> {
+  try {
+    const result = await importFile(input, options.from);
+    const profile =
+      options.profile === undefined
+        ? result.log.profile
+        : mergeProfiles(result.log.profile, options.profile);
+    const log: CycleLog = { ...result.log, profile };
+    const analysis = analyzeLog(log, options.asOf === undefined ? {} : { asOf: options.asOf });
+    const report = buildReport(analysis, {
+      files: [input.name],
+      formats: [result.format],
+      warnings: result.warnings,
+      questions: result.gaps,
+      ...(result.appNotes === undefined ? {} : { appNotes: result.appNotes }),
+    });
+    return { report, log };
+  } catch (error) {
+    return { error: describeFileError(error) };
+  }
+}
+
+/** User errors keep their own exit status and message; anything else is a bug in this tool. */
+export function describeFileError(error: unknown): FileError {
+  if (error instanceof UserError) {
+    return error.hint === undefined
+      ? { code: error.exitCode, message: error.message }
+      : { code: error.exitCode, message: error.message, hint: error.hint };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return { code: EXIT.internal, message: `internal error: ${message}` };
+}

@@ -1,0 +1,123 @@
+/**
+ * Where batch output goes, written as it is produced. A file is written to a private temporary
+ * file beside it (mode 0600) and renamed into place at the end, so a reader never sees half a
+ * batch under the final name; on Ctrl-C what was written so far is kept, in whole lines.
+ */
+import { randomBytes } from 'node:crypto';
+import type { FileHandle } from 'node:fs/promises';
+import { open, rename, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { MissingInputError, UsageError } from '../errors.ts';
+import { fileExists } from '../io/write-output.ts';
+
+export interface OutputSink {
+  write(text: string): Promise<void>;
+  /** Flushes and, for a file, moves it into place. */
+  finish(): Promise<void>;
+  /** Removes a partly written file (the batch failed before it could finish). */
+  abort(): Promise<void>;
+  /** Whoever reads standard output has gone (e.g. `| head`); stop producing. */
+  readonly closed: boolean;
+}
+
+const FLUSH_BYTES = 256 * 1024;
+
+export async function openOutputSink(
+  path: string | undefined,
+  options: { force: boolean },
+): Promise<OutputSink> {
+  return path === undefined ? openStdoutSink() : await openFileSink(path, options);
+}
+
+function openStdoutSink(): OutputSink {
+  const stdout = process.stdout;
+  let closed = false;
+  let failure: NodeJS.ErrnoException | undefined;
+  // Write errors arrive as asynchronous 'error' events; without a listener they would crash.
+  stdout.on('error', (error: NodeJS.ErrnoException) => {
+    closed = true;
+    if (error.code !== 'EPIPE') failure = error;
+  });
+  return {
+    get closed() {
+      return closed;
+    },
+    async write(text) {
+      if (closed) return;
+      if (!stdout.write(text)) {
+        await new Promise<void>((resolve) => {
+          const done = (): void => {
+            stdout.off('drain', done);
+            stdout.off('error', done);
+            resolve();
+          };
+          stdout.on('drain', done);
+          stdout.on('error', done);
+        });
+      }
+    },
+    async finish() {
+      if (!closed && stdout.writableLength > 0) {
+        await new Promise<void>((resolve) => stdout.write('', () => resolve()));
+      }
+      if (failure !== undefined) throw failure;
+    },
+    async abort() {},
+  };
+}
+
+async function openFileSink(path: string, options: { force: boolean }): Promise<OutputSink> {
+  await refuseOverwrite(path, options);
+  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  let handle: FileHandle;
+  try {
+    handle = await open(temp, 'wx', 0o600);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new MissingInputError(`${path}: cannot write here (${code ?? 'unknown error'})`);
+  }
+  let pending: string[] = [];
+  let pendingBytes = 0;
+  const flush = async (): Promise<void> => {
+    if (pending.length === 0) return;
+    const text = pending.join('');
+    pending = [];
+    pendingBytes = 0;
+    await handle.write(text);
+  };
+  const abort = async (): Promise<void> => {
+    await handle.close().catch(() => undefined);
+    await unlink(temp).catch(() => undefined);
+  };
+  return {
+    closed: false,
+    abort,
+    async write(text) {
+      pending.push(text);
+      pendingBytes += text.length;
+      if (pendingBytes >= FLUSH_BYTES) await flush();
+    },
+    async finish() {
+      try {
+        await flush();
+        await handle.sync();
+        await handle.close();
+        // The file may have appeared while the batch ran; still never replace it unasked.
+        await refuseOverwrite(path, options);
+        await rename(temp, path);
+      } catch (error) {
+        await abort();
+        throw error;
+      }
+    },
+  };
+}
+
+export async function refuseOverwrite(path: string, options: { force: boolean }): Promise<void> {
+  if (!options.force && (await fileExists(path))) {
+    throw new UsageError(
+      `${path} already exists; not overwriting it`,
+      'Pass --force to replace it, or choose another file with -o.',
+    );
+  }
+}

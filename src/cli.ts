@@ -1,0 +1,75 @@
+/**
+ * The entry point: declares the commands, runs the one that was asked for, and is the only place
+ * that turns errors into messages and exit statuses (product.md §2).
+ */
+import { Command, CommanderError } from 'commander';
+import { EXIT, UserError } from './errors.ts';
+import { declareAnalyzeCommand } from './cli/analyze.ts';
+import { declareRulesCommand } from './cli/rules.ts';
+import { registerOptionalCommands } from './cli/optional-commands.ts';
+import { sanitizeInline } from './render/sanitize.ts';
+
+const VERSION = '0.1.0';
+
+function buildProgram(): Command {
+  const program = new Command('cyclecheck')
+    .description(
+      'Reads a menstrual and symptom log and says which episodes to take to a clinician,\n' +
+        'how soon, and what to bring. Offline and private. Informational, never a diagnosis.',
+    )
+    .version(VERSION, '-V, --version')
+    .option('--debug', 'show internal details (stack traces) for unexpected errors')
+    .exitOverride()
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ outputError: (text, write) => write(text) });
+  declareAnalyzeCommand(program);
+  registerOptionalCommands(program);
+  declareRulesCommand(program);
+  program.addHelpText(
+    'after',
+    `
+Examples:
+  $ cyclecheck analyze fixtures/example-log.csv
+  $ cyclecheck analyze fixtures/example-log.csv --json
+  $ cyclecheck analyze fixtures/example-log.csv --fail-on soon
+  $ cyclecheck rules postcoital-bleeding
+
+Exit status: 0 analyzed, 1 --fail-on reached, 2 usage error, 65 bad input data,
+66 input missing or unreadable, 70 internal error, 130 interrupted.`,
+  );
+  return program;
+}
+
+function printError(message: string): void {
+  process.stderr.write(`cyclecheck: ${sanitizeInline(message)}\n`);
+}
+
+async function main(argv: string[]): Promise<void> {
+  const debug = argv.includes('--debug');
+  // A closed pipe (`cyclecheck … | head`) is not an error worth a message.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  });
+  try {
+    await buildProgram().parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      const clean = error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version';
+      process.exitCode = clean ? EXIT.ok : EXIT.usage;
+      return;
+    }
+    if (error instanceof UserError) {
+      printError(error.message);
+      if (error.hint) process.stderr.write(`${sanitizeInline(error.hint)}\n`);
+      process.exitCode = error.exitCode;
+      return;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    printError(`internal error: ${message}`);
+    if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+    else process.stderr.write('This is a bug in cyclecheck. Run again with --debug for details.\n');
+    process.exitCode = EXIT.internal;
+  }
+}
+
+await main(process.argv);

@@ -1,0 +1,35 @@
+import { Option, type Command } from 'commander';
+import { TIERS } from '../core/tiers.ts';
+import { addOutputOptions, addProfileOptions } from './shared-options.ts';
+
+export function declareAnalyzeCommand(program: Command): void {
+  const command = program
+    .command('analyze')
+    .description('import log files, analyze them and print the report')
+    .argument('<file...>', 'log files (canonical CSV/JSON or an app export); - reads stdin')
+    .option('--merge', 'merge several files of one person into one log and one report')
+    .option('--from <format>', 'the input format, when detection guesses wrong (see `cyclecheck formats`)')
+    .option('--explain', 'also show what was not flagged, and why')
+    .option('--calendar', 'add month calendars to the text report')
+    .addOption(
+      new Option('--fail-on <tier>', 'exit with status 1 when a flag at or above this tier exists').choices(TIERS),
+    );
+  addProfileOptions(command);
+  addOutputOptions(command);
+  command
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ cyclecheck analyze fixtures/example-log.csv
+  $ cyclecheck analyze fixtures/example-log.csv --explain --calendar
+  $ cyclecheck analyze fixtures/example-log.csv --json > report.json
+  $ cyclecheck analyze fixtures/example-log.csv --to markdown -o visit.md
+  $ cyclecheck analyze fixtures/example-log.csv --contraception copper-iud@2024-06-01 --age 34
+  $ cyclecheck analyze fixtures/example-log.csv --fail-on soon && echo "nothing soon or urgent"`,
+    )
+    .action(async (files: string[], options) => {
+      const { runAnalyze } = await import('../commands/analyze.ts');
+      process.exitCode = await runAnalyze(files, options);
+    });
+}

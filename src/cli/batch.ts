@@ -1,0 +1,51 @@
+import { Option, type Command } from 'commander';
+import { TIERS } from '../core/tiers.ts';
+import type { BatchCliOptions } from '../commands/batch.ts';
+import { addProfileOptions } from './shared-options.ts';
+
+export function declareBatchCommand(program: Command): void {
+  const command = program
+    .command('batch')
+    .description('analyze many logs (files and folders, recursively), one result per log')
+    .argument('<path...>', 'log files and folders; folders are searched recursively')
+    .option('--json', 'write NDJSON: one JSON report (or error object) per log, one per line')
+    .addOption(
+      new Option(
+        '--to <format>',
+        'text: a summary table; json: NDJSON; csv: a summary row per log',
+      ).choices(['text', 'json', 'csv']),
+    )
+    .option('-o, --output <file>', 'write to a file (mode 0600, moved into place when complete)')
+    .option('-f, --force', 'overwrite the output file if it exists')
+    .option('--no-color', 'never colour the output (NO_COLOR and TERM=dumb are honoured too)')
+    .option('--jobs <n>', 'worker threads (default: the number of CPUs)')
+    .option('--shard <k/n>', 'process only the k-th of n equal parts of the sorted file list')
+    .option('--summary-only', 'print only the cohort counts: logs per highest tier and per rule')
+    .option('--from <format>', 'the input format of every file, when detection guesses wrong')
+    .addOption(
+      new Option(
+        '--fail-on <tier>',
+        'exit with status 1 when a log has a flag at or above this tier',
+      ).choices(TIERS),
+    );
+  addProfileOptions(command);
+  command
+    .addHelpText(
+      'after',
+      `
+Files are taken in sorted path order; inside folders, hidden files and folders and files
+that are not logs are skipped and counted. Output order and bytes do not depend on --jobs.
+Exit status: 0 all analyzed, 1 --fail-on reached, 65 some logs failed (each has an error line).
+
+Examples:
+  $ cyclecheck batch fixtures/imports
+  $ cyclecheck batch fixtures/imports --json > reports.ndjson
+  $ cyclecheck batch fixtures/imports --to csv -o summary.csv
+  $ cyclecheck batch fixtures/imports --summary-only
+  $ cyclecheck batch fixtures/imports --json --shard 2/4 --jobs 1 --age 30`,
+    )
+    .action(async (paths: string[], options: BatchCliOptions) => {
+      const { runBatchCommand } = await import('../commands/batch.ts');
+      process.exitCode = await runBatchCommand(paths, options);
+    });
+}

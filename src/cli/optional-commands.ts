@@ -1,0 +1,10 @@
+/**
+ * The commands beyond analyze and rules. Each declaration module is small and lazy-imports its
+ * implementation, so declaring them all costs little at start-up.
+ */
+import type { Command } from 'commander';
+import { declareBatchCommand } from './batch.ts';
+
+export function registerOptionalCommands(program: Command): void {
+  declareBatchCommand(program);
+}

@@ -1,0 +1,142 @@
+/**
+ * `cyclecheck analyze`: import → (merge) → apply the profile options → analyze → render → write.
+ */
+import type { CycleLog } from '../core/log.ts';
+import { analyzeLog } from '../core/analyze.ts';
+import { isAtOrAbove, type Tier } from '../core/tiers.ts';
+import { EXIT } from '../errors.ts';
+import type { ImportResult } from '../importers/types.ts';
+import { openInputFile } from '../io/input-file.ts';
+import { writeOutputFile } from '../io/write-output.ts';
+import { mergeProfiles } from '../log/profile.ts';
+import { readProfileFile } from '../log/read-profile-file.ts';
+import { buildReport } from '../report/build-report.ts';
+import type { Report } from '../report/types.ts';
+import { makeChalk, shouldUseColor } from '../render/color.ts';
+import { sanitizeInline } from '../render/sanitize.ts';
+import { profileFromOptions, type OutputFormat, type OutputOptions, type ProfileOptions } from '../cli/shared-options.ts';
+import type { FormatId } from '../importers/types.ts';
+
+export interface AnalyzeOptions extends ProfileOptions, OutputOptions {
+  merge?: boolean;
+  from?: FormatId;
+  explain?: boolean;
+  calendar?: boolean;
+  failOn?: Tier;
+}
+
+interface Analyzed {
+  report: Report;
+  log: CycleLog;
+}
+
+export async function runAnalyze(files: string[], options: AnalyzeOptions): Promise<number> {
+  const format: OutputFormat = options.json ? 'json' : (options.to ?? 'text');
+  const overrides = await readProfileOverrides(options);
+  const { importFile } = await import('../importers/registry.ts');
+
+  const imports: ImportResult[] = [];
+  for (const file of files) {
+    const input = await openInputFile(file);
+    const result = await importFile(input, options.from);
+    printImportNotes(file, result);
+    imports.push(result);
+  }
+
+  const groups: { files: string[]; result: ImportResult }[] = [];
+  if (options.merge && imports.length > 1) {
+    const { mergeImports } = await import('../importers/merge-logs.ts');
+    const { result, conflicts } = mergeImports(imports);
+    for (const c of conflicts) printWarning(c.file, c.line, c.message);
+    groups.push({ files, result: { ...result, warnings: [...result.warnings, ...conflicts] } });
+  } else {
+    imports.forEach((result, i) => groups.push({ files: [files[i]!], result }));
+  }
+
+  const analyzed: Analyzed[] = groups.map(({ files: names, result }) => analyzeImport(names, result, overrides));
+  const text = await renderAll(analyzed, format, options);
+  if (options.output !== undefined) {
+    await writeOutputFile(options.output, text, { force: options.force === true });
+    process.stderr.write(`cyclecheck: wrote ${sanitizeInline(options.output)}\n`);
+  } else {
+    process.stdout.write(text);
+  }
+
+  if (options.failOn !== undefined) {
+    const threshold = options.failOn;
+    const reached = analyzed.some(({ report }) => report.flags.some((f) => isAtOrAbove(f.tier, threshold)));
+    if (reached) return EXIT.failOn;
+  }
+  return EXIT.ok;
+}
+
+async function readProfileOverrides(options: AnalyzeOptions) {
+  const fromFile = options.profile !== undefined ? await readProfileFile(options.profile) : {};
+  return mergeProfiles(fromFile, profileFromOptions(options));
+}
+
+export function analyzeImport(files: string[], result: ImportResult, overrides: ReturnType<typeof profileFromOptions>): Analyzed {
+  const log: CycleLog = { profile: mergeProfiles(result.log.profile, overrides), days: result.log.days };
+  const analysis = analyzeLog(log);
+  const report = buildReport(analysis, {
+    files,
+    formats: [result.format],
+    warnings: result.warnings,
+    questions: result.gaps,
+    appNotes: result.appNotes ?? [],
+    log,
+  });
+  return { report, log };
+}
+
+async function renderAll(analyzed: Analyzed[], format: OutputFormat, options: AnalyzeOptions): Promise<string> {
+  switch (format) {
+    case 'json':
+      // One report: a formatted JSON document. Several: one compact report per line (NDJSON).
+      if (analyzed.length === 1) return JSON.stringify(analyzed[0]!.report, null, 2) + '\n';
+      return analyzed.map(({ report }) => JSON.stringify(report)).join('\n') + '\n';
+    case 'markdown': {
+      const { formatMarkdownReport } = await import('../render/markdown.ts');
+      return analyzed.map(({ report, log }) => formatMarkdownReport(report, log)).join('\n---\n\n');
+    }
+    case 'html': {
+      if (analyzed.length > 1) {
+        const { UsageError } = await import('../errors.ts');
+        throw new UsageError('--to html writes one document per log; use --merge, or one file at a time (or `cyclecheck batch --to html -o DIR`).');
+      }
+      const { formatHtmlReport } = await import('../render/html.ts');
+      return formatHtmlReport(analyzed[0]!.report, analyzed[0]!.log);
+    }
+    case 'text': {
+      const { formatTextReport } = await import('../render/text.ts');
+      const toTerminal = options.output === undefined && process.stdout.isTTY === true;
+      const chalk = makeChalk(
+        options.output === undefined &&
+          shouldUseColor({ noColorFlag: options.color === false, isTTY: process.stdout.isTTY }),
+      );
+      const width = toTerminal ? Math.min(process.stdout.columns || 80, 100) : 80;
+      return analyzed
+        .map(({ report, log }) =>
+          formatTextReport(report, log, { chalk, width, explain: options.explain === true, calendar: options.calendar === true }),
+        )
+        .join('\n' + '═'.repeat(Math.min(width, 80)) + '\n\n');
+    }
+  }
+}
+
+function printWarning(file: string, line: number | undefined, message: string): void {
+  const where = line !== undefined ? `${file}:${line}` : file;
+  process.stderr.write(`cyclecheck: warning: ${sanitizeInline(where)}: ${sanitizeInline(message)}\n`);
+}
+
+function printImportNotes(file: string, result: ImportResult): void {
+  for (const w of result.warnings) printWarning(w.file, w.line, w.message);
+  if (result.summary.length > 0) {
+    const mapped = result.summary.filter((s) => s.mapped > 0).map((s) => `${s.what} ${s.mapped}`);
+    const dropped = result.summary.filter((s) => s.dropped > 0).map((s) => `${s.what} ${s.dropped}`);
+    const parts = [`${result.format} export, ${result.log.days.length} days`];
+    if (mapped.length > 0) parts.push(`mapped: ${mapped.join(', ')}`);
+    if (dropped.length > 0) parts.push(`dropped: ${dropped.join(', ')}`);
+    process.stderr.write(`cyclecheck: ${sanitizeInline(file)}: ${sanitizeInline(parts.join('; '))}\n`);
+  }
+}

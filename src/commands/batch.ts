@@ -1,0 +1,353 @@
+/**
+ * `cyclecheck batch PATH...` (product.md §6): many logs, each analyzed on its own by worker
+ * threads, results streamed in sorted-path order whatever the number of threads.
+ */
+import { availableParallelism } from 'node:os';
+import type { Profile } from '../core/log.ts';
+import { TIERS, isAtOrAbove, type Tier } from '../core/tiers.ts';
+import { EXIT, InterruptedError, MissingInputError, UsageError } from '../errors.ts';
+import { profileFromOptions, type ProfileOptions } from '../cli/shared-options.ts';
+import { FORMAT_IDS } from '../importers/registry.ts';
+import type { FormatId } from '../importers/types.ts';
+import { mergeProfiles } from '../log/profile.ts';
+import { readProfileFile } from '../log/read-profile-file.ts';
+import { makeChalk, shouldUseColor } from '../render/color.ts';
+import { sanitizeInline } from '../render/sanitize.ts';
+import {
+  addToCohort,
+  createCohortCounts,
+  formatCohortCsv,
+  formatCohortJson,
+  formatCohortText,
+  formatLogCount,
+  formatSkipped,
+  type CohortCounts,
+  type SkipCounts,
+} from '../batch/cohort-summary.ts';
+import { findLogFiles, type FoundFile } from '../batch/find-files.ts';
+import { formatCsvHeader, formatCsvRow } from '../batch/format-csv.ts';
+import {
+  formatTableHeader,
+  formatTableRow,
+  formatTableTotals,
+  getTableLayout,
+  type TableLayout,
+} from '../batch/format-table.ts';
+import { formatErrorLine, type FailedRow } from '../batch/log-row.ts';
+import { openOutputSink, refuseOverwrite, type OutputSink } from '../batch/output-sink.ts';
+import { createProgressLine } from '../batch/progress.ts';
+import type { Job, JobResult, WorkerSetup } from '../batch/protocol.ts';
+import { getShardRange, parseShardSpec, type Shard } from '../batch/shard.ts';
+import { OrderedWorkerPool } from '../batch/worker-pool.ts';
+
+export const BATCH_OUTPUTS = ['text', 'json', 'csv'] as const;
+type BatchOutput = (typeof BATCH_OUTPUTS)[number];
+
+export interface BatchOptions {
+  json?: boolean;
+  to?: string;
+  output?: string;
+  force?: boolean;
+  jobs?: string | number;
+  shard?: string;
+  summaryOnly?: boolean;
+  from?: FormatId;
+  failOn?: string;
+  /** false when --no-color was given. */
+  color?: boolean;
+  /** Profile facts from the command line, already parsed; applied to every log. */
+  profile?: Profile;
+  asOf?: string;
+}
+
+export interface BatchCliOptions extends ProfileOptions {
+  json?: boolean;
+  to?: string;
+  output?: string;
+  force?: boolean;
+  color?: boolean;
+  jobs?: string;
+  shard?: string;
+  summaryOnly?: boolean;
+  from?: string;
+  failOn?: string;
+}
+
+/** The command line's options → BatchOptions: profile facts read and parsed once, for all logs. */
+export async function runBatchCommand(paths: string[], options: BatchCliOptions): Promise<number> {
+  const { profile: profileFile, from, ...rest } = options;
+  const fromFile = profileFile === undefined ? {} : await readProfileFile(profileFile);
+  const profile = mergeProfiles(fromFile, profileFromOptions(options));
+  if (from !== undefined && !(FORMAT_IDS as readonly string[]).includes(from)) {
+    throw new UsageError(`--from: "${from}" is not one of ${FORMAT_IDS.join(', ')}`);
+  }
+  return await runBatch(paths, {
+    ...rest,
+    ...(from === undefined ? {} : { from: from as FormatId }),
+    ...(Object.keys(profile).length === 0 ? {} : { profile }),
+  });
+}
+
+/** How many unrecognised files and failures stderr names before it only counts them. */
+const NAME_LIMIT = 10;
+
+interface Plan {
+  output: BatchOutput;
+  summaryOnly: boolean;
+  threads: number;
+  failOn: Tier | undefined;
+  shard: (Shard & { start: number; end: number; total: number }) | undefined;
+  files: FoundFile[];
+  skipped: SkipCounts;
+}
+
+interface Outcome {
+  counts: CohortCounts;
+  unrecognised: string[];
+  failures: FailedRow[];
+  internalFailure: boolean;
+  reachedFailOn: boolean;
+  interrupted: boolean;
+}
+
+export async function runBatch(paths: string[], options: BatchOptions): Promise<number> {
+  const plan = await planBatch(paths, options);
+  const sink = await openOutputSink(options.output, { force: options.force === true });
+  let outcome: Outcome;
+  try {
+    outcome = await writeResults(plan, sink, options);
+    await sink.finish();
+  } catch (error) {
+    await sink.abort();
+    throw error;
+  }
+  printStderrSummary(plan, outcome, options);
+  if (outcome.interrupted) {
+    const where = options.output === undefined ? 'standard output' : sanitizeInline(options.output);
+    throw new InterruptedError(
+      `batch interrupted after ${outcome.counts.logs} of ${plan.files.length} logs; ${where} has a complete result for each of them`,
+    );
+  }
+  if (outcome.counts.failed > 0) return outcome.internalFailure ? EXIT.internal : EXIT.dataError;
+  return outcome.reachedFailOn ? EXIT.failOn : EXIT.ok;
+}
+
+async function planBatch(paths: string[], options: BatchOptions): Promise<Plan> {
+  const output = getOutputKind(options);
+  const threads = parseJobs(options.jobs);
+  const shard = options.shard === undefined ? undefined : parseShardSpec(options.shard);
+  const failOn = parseFailOn(options.failOn);
+  if (paths.length === 0) throw new UsageError('batch needs at least one file or folder');
+  // Refuse before the work, not after it.
+  if (options.output !== undefined)
+    await refuseOverwrite(options.output, { force: options.force === true });
+
+  const found = await findLogFiles(paths);
+  for (const message of found.unreadable) {
+    process.stderr.write(`batch: skipped ${sanitizeInline(message)}\n`);
+  }
+  const skipped: SkipCounts = { unsupported: found.unsupported, hidden: found.hidden };
+  if (found.files.length === 0) {
+    const why = formatSkipped(skipped);
+    throw new MissingInputError(
+      `no log files found in ${paths.map(sanitizeInline).join(', ')}${why === '' ? '' : ` (${why.replace(/\.$/, '')})`}`,
+      'batch reads canonical CSV/JSON logs and app exports (.csv .tsv .json .xml .zip .gz); see `cyclecheck formats`.',
+    );
+  }
+  const total = found.files.length;
+  const range = shard === undefined ? { start: 0, end: total } : getShardRange(total, shard);
+  return {
+    output,
+    summaryOnly: options.summaryOnly === true,
+    threads,
+    failOn,
+    shard: shard === undefined ? undefined : { ...shard, ...range, total },
+    files: found.files.slice(range.start, range.end),
+    skipped,
+  };
+}
+
+async function writeResults(plan: Plan, sink: OutputSink, options: BatchOptions): Promise<Outcome> {
+  const { output, files } = plan;
+  const toTerminal = options.output === undefined && process.stdout.isTTY === true;
+  const layout: TableLayout | undefined =
+    output === 'text' && !plan.summaryOnly
+      ? getTableLayout(
+          files.map((f) => f.path),
+          toTerminal ? process.stdout.columns : undefined,
+          makeChalk(
+            options.output === undefined &&
+              shouldUseColor({ noColorFlag: options.color === false, isTTY: toTerminal }),
+          ),
+        )
+      : undefined;
+  if (layout !== undefined) await sink.write(formatTableHeader(layout));
+  // Only the first shard writes the CSV header, so shard outputs concatenate to the whole.
+  if (
+    output === 'csv' &&
+    !plan.summaryOnly &&
+    (plan.shard === undefined || plan.shard.index === 1)
+  ) {
+    await sink.write(formatCsvHeader());
+  }
+
+  const setup: WorkerSetup = {
+    analyze: {
+      ...(options.from === undefined ? {} : { from: options.from }),
+      ...(options.profile === undefined ? {} : { profile: options.profile }),
+      ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
+    },
+    wantLine: output === 'json' && !plan.summaryOnly,
+    skipUnrecognised: true,
+  };
+  const pool = new OrderedWorkerPool<Job, JobResult>({
+    // Built beside the command's chunk by scripts/build.mjs (entry point `batch-worker`).
+    workerUrl: new URL('./batch-worker.js', import.meta.url),
+    workerData: setup,
+    threads: plan.threads,
+    window: Math.max(32, plan.threads * 8),
+    perWorker: 4,
+    onCrash: (index, error) => {
+      const file = files[index]?.path ?? '?';
+      const fileError = {
+        code: EXIT.internal,
+        message: `internal error: ${file}: ${error.message}`,
+      };
+      const row: FailedRow = { ok: false, file, error: fileError };
+      return { index, kind: 'row', row, line: formatErrorLine(file, fileError) };
+    },
+  });
+
+  const outcome: Outcome = {
+    counts: createCohortCounts(),
+    unrecognised: [],
+    failures: [],
+    internalFailure: false,
+    reachedFailOn: false,
+    interrupted: false,
+  };
+  const onSignal = (): void => {
+    outcome.interrupted = true;
+    // A second Ctrl-C gets Node's default: stop at once.
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    void pool.stop();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+
+  const progress = createProgressLine(process.stderr, files.length);
+  const handle = async (result: JobResult): Promise<void> => {
+    if (result.kind === 'unrecognised') {
+      plan.skipped.unsupported += 1;
+      const path = files[result.index]?.path;
+      if (path !== undefined) outcome.unrecognised.push(path);
+      return;
+    }
+    const row = result.row;
+    addToCohort(outcome.counts, row);
+    if (!row.ok) {
+      if (row.error.code === EXIT.internal) outcome.internalFailure = true;
+      if (outcome.failures.length < NAME_LIMIT) outcome.failures.push(row);
+    } else if (
+      plan.failOn !== undefined &&
+      row.highest_tier !== 'none' &&
+      isAtOrAbove(row.highest_tier, plan.failOn)
+    ) {
+      outcome.reachedFailOn = true;
+    }
+    if (plan.summaryOnly) return;
+    // A row printed to the terminal would run into the progress line: erase it first.
+    if (toTerminal) progress.clear();
+    if (output === 'json' && result.line !== undefined) await sink.write(result.line + '\n');
+    else if (output === 'csv') await sink.write(formatCsvRow(row));
+    else if (layout !== undefined) await sink.write(formatTableRow(row, layout));
+  };
+
+  let done = 0;
+  try {
+    const jobs = files.map((file, index): Job => ({
+      index,
+      path: file.path,
+      explicit: file.explicit,
+    }));
+    for await (const result of pool.run(jobs)) {
+      await handle(result);
+      done += 1;
+      progress.update(done);
+      if (sink.closed) break;
+    }
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    progress.clear();
+    await pool.stop();
+  }
+
+  if (!outcome.interrupted) {
+    if (plan.summaryOnly) {
+      if (output === 'json') await sink.write(formatCohortJson(outcome.counts, plan.skipped));
+      else if (output === 'csv') await sink.write(formatCohortCsv(outcome.counts));
+      else await sink.write(formatCohortText(outcome.counts, plan.skipped));
+    } else if (layout !== undefined) {
+      await sink.write(formatTableTotals(outcome.counts, plan.skipped));
+    }
+  }
+  return outcome;
+}
+
+function printStderrSummary(plan: Plan, outcome: Outcome, options: BatchOptions): void {
+  const lines: string[] = [];
+  for (const path of outcome.unrecognised.slice(0, NAME_LIMIT)) {
+    lines.push(`batch: skipped ${sanitizeInline(path)}: not in a log format cyclecheck reads`);
+  }
+  if (outcome.unrecognised.length > NAME_LIMIT) {
+    lines.push(
+      `batch: … and ${outcome.unrecognised.length - NAME_LIMIT} more files not in a log format`,
+    );
+  }
+  // The table and the text cohort summary already say all this on the terminal.
+  const saidOnStdout = plan.output === 'text' && options.output === undefined;
+  if (!saidOnStdout) {
+    for (const row of outcome.failures) lines.push(`batch: ${sanitizeInline(row.error.message)}`);
+    const unnamed = outcome.counts.failed - outcome.failures.length;
+    if (unnamed > 0) lines.push(`batch: … and ${unnamed} more failed logs (see their error lines)`);
+    const shard = plan.shard;
+    const where =
+      shard === undefined
+        ? ''
+        : ` (shard ${shard.index}/${shard.count}: files ${shard.start + 1}–${shard.end} of ${shard.total})`;
+    const skip = formatSkipped(plan.skipped);
+    lines.push(`batch${where}: ${formatLogCount(outcome.counts)}.${skip === '' ? '' : ` ${skip}`}`);
+  }
+  if (lines.length > 0) process.stderr.write(lines.join('\n') + '\n');
+}
+
+function getOutputKind(options: BatchOptions): BatchOutput {
+  if (options.json === true && options.to !== undefined && options.to !== 'json') {
+    throw new UsageError(`--json and --to ${options.to} ask for two different outputs; pass one`);
+  }
+  if (options.json === true) return 'json';
+  const to = options.to ?? 'text';
+  if (!(BATCH_OUTPUTS as readonly string[]).includes(to)) {
+    throw new UsageError(`--to: batch writes ${BATCH_OUTPUTS.join(', ')}, not "${to}"`);
+  }
+  return to as BatchOutput;
+}
+
+function parseJobs(value: string | number | undefined): number {
+  if (value === undefined) return availableParallelism();
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 256) {
+    throw new UsageError(`--jobs: "${value}" is not a whole number from 1 to 256`);
+  }
+  return n;
+}
+
+function parseFailOn(value: string | undefined): Tier | undefined {
+  if (value === undefined) return undefined;
+  if (!(TIERS as readonly string[]).includes(value)) {
+    throw new UsageError(`--fail-on: "${value}" is not one of ${TIERS.join(', ')}`);
+  }
+  return value as Tier;
+}

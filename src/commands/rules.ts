@@ -1,0 +1,50 @@
+/** `cyclecheck rules [ID]`: the catalogue, printed from the same table the analyzer runs on. */
+import { RULES, ruleMeta } from '../core/rules/catalogue.ts';
+import { isRuleId, RULE_IDS } from '../core/rules/ids.ts';
+import { EXIT, UsageError } from '../errors.ts';
+import { CHECKLIST_TEXT } from '../report/checklist.ts';
+import { RULE_TEXT } from '../report/rule-text.ts';
+import { wrapText } from '../render/wrap.ts';
+
+export function runRules(id: string | undefined, options: { json?: boolean }): number {
+  if (id !== undefined && !isRuleId(id)) {
+    const close = RULE_IDS.filter((r) => r.includes(id) || id.includes(r));
+    throw new UsageError(
+      `no rule called '${id}'`,
+      close.length > 0 ? `Did you mean: ${close.join(', ')}?` : 'Run `cyclecheck rules` for the list.',
+    );
+  }
+  const rules = id !== undefined ? [ruleMeta(id as (typeof RULE_IDS)[number])] : RULES;
+  if (options.json) {
+    const data = rules.map((r) => ({ ...r, title: RULE_TEXT[r.id].title, trigger: RULE_TEXT[r.id].trigger, summary: RULE_TEXT[r.id].summary }));
+    process.stdout.write(JSON.stringify(id !== undefined ? data[0] : data, null, 2) + '\n');
+    return EXIT.ok;
+  }
+  const out: string[] = [];
+  if (id === undefined) {
+    let group = '';
+    for (const r of rules) {
+      if (r.group !== group) {
+        group = r.group;
+        out.push('', group);
+      }
+      out.push(`  ${String(r.number).padStart(2)}. ${r.id} [${r.tiers.join(' / ')}]`);
+      out.push(...wrapText(RULE_TEXT[r.id].trigger, 80, '      '));
+      out.push(`      Sources: ${r.sources.join(', ')}`);
+    }
+    out.push('', 'Run `cyclecheck rules ID` for a rule in full.');
+  } else {
+    const r = rules[0]!;
+    const text = RULE_TEXT[r.id];
+    out.push(`${r.number}. ${r.id} — ${text.title}`, `Group: ${r.group}`, `Tier: ${r.tier}${r.tiers.length > 1 ? ` (can also be ${r.tiers.slice(1).join(', ')})` : ''}`, '');
+    out.push(...wrapText(`When: ${text.trigger}`, 80, '  ', ''));
+    out.push(...wrapText(`Says: ${text.summary}`, 80, '  ', ''));
+    out.push('', `Sources: ${r.sources.join(', ')}`);
+    if (r.checklist.length > 0) {
+      out.push('', 'Checklist:');
+      for (const code of r.checklist) out.push(...wrapText(`${code}  ${CHECKLIST_TEXT[code]}`, 80, '      ', '  '));
+    }
+  }
+  process.stdout.write(out.join('\n').replace(/^\n/, '') + '\n');
+  return EXIT.ok;
+}

@@ -1,0 +1,70 @@
+/**
+ * Profile facts an app export cannot carry, phrased as the option that supplies each one. The
+ * `fact` ids let a caller drop a gap once the matching option or profile key is given.
+ */
+import type { IsoDate } from '../../core/dates.ts';
+import type { ProfileGap } from '../types.ts';
+
+export const GAP_FACTS = {
+  age: 'age',
+  menopause: 'menopause',
+  iudType: 'iud-type',
+  pill: 'pill-type',
+  contraceptionDates: 'contraception-dates',
+  pregnancyWeek: 'pregnancy-week',
+} as const;
+
+function span(first: IsoDate, last: IsoDate): string {
+  return first === last ? `on ${first}` : `from ${first} to ${last}`;
+}
+
+/** Age and menopause status: no cycle app export carries either. */
+export function personGaps(appName: string): ProfileGap[] {
+  return [
+    {
+      fact: GAP_FACTS.age,
+      message: `${appName} exports do not include your age: pass --age N or --birth-date YYYY-MM-DD (some rules depend on age).`,
+    },
+    {
+      fact: GAP_FACTS.menopause,
+      message: `${appName} exports do not say whether you are past menopause: pass --menopause pre, peri or post.`,
+    },
+  ];
+}
+
+export function iudTypeGap(first: IsoDate, last: IsoDate): ProfileGap {
+  return {
+    fact: GAP_FACTS.iudType,
+    message:
+      `your export says IUD (${span(first, last)}) but not which kind: pass ` +
+      '`--contraception copper-iud@DATE` or `hormonal-iud@DATE` (DATE = when it was inserted).',
+  };
+}
+
+export function pillGap(first: IsoDate, last: IsoDate, what = 'the contraceptive pill'): ProfileGap {
+  return {
+    fact: GAP_FACTS.pill,
+    message:
+      `your export records ${what} ${span(first, last)} but not which pill or since when: pass ` +
+      '`--contraception combined-pill@START` or `progestogen-pill@START` (add `..END` if you stopped).',
+  };
+}
+
+export function methodDatesGap(method: string, first: IsoDate, last: IsoDate): ProfileGap {
+  return {
+    fact: GAP_FACTS.contraceptionDates,
+    message:
+      `your export shows the ${method} in use ${span(first, last)}, without its start date; ` +
+      `cyclecheck takes it as in use for the whole log: pass \`--contraception ${method}@START[..END]\` ` +
+      'to give the real dates.',
+  };
+}
+
+export function pregnancyWeekGap(detail: string): ProfileGap {
+  return {
+    fact: GAP_FACTS.pregnancyWeek,
+    message:
+      `${detail}: pass \`--pregnancy start=DATE week=N@DATE\` or \`--pregnancy due=DATE\` ` +
+      'so that bleeding in pregnancy is dated correctly.',
+  };
+}

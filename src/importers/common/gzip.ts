@@ -1,0 +1,48 @@
+/**
+ * Bounded gunzip: a small crafted file can expand to gigabytes (a "gzip bomb"), so output is
+ * capped; real Periodical backups are kilobytes.
+ */
+import { constants, gunzip, gunzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { InputError } from '../../errors.ts';
+
+export const MAX_GUNZIP_BYTES = 64 * 1024 * 1024;
+
+const gunzipAsync = promisify(gunzip);
+
+export function isGzip(bytes: Buffer): boolean {
+  return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+}
+
+export async function gunzipBounded(file: string, bytes: Buffer, hint?: string): Promise<Buffer> {
+  try {
+    return await gunzipAsync(bytes, { maxOutputLength: MAX_GUNZIP_BYTES });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ERR_BUFFER_TOO_LARGE' || error instanceof RangeError) {
+      throw new InputError(
+        file,
+        {},
+        `decompresses to more than ${MAX_GUNZIP_BYTES / 1024 / 1024} MB; refusing to read it`,
+        hint,
+      );
+    }
+    throw new InputError(file, {}, `not a readable gzip file (${code ?? 'corrupt data'})`, hint);
+  }
+}
+
+/**
+ * The first bytes inside a gzip file, for detection. Only the first kilobyte of the head is
+ * inflated (a truncated stream is fine): deflate expands at most ~1032:1, so the output stays
+ * around a megabyte whatever the file holds.
+ */
+export function peekGunzip(head: Buffer): Buffer | undefined {
+  try {
+    return gunzipSync(head.subarray(0, 1024), {
+      finishFlush: constants.Z_SYNC_FLUSH,
+      maxOutputLength: 2 * 1024 * 1024,
+    });
+  } catch {
+    return undefined;
+  }
+}

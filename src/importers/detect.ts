@@ -1,0 +1,159 @@
+/**
+ * Format detection from content: magic bytes, then the first keys of a JSON document or the
+ * header of a CSV file, all read from the first bytes of the file (InputFile.head) so that a
+ * multi-gigabyte export is never read just to be recognised. The file name only breaks ties.
+ */
+import type { InputFile } from '../io/input-file.ts';
+import { isGzip, peekGunzip } from './common/gzip.ts';
+import type { FormatId } from './types.ts';
+
+export interface Sniffed {
+  format: FormatId | undefined;
+  /** Why nothing matched, for the error message. */
+  reason?: string;
+}
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+
+/** drip's column groups: `date,temperature.value,…,bleeding.value,…`. */
+const DRIP_COLUMN = /^(temperature|bleeding|mucus|cervix|note|desire|sex|pain|mood)\.[a-z]/i;
+
+export function detectFormat(input: InputFile): FormatId | undefined {
+  return sniffFormat(input.head, input.name).format;
+}
+
+export function sniffFormat(head: Buffer, name = ''): Sniffed {
+  if (head.length === 0) return { format: undefined, reason: 'the file is empty' };
+  if (isGzip(head)) {
+    const inner = peekGunzip(head);
+    if (inner && sniffJson(decodeHead(inner), name).format === 'periodical') {
+      return { format: 'periodical' };
+    }
+    return { format: undefined, reason: 'a gzip file that is not a Periodical backup' };
+  }
+  if (ZIP_MAGIC.every((byte, i) => head[i] === byte)) return { format: 'apple-health' };
+
+  const text = decodeHead(head);
+  const first = text.trimStart()[0];
+  if (first === '<') {
+    if (/<HealthData[\s>]|HealthKit Export|<!DOCTYPE HealthData/.test(text)) return { format: 'apple-health' };
+    return { format: undefined, reason: 'an XML file that is not an Apple Health export' };
+  }
+  if (first === '{' || first === '[') return sniffJson(text, name);
+  return sniffCsv(text);
+}
+
+function decodeHead(bytes: Buffer): string {
+  const text = bytes.toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function sniffCsv(text: string): Sniffed {
+  const header = text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .find((line) => line !== '' && !line.startsWith('#'));
+  if (header === undefined) return { format: undefined, reason: 'no data lines, only comments' };
+  const cells = header.split(',').map((cell) => cell.trim().replace(/^"|"$/g, '').trim().toLowerCase());
+  if (!cells.includes('date')) {
+    return {
+      format: undefined,
+      reason: `the first line is not a header with a \`date\` column (found '${header.slice(0, 40)}')`,
+    };
+  }
+  if (cells.some((cell) => DRIP_COLUMN.test(cell))) return { format: 'drip' };
+  return { format: 'csv' };
+}
+
+interface JsonShape {
+  top: 'object' | 'array';
+  /** Keys of the top-level object, or of the first element of a top-level array. */
+  keys: string[];
+  /** Every key seen anywhere in the head. */
+  allKeys: Set<string>;
+  /** The string value of a top-level "format" key. */
+  formatValue?: string;
+  /** The top-level array is empty. */
+  empty: boolean;
+}
+
+/**
+ * Walks the JSON text just far enough to see its shape; the head may end mid-document, so
+ * this never fails, it only reports what it saw.
+ */
+export function peekJsonShape(text: string): JsonShape | undefined {
+  const start = text.search(/\S/);
+  const open = text[start];
+  if (open !== '{' && open !== '[') return undefined;
+  const shape: JsonShape = { top: open === '{' ? 'object' : 'array', keys: [], allKeys: new Set(), empty: false };
+  // For an object the interesting keys are at depth 1; for an array, in its first element.
+  const keyDepth = open === '{' ? 1 : 2;
+  let depth = 0;
+  let element = 0;
+  let pendingFormat = false;
+  let i = start;
+  while (i < text.length) {
+    const ch = text[i]!;
+    if (ch === '"') {
+      let j = i + 1;
+      let value = '';
+      while (j < text.length && text[j] !== '"') {
+        if (text[j] === '\\') j++;
+        else value += text[j];
+        j++;
+      }
+      if (j >= text.length) break;
+      let k = j + 1;
+      while (k < text.length && /\s/.test(text[k]!)) k++;
+      if (text[k] === ':') {
+        shape.allKeys.add(value);
+        if (depth === keyDepth && element === 0) shape.keys.push(value);
+        pendingFormat = depth === 1 && shape.top === 'object' && value === 'format';
+      } else if (pendingFormat) {
+        shape.formatValue = value;
+        pendingFormat = false;
+      }
+      i = j + 1;
+      continue;
+    }
+    if (ch === '{' || ch === '[') depth++;
+    else if (ch === '}' || ch === ']') {
+      depth--;
+      if (depth === 0) {
+        if (shape.top === 'array' && text.slice(start + 1, i).trim() === '') shape.empty = true;
+        break;
+      }
+    } else if (ch === ',' && depth === 1 && shape.top === 'array') element++;
+    else if (!/\s|:/.test(ch)) pendingFormat = false;
+    i++;
+  }
+  return shape;
+}
+
+function sniffJson(text: string, name: string): Sniffed {
+  const shape = peekJsonShape(text);
+  if (!shape) return { format: undefined, reason: 'not JSON' };
+  const has = (key: string): boolean => shape.keys.includes(key);
+  if (shape.top === 'object') {
+    if (has('operationalData')) return { format: 'flo' };
+    if (shape.formatValue?.startsWith('cyclecheck-log')) return { format: 'json' };
+    if (has('periods') && (has('symptom_date') || has('symptoms') || shape.allKeys.has('period_id'))) {
+      return { format: 'mensinator' };
+    }
+    if (has('days') || has('profile')) return { format: 'json' };
+    return {
+      format: undefined,
+      reason: `a JSON object with keys ${shape.keys.slice(0, 5).map((k) => `"${k.slice(0, 30)}"`).join(', ') || '(none)'} that matches no supported export`,
+    };
+  }
+  if (shape.empty) {
+    // Nothing to go on but the name: Clue calls its file measurements.json.
+    return { format: /measurements/i.test(name) ? 'clue' : 'json' };
+  }
+  if (has('version') || shape.allKeys.has('eventdate') || shape.allKeys.has('eventtype')) {
+    return { format: 'periodical' };
+  }
+  if (has('type') && has('date')) return { format: 'clue' };
+  if (has('date')) return { format: 'json' };
+  return { format: undefined, reason: 'a JSON array whose first element matches no supported export' };
+}

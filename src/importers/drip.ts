@@ -1,0 +1,273 @@
+/**
+ * drip (bloodyhealth/drip) — `drip-data.csv`: one row per logged day, newest first, columns named
+ * `group.field` (import-formats.md). Every row is an entry: a day the person opened in drip.
+ */
+import { CsvError, parse } from 'csv-parse/sync';
+import type { Bleeding, Profile } from '../core/log.ts';
+import { InputError } from '../errors.ts';
+import type { InputFile } from '../io/input-file.ts';
+import { MethodSightings, type SightedMethod } from './common/contraception.ts';
+import { parseLocalDate } from './common/dates.ts';
+import { DayBuilder } from './common/day-builder.ts';
+import { personGaps } from './common/gaps.ts';
+import { ImportTally, shortName } from './common/tally.ts';
+import { decodeUtf8 } from './common/text.ts';
+import type { Importer, ImportOptions, ImportResult, Warning } from './types.ts';
+
+const HINT = 'A drip export (Settings → Data → Export data) starts with the line `date,temperature.value,…`.';
+
+const BLEEDING_VALUES: Record<string, Bleeding> = { '0': 'spotting', '1': 'light', '2': 'medium', '3': 'heavy' };
+
+const CONTRACEPTION_COLUMNS: Record<string, SightedMethod> = {
+  'sex.iud': 'iud',
+  'sex.pill': 'pill',
+  'sex.implant': 'implant',
+  'sex.patch': 'patch',
+  'sex.ring': 'ring',
+};
+
+/** Columns read but not used, by summary group, with the reason shown in the summary. */
+const DROPPED_GROUPS: { group: string; why: string; columns: readonly string[] }[] = [
+  {
+    group: 'temperature',
+    why: 'basal temperature is never fever',
+    columns: ['temperature.value', 'temperature.exclude', 'temperature.time', 'temperature.note'],
+  },
+  {
+    group: 'mucus feeling',
+    why: 'a fertility sign; only the texture says there was discharge',
+    columns: ['mucus.feeling', 'mucus.value', 'mucus.exclude'],
+  },
+  {
+    group: 'cervix',
+    why: 'a fertility sign',
+    columns: ['cervix.opening', 'cervix.firmness', 'cervix.position', 'cervix.exclude'],
+  },
+  { group: 'desire', why: 'not used by any rule', columns: ['desire.value'] },
+  { group: 'sex.solo', why: 'not partner sex', columns: ['sex.solo'] },
+  {
+    group: 'barrier/other contraception',
+    why: 'per act, not a profile fact',
+    columns: ['sex.condom', 'sex.diaphragm', 'sex.none', 'sex.other'],
+  },
+  {
+    group: 'pain (other kinds)',
+    why: 'only cramps are used',
+    columns: [
+      'pain.ovulationPain',
+      'pain.headache',
+      'pain.backache',
+      'pain.nausea',
+      'pain.tenderBreasts',
+      'pain.migraine',
+      'pain.other',
+    ],
+  },
+];
+
+const MOOD_PREFIX = 'mood.';
+
+const MAPPED_COLUMNS = new Set([
+  'date',
+  'bleeding.value',
+  'bleeding.exclude',
+  'mucus.texture',
+  'note.value',
+  'sex.partner',
+  'sex.note',
+  'pain.cramps',
+  'pain.note',
+  ...Object.keys(CONTRACEPTION_COLUMNS),
+]);
+
+const DROPPED_COLUMN_GROUP = new Map<string, { group: string; why: string }>(
+  DROPPED_GROUPS.flatMap(({ group, why, columns }) => columns.map((c) => [c, { group, why }] as const)),
+);
+
+interface CsvRow {
+  fields: string[];
+  line: number;
+}
+
+function readRows(file: string, text: string): CsvRow[] {
+  let records: { record: string[]; info: { lines: number; empty_lines: number } }[];
+  try {
+    records = parse(text, {
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+    }) as unknown as typeof records;
+  } catch (error) {
+    if (error instanceof CsvError) {
+      const line = typeof error.lines === 'number' ? error.lines : undefined;
+      throw new InputError(file, line === undefined ? {} : { line }, csvReason(error), HINT);
+    }
+    throw error;
+  }
+  let previousEnd = 0;
+  let previousEmpty = 0;
+  return records.map(({ record, info }) => {
+    const line = previousEnd + 1 + (info.empty_lines - previousEmpty);
+    previousEnd = info.lines;
+    previousEmpty = info.empty_lines;
+    return { fields: record, line };
+  });
+}
+
+function csvReason(error: CsvError): string {
+  switch (error.code) {
+    case 'CSV_QUOTE_NOT_CLOSED':
+      return 'a quoted value is never closed';
+    case 'CSV_INVALID_CLOSING_QUOTE':
+      return 'a quote in the middle of a value (quote the whole value and double inner quotes)';
+    default:
+      return `not valid CSV (${error.message})`;
+  }
+}
+
+function parseFlag(value: string): boolean | undefined {
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  return undefined;
+}
+
+export async function readDripExport(input: InputFile, _options: ImportOptions): Promise<ImportResult> {
+  const file = input.name;
+  const rows = readRows(file, decodeUtf8(await input.readAll()));
+  const header = rows.shift();
+  if (!header) throw new InputError(file, {}, 'the file is empty', HINT);
+  const columns = header.fields.map((name) => name.trim());
+  const dateIndex = columns.indexOf('date');
+  if (dateIndex === -1) {
+    throw new InputError(file, { line: header.line }, 'no `date` column in the header', HINT);
+  }
+
+  const days = new DayBuilder();
+  const tally = new ImportTally();
+  const methods = new MethodSightings();
+  const warnings: Warning[] = [];
+  const lineOfDate = new Map<string, number>();
+
+  for (const { fields, line } of rows) {
+    if (fields.length !== columns.length) {
+      throw new InputError(
+        file,
+        { line },
+        `this row has ${fields.length} values but the header has ${columns.length} columns`,
+        HINT,
+      );
+    }
+    const rawDate = fields[dateIndex]!.trim();
+    const date = /^\d{4}-\d{2}-\d{2}$/.test(rawDate) ? parseLocalDate(rawDate) : undefined;
+    if (date === undefined) {
+      throw new InputError(
+        file,
+        { line, column: dateIndex + 1 },
+        `'${shortName(rawDate)}' is not a date; drip writes YYYY-MM-DD`,
+        HINT,
+      );
+    }
+    const earlier = lineOfDate.get(date);
+    if (earlier !== undefined) {
+      warnings.push({ file, line, message: `${date} appears again (first on line ${earlier}); the rows are combined` });
+    } else lineOfDate.set(date, line);
+    days.entry(date);
+
+    const value = (name: string): string => {
+      const index = columns.indexOf(name);
+      return index === -1 ? '' : fields[index]!.trim();
+    };
+    const flag = (name: string): boolean => {
+      const text = value(name);
+      if (text === '') return false;
+      const parsed = parseFlag(text);
+      if (parsed === undefined) tally.unknown(`value of ${name}`, text, line);
+      return parsed === true;
+    };
+
+    const bleeding = value('bleeding.value');
+    if (bleeding !== '') {
+      const level = BLEEDING_VALUES[bleeding];
+      if (level === undefined) tally.unknown('value of bleeding.value', bleeding, line);
+      else {
+        days.bleeding(date, level);
+        tally.mapped('bleeding.value', 'bleeding');
+        // drip's "exclude" means "not menstrual bleeding"; anything else is the person's period.
+        if (flag('bleeding.exclude')) tally.mapped('bleeding.exclude', 'period: no');
+        else days.flag(date, 'period');
+      }
+    }
+
+    const texture = value('mucus.texture');
+    if (texture !== '') {
+      if (texture === '1' || texture === '2') {
+        days.discharge(date, 'normal');
+        tally.mapped('mucus.texture', 'discharge: normal');
+      } else if (texture === '0') tally.mapped('mucus.texture', 'discharge: none');
+      else tally.unknown('value of mucus.texture', texture, line);
+    }
+
+    if (flag('sex.partner')) {
+      days.flag(date, 'sex');
+      tally.mapped('sex.partner', 'sex');
+    }
+    for (const [column, method] of Object.entries(CONTRACEPTION_COLUMNS)) {
+      if (flag(column)) {
+        methods.see(method, date);
+        tally.mapped(column, 'contraception');
+      }
+    }
+    if (flag('pain.cramps')) {
+      days.severity(date, 'cramps', 'mild');
+      tally.mapped('pain.cramps', 'cramps: mild');
+    }
+
+    const note = value('note.value');
+    if (note !== '') {
+      days.note(date, note);
+      tally.mapped('note.value', 'notes');
+    }
+    for (const [column, prefix] of [
+      ['sex.note', 'sex'],
+      ['pain.note', 'pain'],
+    ] as const) {
+      const text = value(column);
+      if (text !== '') {
+        days.note(date, `${prefix}: ${text}`);
+        tally.mapped(column, 'notes');
+      }
+    }
+
+    const droppedGroups = new Map<string, string>();
+    columns.forEach((name, index) => {
+      if (MAPPED_COLUMNS.has(name) || fields[index]!.trim() === '') return;
+      const dropped = DROPPED_COLUMN_GROUP.get(name);
+      if (dropped) {
+        // Boolean columns that say "false" carry nothing worth counting.
+        if (fields[index]!.trim() !== 'false') droppedGroups.set(dropped.group, dropped.why);
+      } else if (name.startsWith(MOOD_PREFIX)) {
+        if (fields[index]!.trim() !== 'false') droppedGroups.set('mood', 'not used by any rule');
+      } else {
+        tally.unknown('column', name, line);
+      }
+    });
+    for (const [group, why] of droppedGroups) tally.dropped(group, why);
+  }
+
+  const { contraception, gaps } = methods.result();
+  const profile: Profile = {};
+  if (contraception.length > 0) profile.contraception = contraception;
+  return {
+    log: { profile, days: days.build() },
+    format: 'drip',
+    warnings: [...warnings, ...tally.warnings(file)],
+    summary: tally.summary(),
+    gaps: [...gaps, ...personGaps('drip')],
+  };
+}
+
+export const dripImporter: Importer = {
+  id: 'drip',
+  label: 'drip export (drip-data.csv)',
+  read: readDripExport,
+};

@@ -1,0 +1,336 @@
+/**
+ * Flo — the JSON data export Flo support sends on request. Experimental: the shape below is what
+ * several public parsers agree on, but the event vocabulary differs between them (`Sex/Protected`
+ * vs `SexProtected`, `DrawingPain` vs `AbdominalPain`, spotting as a `Fluid` subcategory), so
+ * events are matched on normalised names and every unknown one is reported.
+ *
+ *   { "operationalData": {
+ *       "cycles": [{ "period_start_date": "2024-03-05 00:00:00.0", "period_end_date": …,
+ *                    "period_intensity": "{\"0\":2,\"1\":3}", "pregnant": false }],
+ *       "point_events_manual_v2": [{ "category", "subcategory", "date", "local_date" }],
+ *       "notes": [{ "text" | "content", "date" | "local_date" }] } }
+ */
+import type { Bleeding, Discharge, Pregnancy } from '../core/log.ts';
+import type { IsoDate } from '../core/dates.ts';
+import { parseIsoDate } from '../core/dates.ts';
+import type { InputFile } from '../io/input-file.ts';
+import { MethodSightings } from './common/contraception.ts';
+import { addDays, parseLocalDate } from './common/dates.ts';
+import { DayBuilder } from './common/day-builder.ts';
+import { personGaps, pregnancyWeekGap } from './common/gaps.ts';
+import { isObject, readJsonDocument, scalarText, type JsonDocument } from './common/json-input.ts';
+import { ImportTally, shortName } from './common/tally.ts';
+import type { Importer, ImportOptions, ImportResult, ProfileGap, Warning } from './types.ts';
+
+const HINT =
+  'A Flo data export (ask Flo support for "a copy of my data") is JSON with an "operationalData" object holding "cycles".';
+
+export const FLO_INTENSITY: Record<string, Bleeding> = { '1': 'light', '2': 'medium', '3': 'heavy' };
+
+/** Longest span accepted between a period's start and end; longer is a broken record. */
+const MAX_PERIOD_DAYS = 366;
+
+type EventAction =
+  | { kind: 'bleeding'; level: Bleeding; period?: boolean }
+  | { kind: 'flag'; field: 'sex' | 'fever' | 'odor' | 'painful_urination' | 'dizzy' }
+  | { kind: 'pain_during_sex' }
+  | { kind: 'severity'; field: 'cramps' | 'pelvic_pain' }
+  | { kind: 'discharge'; value: Discharge }
+  | { kind: 'pill' }
+  | { kind: 'drop'; group: string; why: string }
+  | { kind: 'unknown' };
+
+const squash = (text: string): string => text.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+const DROPPED_CATEGORIES: Record<string, string> = {
+  mood: 'mood is not used',
+  ovulation: 'ovulation marks are not used',
+  ovulationtest: 'test results are not used',
+  pregnancytest: 'test results are not used',
+  medication: 'not used by any rule',
+  weight: 'not used by any rule',
+  water: 'not used by any rule',
+  sleep: 'not used by any rule',
+  temperature: 'basal temperature is never fever',
+  basaltemperature: 'basal temperature is never fever',
+  bbt: 'basal temperature is never fever',
+  lifestyle: 'not used by any rule',
+  energy: 'not used by any rule',
+  digestion: 'not used by any rule',
+  sexdrive: 'not used by any rule',
+  activity: 'not used by any rule',
+  physicalactivity: 'not used by any rule',
+  disturber: 'not used by any rule',
+};
+
+const OTHER_SYMPTOMS = new Set([
+  'headache',
+  'migraine',
+  'acne',
+  'bloating',
+  'tenderbreasts',
+  'breasttenderness',
+  'backache',
+  'backpain',
+  'fatigue',
+  'insomnia',
+  'nausea',
+  'cravings',
+  'diarrhea',
+  'constipation',
+  'everythingisfine',
+  'fine',
+  'ok',
+]);
+
+/** What a Flo event becomes; exported so that `formats` and the tests describe the same table. */
+export function classifyFloEvent(category: string, subcategory: string): EventAction {
+  const cat = squash(category);
+  const sub = squash(subcategory);
+  const both = cat + sub;
+
+  if (both.startsWith('sex')) {
+    if (/drive|libido|masturbat|nosex|none/.test(both)) {
+      return { kind: 'drop', group: 'Sex (no sex, solo, drive)', why: 'not partner sex' };
+    }
+    return { kind: 'flag', field: 'sex' };
+  }
+  if (cat === 'fluid' || cat === 'discharge' || cat === 'vaginaldischarge') {
+    if (/spotting|blood/.test(sub)) return { kind: 'bleeding', level: 'spotting' };
+    if (/^(eggwhite|creamy|sticky|watery|normal)$/.test(sub)) return { kind: 'discharge', value: 'normal' };
+    if (/^(dry|none|nodischarge)$/.test(sub)) return { kind: 'discharge', value: 'none' };
+    if (/unusual|atypical|abnormal|grey|gray|green|yellow|clump|cottage|smell/.test(sub)) {
+      return { kind: 'discharge', value: 'unusual' };
+    }
+    return { kind: 'unknown' };
+  }
+  if (cat === 'period' || cat === 'menstruation' || cat === 'bleeding' || cat === 'spotting') {
+    if (cat === 'spotting' || sub === 'spotting') return { kind: 'bleeding', level: 'spotting' };
+    const level = sub === 'light' ? 'light' : sub === 'medium' ? 'medium' : sub === 'heavy' ? 'heavy' : undefined;
+    return level ? { kind: 'bleeding', level, period: cat === 'period' || cat === 'menstruation' } : { kind: 'unknown' };
+  }
+  if (cat === 'symptom' || cat === 'symptoms' || cat === 'pain') {
+    if (/^(abdominalpain|drawingpain|cramps|periodcramps|menstrualcramps|cramping)$/.test(sub)) {
+      return { kind: 'severity', field: 'cramps' };
+    }
+    if (sub === 'pelvicpain') return { kind: 'severity', field: 'pelvic_pain' };
+    if (/^(painduringsex|painfulsex|painwithsex|dyspareunia)$/.test(sub)) return { kind: 'pain_during_sex' };
+    if (sub === 'fever') return { kind: 'flag', field: 'fever' };
+    if (/^(dizziness|dizzy|fainting)$/.test(sub)) return { kind: 'flag', field: 'dizzy' };
+    if (/^(painfulurination|burningurination|painwhenurinating)$/.test(sub)) {
+      return { kind: 'flag', field: 'painful_urination' };
+    }
+    if (/^(odor|odour|vaginalodor|vaginalodour|unusualodor)$/.test(sub)) return { kind: 'flag', field: 'odor' };
+    if (sub === 'spotting') return { kind: 'bleeding', level: 'spotting' };
+    if (OTHER_SYMPTOMS.has(sub)) return { kind: 'drop', group: 'Symptom (other kinds)', why: 'not used by any rule' };
+    return { kind: 'unknown' };
+  }
+  if (cat === 'pill' || cat === 'pills' || cat === 'contraception') return { kind: 'pill' };
+  const why = DROPPED_CATEGORIES[cat];
+  if (why !== undefined) return { kind: 'drop', group: category, why };
+  return { kind: 'unknown' };
+}
+
+function sectionRows(doc: JsonDocument, data: Record<string, unknown>, key: string): unknown[] {
+  const rows = data[key];
+  if (rows === undefined || rows === null) return [];
+  if (!Array.isArray(rows)) throw doc.error(`$.operationalData.${key}`, 'expected an array', data, key);
+  return rows;
+}
+
+function parseIntensity(raw: unknown): Record<string, unknown> | undefined {
+  if (isObject(raw)) return raw;
+  if (typeof raw !== 'string' || raw.trim() === '') return undefined;
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    return isObject(parsed) ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const READ_SECTIONS = new Set(['cycles', 'point_events_manual_v2', 'notes']);
+
+export async function readFloExport(input: InputFile, _options: ImportOptions): Promise<ImportResult> {
+  const file = input.name;
+  const doc = await readJsonDocument(input, HINT);
+  const root = doc.root;
+  if (!isObject(root)) throw doc.error('$', 'expected a JSON object');
+  const data = root.operationalData;
+  if (!isObject(data)) {
+    throw doc.error('$.operationalData', 'missing the "operationalData" object', root, 'operationalData');
+  }
+
+  const days = new DayBuilder();
+  const tally = new ImportTally();
+  const methods = new MethodSightings();
+  const warnings: Warning[] = [];
+  const gaps: ProfileGap[] = [];
+
+  const cycles = sectionRows(doc, data, 'cycles');
+  const periodStarts: IsoDate[] = [];
+  const pregnantStarts: IsoDate[] = [];
+  let profilePregnancy: Pregnancy | undefined;
+  cycles.forEach((cycle, index) => {
+    const path = `$.operationalData.cycles[${index}]`;
+    if (!isObject(cycle)) throw doc.error(path, 'expected a cycle object', cycles, index);
+    const start = parseLocalDate(cycle.period_start_date);
+    if (start === undefined) {
+      const raw = scalarText(cycle.period_start_date);
+      throw doc.error(
+        `${path}.period_start_date`,
+        `date ${raw === undefined ? 'missing' : `'${shortName(raw)}'`} is not YYYY-MM-DD`,
+        cycle,
+        'period_start_date',
+      );
+    }
+    let end = parseLocalDate(cycle.period_end_date) ?? start;
+    const length = parseIsoDate(end)! - parseIsoDate(start)! + 1;
+    const line = doc.lineOf(cycles, index);
+    if (length < 1 || length > MAX_PERIOD_DAYS) {
+      warnings.push({
+        file,
+        ...(line === undefined ? {} : { line }),
+        message: `${path}: period end ${end} does not fit its start ${start}; only the start day is used`,
+      });
+      end = start;
+    }
+    periodStarts.push(start);
+    if (cycle.pregnant === true || cycle.pregnant === 'true') pregnantStarts.push(start);
+
+    const intensity = parseIntensity(cycle.period_intensity);
+    if (cycle.period_intensity !== undefined && cycle.period_intensity !== null && !intensity) {
+      tally.unknown('period_intensity', scalarText(cycle.period_intensity) ?? typeof cycle.period_intensity, line);
+    }
+    for (let offset = 0, date = start; date <= end; offset++, date = addDays(date, 1)) {
+      const raw = intensity ? scalarText(intensity[String(offset)]) : undefined;
+      let level: Bleeding = 'light';
+      if (raw !== undefined) {
+        const known = FLO_INTENSITY[raw];
+        if (known === undefined) tally.unknown('period intensity', raw, line);
+        else level = known;
+      }
+      days.bleeding(date, level);
+      days.flag(date, 'period');
+      tally.mapped('cycles (period days)', 'bleeding + period');
+    }
+  });
+
+  if (pregnantStarts.length > 0) {
+    pregnantStarts.sort();
+    const lmp = pregnantStarts[pregnantStarts.length - 1]!;
+    // Dated from the last period before it (Naegele: due = LMP + 280 days); ended, at the latest,
+    // the day before the next period Flo recorded.
+    const pregnancy: Pregnancy = { due: addDays(lmp, 280) };
+    const next = periodStarts.filter((d) => d > lmp).sort()[0];
+    if (next !== undefined) pregnancy.end = addDays(next, -1);
+    gaps.push(
+      pregnancyWeekGap(
+        `Flo marks the cycle that started on ${lmp} as a pregnancy; cyclecheck dates it from that period (due ${pregnancy.due}` +
+          (pregnancy.end ? `, over by ${pregnancy.end}` : '') +
+          ')',
+      ),
+    );
+    if (pregnantStarts.length > 1) {
+      warnings.push({
+        file,
+        message: `Flo marks ${pregnantStarts.length} cycles as pregnancies; only the latest (${lmp}) is used`,
+      });
+    }
+    profilePregnancy = pregnancy;
+  }
+
+  const events = sectionRows(doc, data, 'point_events_manual_v2');
+  events.forEach((event, index) => {
+    const path = `$.operationalData.point_events_manual_v2[${index}]`;
+    if (!isObject(event)) throw doc.error(path, 'expected an event object', events, index);
+    const key = event.local_date !== undefined && event.local_date !== null ? 'local_date' : 'date';
+    const date = parseLocalDate(event[key]);
+    if (date === undefined) {
+      const raw = scalarText(event[key]);
+      throw doc.error(
+        `${path}.${key}`,
+        `date ${raw === undefined ? 'missing' : `'${shortName(raw)}'`} is not YYYY-MM-DD`,
+        event,
+        key,
+      );
+    }
+    const category = typeof event.category === 'string' ? event.category : '';
+    const subcategory = typeof event.subcategory === 'string' ? event.subcategory : '';
+    const name = subcategory === '' ? category : `${category}/${subcategory}`;
+    const line = doc.lineOf(events, index);
+    days.entry(date);
+    const action = classifyFloEvent(category, subcategory);
+    switch (action.kind) {
+      case 'bleeding':
+        days.bleeding(date, action.level);
+        if (action.period) days.flag(date, 'period');
+        tally.mapped(name, `bleeding: ${action.level}`);
+        break;
+      case 'flag':
+        days.flag(date, action.field);
+        tally.mapped(name, action.field);
+        break;
+      case 'pain_during_sex':
+        days.flag(date, 'pain_during_sex');
+        days.flag(date, 'sex');
+        tally.mapped(name, 'pain_during_sex');
+        break;
+      case 'severity':
+        days.severity(date, action.field, 'mild');
+        tally.mapped(name, `${action.field}: mild`);
+        break;
+      case 'discharge':
+        if (action.value !== 'none') days.discharge(date, action.value);
+        tally.mapped(name, `discharge: ${action.value}`);
+        break;
+      case 'pill':
+        methods.see('pill', date);
+        tally.dropped(name, 'asked instead: which pill');
+        break;
+      case 'drop':
+        tally.dropped(action.group, action.why);
+        break;
+      case 'unknown':
+        tally.unknown('event', name === '' ? '(no category)' : name, line);
+        break;
+    }
+  });
+
+  const notes = sectionRows(doc, data, 'notes');
+  notes.forEach((note, index) => {
+    const path = `$.operationalData.notes[${index}]`;
+    if (!isObject(note)) throw doc.error(path, 'expected a note object', notes, index);
+    const date = parseLocalDate(note.local_date) ?? parseLocalDate(note.date);
+    if (date === undefined) throw doc.error(`${path}.date`, 'a note needs a YYYY-MM-DD date', note, 'date');
+    const text = typeof note.text === 'string' ? note.text : typeof note.content === 'string' ? note.content : '';
+    days.entry(date);
+    if (text.trim() !== '') {
+      days.note(date, text);
+      tally.mapped('notes', 'notes');
+    }
+  });
+
+  for (const key of Object.keys(data)) {
+    if (READ_SECTIONS.has(key)) continue;
+    const rows = data[key];
+    const count = Array.isArray(rows) ? rows.length : 1;
+    for (let i = 0; i < count; i++) tally.unknown('section', `operationalData.${key}`, doc.lineOf(data, key));
+  }
+
+  const pills = methods.result();
+  const profile = profilePregnancy ? { pregnancy: profilePregnancy } : {};
+  return {
+    log: { profile, days: days.build() },
+    format: 'flo',
+    warnings: [...warnings, ...tally.warnings(file)],
+    summary: tally.summary(),
+    gaps: [...gaps, ...pills.gaps, ...personGaps('Flo')],
+  };
+}
+
+export const floImporter: Importer = {
+  id: 'flo',
+  label: 'Flo data export (JSON, experimental)',
+  read: readFloExport,
+};

@@ -1,0 +1,214 @@
+/**
+ * One interview from start to end: questions (resuming a draft if asked), the review, the same
+ * analyzer and report as `analyze`, and the offer to save. Everything it needs from the outside
+ * (prompter, today, state folder, output) is passed in, so tests drive it with a script.
+ */
+import { resolve } from 'node:path';
+import { analyzeLog } from '../core/analyze.ts';
+import type { IsoDate } from '../core/dates.ts';
+import type { CycleLog } from '../core/log.ts';
+import { InputError, InterruptedError, UsageError } from '../errors.ts';
+import type { FormatId, ImportResult } from '../importers/types.ts';
+import { buildReport } from '../report/build-report.ts';
+import type { Report } from '../report/types.ts';
+import { buildInterviewLog } from './build-log.ts';
+import { DRAFT_FORMAT, getDraftPath, readDraft, removeDraft, writeDraft, type Draft } from './draft.ts';
+import { ANSWERED_GAP_FACTS, walkInterview, type BaseLog } from './flow.ts';
+import { PromptInterrupted, type Prompter } from './prompter.ts';
+import {
+  addEpisodeAnswers,
+  askReview,
+  formatInterviewSummary,
+  removeEpisodeAnswers,
+  type SummarySource,
+} from './review.ts';
+import { offerToSave } from './save.ts';
+import { InterviewSession, type Answers } from './session.ts';
+
+export interface InterviewDeps {
+  prompter: Prompter;
+  /** The date answers are checked against ("no future dates") and, without --log, the evaluation date. */
+  today: IsoDate;
+  /** Where the draft lives (`$XDG_STATE_HOME/cyclecheck`). */
+  stateDir: string;
+  /** Relative paths (--log, saved files) are taken from here. */
+  cwd: string;
+  home?: string;
+  resume: boolean;
+  /** --log: start from this log or export. */
+  logFile?: string;
+  from?: FormatId;
+  /** --as-of given explicitly: the evaluation date for a --log interview. */
+  asOf?: IsoDate;
+  importLog?: (path: string, from: FormatId | undefined) => Promise<ImportResult>;
+  /** Writes the report (stdout). */
+  print: (text: string) => void;
+  /** The text renderer, colour and width already chosen. */
+  formatText: (report: Report, log: CycleLog) => string;
+}
+
+export interface InterviewOutcome {
+  log: CycleLog;
+  report: Report;
+  saved: string[];
+}
+
+const RESUME_HINT = 'cyclecheck interview --resume';
+
+function interrupted(draftPath: string, answers: Answers): InterruptedError {
+  return Object.keys(answers).length === 0
+    ? new InterruptedError('interview stopped before the first answer; nothing was saved')
+    : new InterruptedError(
+        `interview paused; your answers are saved in ${draftPath} (continue with: ${RESUME_HINT})`,
+      );
+}
+
+async function withInterrupt<T>(draftPath: string, answers: Answers, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    if (error instanceof PromptInterrupted) throw interrupted(draftPath, answers);
+    throw error;
+  }
+}
+
+interface Start {
+  answers: Answers;
+  logFile: string | undefined;
+  from: FormatId | undefined;
+}
+
+/** Fresh answers, or the draft's when resuming (asked about when a draft exists). */
+async function chooseStart(deps: InterviewDeps, draftPath: string): Promise<Start> {
+  const given = deps.logFile === undefined ? undefined : resolve(deps.cwd, deps.logFile);
+  const fresh: Start = { answers: {}, logFile: given, from: deps.from };
+  let draft: Draft | undefined;
+  try {
+    draft = await readDraft(draftPath);
+  } catch (error) {
+    if (deps.resume || !(error instanceof InputError)) throw error;
+    deps.prompter.note(`(The saved draft ${draftPath} could not be read; starting a new interview.)`);
+    return fresh;
+  }
+  const fromDraft = (d: Draft): Start => ({ answers: d.answers, logFile: d.log_file, from: d.from });
+  if (deps.resume) {
+    if (!draft) {
+      throw new UsageError(
+        `there is no unfinished interview to resume (looked for ${draftPath})`,
+        'Start one with: cyclecheck interview',
+      );
+    }
+    if (given !== undefined && draft.log_file !== given) {
+      throw new UsageError(
+        `the unfinished interview ${draft.log_file ? `started from ${draft.log_file}` : 'did not start from a log'}, not ${deps.logFile}`,
+        `Run ${RESUME_HINT} without --log, or start again with cyclecheck interview --log ${deps.logFile}`,
+      );
+    }
+    return fromDraft(draft);
+  }
+  const count = draft ? Object.keys(draft.answers).length : 0;
+  if (!draft || count === 0) return fresh;
+  const choice = await withInterrupt(draftPath, draft.answers, () =>
+    deps.prompter.askSelect({
+      id: 'draft',
+      message: `You have an unfinished interview${draft.saved ? ` from ${draft.saved}` : ''} (${count} answer${count === 1 ? '' : 's'}). Continue it?`,
+      choices: [
+        { value: 'continue', name: 'Yes, continue where I left off' },
+        { value: 'restart', name: 'No, start over (the saved answers are discarded)' },
+      ],
+    }),
+  );
+  return choice === 'continue' ? fromDraft(draft) : fresh;
+}
+
+function describeSource(name: string, result: ImportResult): SummarySource {
+  const days = result.log.days;
+  return {
+    name,
+    format: result.format,
+    days: days.length,
+    first: days[0]?.date,
+    last: days.at(-1)?.date,
+  };
+}
+
+export async function runInterviewSession(deps: InterviewDeps): Promise<InterviewOutcome> {
+  const { prompter, today } = deps;
+  const draftPath = getDraftPath(deps.stateDir);
+  const start = await chooseStart(deps, draftPath);
+  const { answers } = start;
+
+  let imported: ImportResult | undefined;
+  let base: BaseLog | undefined;
+  if (start.logFile !== undefined) {
+    if (!deps.importLog) throw new Error('importLog is required with --log');
+    imported = await deps.importLog(start.logFile, start.from);
+    const name = deps.logFile ?? start.logFile;
+    base = { name, profile: imported.log.profile, gaps: imported.gaps };
+  }
+
+  const saveDraft = async (): Promise<void> => {
+    const draft: Draft = {
+      format: DRAFT_FORMAT,
+      saved: today,
+      ...(start.logFile !== undefined ? { log_file: start.logFile } : {}),
+      ...(start.from !== undefined ? { from: start.from } : {}),
+      answers,
+    };
+    await writeDraft(draftPath, deps.stateDir, draft);
+  };
+  const session = new InterviewSession(prompter, answers, saveDraft);
+
+  let log: CycleLog;
+  for (;;) {
+    const data = await withInterrupt(draftPath, answers, () =>
+      walkInterview(session, { today, ...(base ? { base } : {}) }),
+    );
+    const before = Object.keys(answers).length;
+    session.pruneUnvisited();
+    if (Object.keys(answers).length !== before) await saveDraft();
+    log = buildInterviewLog(data, { today, ...(imported ? { base: imported.log } : {}) });
+    prompter.note(
+      formatInterviewSummary(log, data, {
+        today,
+        ...(base && imported ? { source: describeSource(base.name, imported) } : {}),
+      }),
+    );
+    const action = await withInterrupt(draftPath, answers, () =>
+      askReview(prompter, session.visited, data.episodes),
+    );
+    if (action.kind === 'analyze') break;
+    if (action.kind === 'change') session.askAgain(action.id);
+    if (action.kind === 'add') addEpisodeAnswers(answers, data.episodes.length);
+    if (action.kind === 'remove') {
+      removeEpisodeAnswers(answers, action.index, data.episodes.length);
+      await saveDraft();
+    }
+  }
+
+  // Without --log the interview is about today; with --log, like `analyze`, the evaluation date
+  // is the last logged date unless --as-of says otherwise (clinical-rules.md ambiguity 14).
+  const asOf = imported ? deps.asOf : today;
+  const analysis = analyzeLog(log, asOf !== undefined ? { asOf } : {});
+  const report = buildReport(analysis, {
+    files: base ? [base.name, 'interview'] : ['interview'],
+    formats: imported ? [imported.format] : [],
+    warnings: imported?.warnings ?? [],
+    questions: (imported?.gaps ?? []).filter((g) => !ANSWERED_GAP_FACTS.test(g.fact)),
+    ...(imported?.appNotes ? { appNotes: imported.appNotes } : {}),
+  });
+  deps.print(deps.formatText(report, log));
+
+  const saved = await withInterrupt(draftPath, answers, () =>
+    offerToSave({
+      prompter,
+      log,
+      report,
+      today,
+      cwd: deps.cwd,
+      ...(deps.home !== undefined ? { home: deps.home } : {}),
+    }),
+  );
+  await removeDraft(draftPath);
+  return { log, report, saved };
+}

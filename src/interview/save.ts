@@ -1,0 +1,121 @@
+/**
+ * After the report: offer to save the log (canonical CSV or JSON) and the report with its
+ * checklist (Markdown). Files are written atomically with mode 0600; an existing file is replaced
+ * only after the person says so.
+ */
+import { homedir } from 'node:os';
+import { resolve } from 'node:path';
+import type { IsoDate } from '../core/dates.ts';
+import type { CycleLog } from '../core/log.ts';
+import { UserError } from '../errors.ts';
+import { fileExists, writeOutputFile } from '../io/write-output.ts';
+import { formatCanonicalCsv, formatCanonicalJson } from '../log/format-canonical.ts';
+import { formatMarkdownReport } from '../render/markdown.ts';
+import type { Report } from '../report/types.ts';
+import type { Prompter } from './prompter.ts';
+
+export interface SaveContext {
+  prompter: Prompter;
+  log: CycleLog;
+  report: Report;
+  today: IsoDate;
+  /** Relative paths are taken from here. */
+  cwd: string;
+  home?: string;
+}
+
+function expandPath(text: string, cwd: string, home: string): string {
+  const t = text.trim();
+  if (t === '~') return home;
+  if (t.startsWith('~/')) return resolve(home, t.slice(2));
+  return resolve(cwd, t);
+}
+
+/** Asks for a file name until the content is written or the person gives up; the path, or undefined. */
+async function askAndWrite(
+  ctx: SaveContext,
+  id: string,
+  defaultName: string,
+  content: string,
+): Promise<string | undefined> {
+  const { prompter } = ctx;
+  const home = ctx.home ?? homedir();
+  let suggestion = defaultName;
+  for (;;) {
+    const text = await prompter.askText({
+      id: `${id}.path`,
+      message: 'File name?',
+      default: suggestion,
+      validate: (t) => (t.trim() === '' ? 'Type a file name.' : true),
+    });
+    const path = expandPath(text, ctx.cwd, home);
+    let force = false;
+    if (await fileExists(path)) {
+      force = await prompter.askConfirm({
+        id: `${id}.overwrite`,
+        message: `${path} already exists. Replace it?`,
+        default: false,
+      });
+      if (!force) {
+        suggestion = text.trim();
+        continue;
+      }
+    }
+    try {
+      await writeOutputFile(path, content, { force });
+      return path;
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      prompter.note(`Could not save there: ${error.message}`);
+      const retry = await prompter.askConfirm({
+        id: `${id}.retry`,
+        message: 'Try another file name?',
+        default: true,
+      });
+      if (!retry) return undefined;
+      suggestion = text.trim();
+    }
+  }
+}
+
+/** The files saved, in order. */
+export async function offerToSave(ctx: SaveContext): Promise<string[]> {
+  const { prompter, log, report, today } = ctx;
+  const saved: string[] = [];
+  const format = await prompter.askSelect({
+    id: 'save.log',
+    message:
+      'Save your answers as a log file? You can analyze it again later with `cyclecheck analyze FILE`, and add days to it.',
+    choices: [
+      { value: 'csv', name: 'Yes, as CSV (opens in a spreadsheet)' },
+      { value: 'json', name: 'Yes, as JSON' },
+      { value: 'no', name: 'No' },
+    ],
+  });
+  if (format !== 'no') {
+    const content = format === 'csv' ? formatCanonicalCsv(log) : formatCanonicalJson(log);
+    const path = await askAndWrite(ctx, 'save.log', `cyclecheck-log-${today}.${format}`, content);
+    if (path !== undefined) {
+      prompter.note(`Saved your log to ${path} (only you can read it).`);
+      saved.push(path);
+    }
+  }
+  const checklist = await prompter.askConfirm({
+    id: 'save.checklist',
+    message: 'Save the report and the doctor-visit checklist as a Markdown file, to print or bring along?',
+    default: true,
+  });
+  if (checklist) {
+    const path = await askAndWrite(
+      ctx,
+      'save.checklist',
+      `cyclecheck-visit-${today}.md`,
+      formatMarkdownReport(report, log),
+    );
+    if (path !== undefined) {
+      prompter.note(`Saved the report and checklist to ${path} (only you can read it).`);
+      saved.push(path);
+    }
+  }
+  return saved;
+}

@@ -1,0 +1,292 @@
+/**
+ * The source tags that flags cite (clinical-rules.md §7), with the titles and addresses a
+ * clinician needs to look them up. Addresses are printed as text; documents never link out.
+ */
+
+export interface Source {
+  tag: string;
+  /** A few words for citing inline next to a flag. */
+  short: string;
+  /** The full reference: authors, title, publication. */
+  title: string;
+  urls: string[];
+}
+
+const SOURCE_LIST: Source[] = [
+  {
+    tag: 'S1',
+    short: 'The Flex Company: bleeding during or after sex',
+    title:
+      'The Flex Company (2023), consumer article on bleeding during or after sex (postcoital bleeding, IUDs, pregnancy, menopause)',
+    urls: [],
+  },
+  {
+    tag: 'S2',
+    short: 'Consumer article: cramping after sex',
+    title: 'Consumer article on cramping after sex',
+    urls: [],
+  },
+  {
+    tag: 'S3',
+    short: 'What Causes Spotting During the Menstrual Cycle?',
+    title:
+      '"What Causes Spotting During the Menstrual Cycle?", fertility-education page reviewed by Dr Christine Traxler, MD',
+    urls: [],
+  },
+  {
+    tag: 'X-FIGO18',
+    short: 'FIGO systems for abnormal uterine bleeding, 2018',
+    title:
+      'Munro MG, Critchley HOD, Fraser IS; FIGO Menstrual Disorders Committee. The two FIGO systems for normal and abnormal uterine bleeding symptoms and classification of causes of abnormal uterine bleeding in the reproductive years: 2018 revisions. Int J Gynaecol Obstet 2018;143:393–408',
+    urls: [
+      'https://doi.org/10.1002/ijgo.12666',
+      'https://www.msdmanuals.com/professional/multimedia/table/normal-menstrual-parameters',
+    ],
+  },
+  {
+    tag: 'X-FIGO11',
+    short: 'FIGO terminology for abnormal uterine bleeding, 2011',
+    title:
+      'Fraser IS, Critchley HOD, Broder M, Munro MG. The FIGO recommendations on terminologies and definitions for normal and abnormal uterine bleeding. Semin Reprod Med 2011;29:383–390',
+    urls: ['https://www.medscape.com/viewarticle/753127_4'],
+  },
+  {
+    tag: 'X-FIGO23',
+    short: 'FIGO evaluation of abnormal uterine bleeding, 2023',
+    title:
+      'Jain V, Munro MG, Critchley HOD. Contemporary evaluation of women and girls with abnormal uterine bleeding: FIGO Systems 1 and 2. Int J Gynaecol Obstet 2023;162(S2):29–42',
+    urls: ['https://pmc.ncbi.nlm.nih.gov/articles/PMC10952771'],
+  },
+  {
+    tag: 'X-APPLE',
+    short: 'Apple HealthKit cycle deviation thresholds',
+    title:
+      'Apple Developer documentation, HealthKit HKCategoryTypeIdentifier (prolonged menstrual periods, irregular and infrequent menstrual cycles, persistent intermenstrual bleeding)',
+    urls: [
+      'https://developer.apple.com/documentation/healthkit/hkcategorytypeidentifier/prolongedmenstrualperiods',
+    ],
+  },
+  {
+    tag: 'X-TARNEY',
+    short: 'Tarney & Han, Postcoital bleeding: a review, 2014',
+    title:
+      'Tarney CM, Han J. Postcoital bleeding: a review on etiology, diagnosis, and management. Obstet Gynecol Int 2014;2014:192087',
+    urls: ['https://www.ncbi.nlm.nih.gov/pmc/articles/PMC4086375/'],
+  },
+  {
+    tag: 'X-CMAJ',
+    short: 'CMAJ, Postcoital bleeding: five things to know, 2023',
+    title: 'Postcoital bleeding (five things to know). CMAJ 2023',
+    urls: ['https://pmc.ncbi.nlm.nih.gov/articles/PMC10495171'],
+  },
+  {
+    tag: 'X-MD',
+    short: 'Morgan & Datta, Intermenstrual and post-coital bleeding',
+    title:
+      'Morgan S, Datta S. Intermenstrual and post-coital bleeding (case-based learning). Obstetrics, Gynaecology & Reproductive Medicine',
+    urls: [],
+  },
+  {
+    tag: 'X-NHS-IMB',
+    short: 'NHS: bleeding between periods or after sex',
+    title: 'NHS. Vaginal bleeding between periods or after sex',
+    urls: ['https://www.nhs.uk/conditions/vaginal-bleeding-between-periods-or-after-sex/'],
+  },
+  {
+    tag: 'X-NHS-PMB',
+    short: 'NHS: postmenopausal bleeding',
+    title: 'NHS. Postmenopausal bleeding',
+    urls: ['https://www.nhs.uk/conditions/post-menopausal-bleeding/'],
+  },
+  {
+    tag: 'X-NHS-PER',
+    short: 'NHS: periods, do I need a doctor?',
+    title: 'NHS Live Well. Periods: do I need a doctor?',
+    urls: [],
+  },
+  {
+    tag: 'X-NHS-PCB-LOCAL',
+    short: 'NHS local pathways: postcoital bleeding',
+    title:
+      'Hertfordshire & West Essex ICB, Postcoital bleeding in primary care; Scarborough & Ryedale CCG, Post coital bleeding',
+    urls: [
+      'https://www.hweclinicalguidance.nhs.uk/clinical-pathways/postcoital-bleeding-in-primary-care-management/',
+    ],
+  },
+  {
+    tag: 'X-NICE-NG12',
+    short: 'NICE NG12: suspected cancer, recognition and referral',
+    title: 'NICE guideline NG12. Suspected cancer: recognition and referral',
+    urls: ['https://www.nice.org.uk/guidance/ng12'],
+  },
+  {
+    tag: 'X-NICE-NG88',
+    short: 'NICE NG88: heavy menstrual bleeding',
+    title: 'NICE guideline NG88. Heavy menstrual bleeding: assessment and management',
+    urls: ['https://www.nice.org.uk/guidance/ng88'],
+  },
+  {
+    tag: 'X-ACOG-PMB',
+    short: 'ACOG: bleeding after menopause',
+    title: "ACOG. Bleeding After Menopause Could Be a Problem. Here's What to Know",
+    urls: [
+      'https://www.acog.org/womens-health/experts-and-stories/the-latest/bleeding-after-menopause-could-be-a-problem-heres-what-to-know',
+    ],
+  },
+  {
+    tag: 'X-ACOG-BTB',
+    short: 'ACOG: breakthrough bleeding with birth control',
+    title: 'ACOG. What You Should Know About Breakthrough Bleeding With Birth Control',
+    urls: [
+      'https://www.acog.org/womens-health/experts-and-stories/the-latest/what-you-should-know-about-breakthrough-bleeding-with-birth-control',
+    ],
+  },
+  {
+    tag: 'X-CDC-HMB',
+    short: 'CDC: heavy menstrual bleeding',
+    title: 'CDC. Heavy menstrual bleeding',
+    urls: ['https://www.cdc.gov/female-blood-disorders/about/heavy-menstrual-bleeding.html'],
+  },
+  {
+    tag: 'X-PARAGARD',
+    short: 'Paragard patient information',
+    title: 'Paragard (copper IUD) patient FAQ and safety information',
+    urls: ['https://www.paragard.com/safety-information/'],
+  },
+  {
+    tag: 'X-MAYO-COPPER',
+    short: 'Mayo Clinic: copper IUD risks',
+    title: 'Mayo Clinic. Copper IUD (ParaGard): risks',
+    urls: ['http://www.mayoclinic.org/tests-procedures/paragard/basics/risks/PRC-20013048'],
+  },
+  {
+    tag: 'X-MIRENA',
+    short: 'Mirena: what to expect after placement',
+    title: 'Mirena. What to expect after placement',
+    urls: ['https://www.mirena-us.com/after-placement/'],
+  },
+  {
+    tag: 'X-MAYO-PID',
+    short: 'Mayo Clinic: pelvic inflammatory disease',
+    title: 'Mayo Clinic. Pelvic inflammatory disease: symptoms and causes',
+    urls: [
+      'http://www.mayoclinic.org/diseases-conditions/pelvic-inflammatory-disease/symptoms-causes/dxc-20318612',
+    ],
+  },
+  {
+    tag: 'X-CDC-PID',
+    short: 'CDC: pelvic inflammatory disease fact sheet',
+    title: 'CDC. Pelvic inflammatory disease (PID) fact sheet',
+    urls: [],
+  },
+  {
+    tag: 'X-AAFP-LPB',
+    short: 'Sakornbut et al., Late pregnancy bleeding, 2007',
+    title:
+      'Sakornbut E, Leeman L, Fontaine P. Late pregnancy bleeding. Am Fam Physician 2007;75:1199–206',
+    urls: [],
+  },
+  {
+    tag: 'X-NHSPREG',
+    short: 'NHS maternity advice: bleeding in pregnancy',
+    title:
+      'NHS maternity sources on bleeding in pregnancy (Safer Pregnancy; University Hospitals Birmingham, When to call the midwife; RCOG, Bleeding and/or pain in early pregnancy)',
+    urls: ['https://saferpregnancy.org.uk/questions-and-advice-in-pregnancy/bleeding-vagina-pregnancy'],
+  },
+  {
+    tag: 'X-WILCOX',
+    short: 'Wilcox et al., Time of implantation, 1999',
+    title:
+      'Wilcox AJ, Baird DD, Weinberg CR. Time of implantation of the conceptus and loss of pregnancy. N Engl J Med 1999;340:1796–9',
+    urls: [],
+  },
+  {
+    tag: 'X-HEITMANN',
+    short: 'Heitmann et al., Premenstrual spotting and endometriosis, 2014',
+    title:
+      'Heitmann RJ et al. Premenstrual spotting of ≥ 2 days is strongly associated with histologically confirmed endometriosis in women with infertility. Am J Obstet Gynecol 2014',
+    urls: ['https://www.ajog.org/article/S0002-9378(14)00437-2/fulltext'],
+  },
+  {
+    tag: 'X-AAFP-DYS',
+    short: 'Osayande & Mehulic, Dysmenorrhea, 2014',
+    title:
+      'Osayande AS, Mehulic S. Diagnosis and initial management of dysmenorrhea. Am Fam Physician 2014;89:341–6',
+    urls: ['http://www.aafp.org/afp/2014/0301/p341.html'],
+  },
+  {
+    tag: 'X-MEDSCAPE-DYS',
+    short: 'Medscape: dysmenorrhea',
+    title: 'Medscape. Dysmenorrhea (features of secondary dysmenorrhea)',
+    urls: [],
+  },
+  {
+    tag: 'X-AAFP-DYSP',
+    short: 'Seehusen et al., Dyspareunia in women, 2014',
+    title:
+      'Seehusen DA, Baird DC, Bode DV. Dyspareunia in women. Am Fam Physician 2014;90:465–70',
+    urls: [],
+  },
+  {
+    tag: 'X-NICHD',
+    short: 'NICHD: menstrual irregularities',
+    title: 'NICHD. What are menstrual irregularities?',
+    urls: [
+      'https://www.nichd.nih.gov/health/topics/menstruation/conditioninfo/Pages/irregularities.aspx',
+    ],
+  },
+  {
+    tag: 'X-CC',
+    short: 'Cleveland Clinic: bleeding after sex',
+    title: 'Cleveland Clinic Health Essentials. Do You Bleed After Sex? When to See a Doctor',
+    urls: ['https://health.clevelandclinic.org/what-should-you-do-if-you-bleed-after-sex/'],
+  },
+  {
+    tag: 'X-HRD',
+    short: 'Health Resource Directory: intermenstrual and post-coital bleeding',
+    title: 'Health Resource Directory (Australia). Intermenstrual and post-coital bleeding',
+    urls: [
+      'https://healthresourcedirectory.org.au/en/health-resource-directory/intermenstrual-and-post-coital-bleeding/',
+    ],
+  },
+  {
+    tag: 'X-WS',
+    short: 'Case vignette: ovulatory intermenstrual bleeding',
+    title:
+      'World Scientific case vignette on physiological intermenstrual (ovulatory) bleeding (supporting evidence only)',
+    urls: [],
+  },
+  {
+    tag: 'X-NC',
+    short: 'Natural Cycles: atypical or irregular cycles',
+    title: 'Natural Cycles help centre. Why was my cycle flagged as atypical or irregular?',
+    urls: ['https://help.naturalcycles.com/hc/en-us/articles/23130705010205'],
+  },
+  {
+    tag: 'X-BULL',
+    short: 'Bull et al., 600,000 menstrual cycles, 2019',
+    title:
+      'Bull JR et al. Real-world menstrual cycle characteristics of more than 600,000 menstrual cycles. NPJ Digit Med 2019',
+    urls: ['https://pmc.ncbi.nlm.nih.gov/articles/PMC6710244/'],
+  },
+];
+
+export const SOURCES: ReadonlyMap<string, Source> = new Map(SOURCE_LIST.map((s) => [s.tag, s]));
+
+/** Accepts `S1` and `[S1]`; unknown tags come back as a bare tag so a citation is never lost. */
+export function getSource(tag: string): Source {
+  const bare = tag.replace(/^\[|\]$/g, '');
+  return SOURCES.get(bare) ?? { tag: bare, short: bare, title: bare, urls: [] };
+}
+
+/** The distinct sources cited by a list of tag lists, in order of first citation. */
+export function getCitedSources(tagLists: readonly (readonly string[])[]): Source[] {
+  const seen = new Map<string, Source>();
+  for (const tags of tagLists) {
+    for (const tag of tags) {
+      const source = getSource(tag);
+      if (!seen.has(source.tag)) seen.set(source.tag, source);
+    }
+  }
+  return [...seen.values()];
+}

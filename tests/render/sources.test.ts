@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { RULES } from '../../src/core/rules/catalogue.ts';
+import { SOURCES, getCitedSources, getSource } from '../../src/render/sources.ts';
+
+describe('sources', () => {
+  it('has a full title for every source tag the rule catalogue cites', () => {
+    const tags = new Set(RULES.flatMap((r) => r.sources));
+    expect(tags.size).toBeGreaterThan(10);
+    for (const tag of tags) {
+      const source = SOURCES.get(tag);
+      expect(source, tag).toBeDefined();
+      expect(source?.title.length, tag).toBeGreaterThan(source?.tag.length ?? 0);
+    }
+  });
+
+  it('keeps addresses as absolute http(s) URLs without spaces', () => {
+    for (const source of SOURCES.values()) {
+      for (const url of source.urls) expect(url).toMatch(/^https?:\/\/\S+$/);
+    }
+  });
+
+  it.each([
+    ['S1', 'S1'],
+    ['[X-TARNEY]', 'X-TARNEY'],
+    ['X-UNKNOWN', 'X-UNKNOWN'],
+  ])('getSource(%s) is tagged %s', (input, tag) => {
+    expect(getSource(input).tag).toBe(tag);
+  });
+
+  it('falls back to the bare tag for an unknown source', () => {
+    expect(getSource('X-UNKNOWN')).toEqual({ tag: 'X-UNKNOWN', short: 'X-UNKNOWN', title: 'X-UNKNOWN', urls: [] });
+  });
+
+  it('lists cited sources once, in order of first citation', () => {
+    const cited = getCitedSources([['S3', 'S1'], ['S1', '[X-CDC-HMB]'], []]);
+    expect(cited.map((s) => s.tag)).toEqual(['S3', 'S1', 'X-CDC-HMB']);
+  });
+});
