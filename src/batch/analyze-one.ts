@@ -16,10 +16,11 @@ import type { FileError } from './log-row.ts';
 export interface AnalyzeOneOptions {
   /** Format forced with --from; otherwise detected from the content. */
   from?: FormatId;
-  /** Profile facts from the command line; they override the file's own profile per key. */
+  /**
+   * Profile facts from the command line (--as-of included, as `as_of`); they override the
+   * file's own profile per key.
+   */
   profile?: Profile;
-  /** Evaluation date (--as-of). */
-  asOf?: string;
 }
 
 export type OneResult = { report: Report; log: CycleLog } | { error: FileError };
@@ -38,18 +39,17 @@ export async function analyzeInput(
 ): Promise<OneResult> {
   try {
     const result = await importFile(input, options.from);
-    const profile =
-      options.profile === undefined
-        ? result.log.profile
-        : mergeProfiles(result.log.profile, options.profile);
-    const log: CycleLog = { ...result.log, profile };
-    const analysis = analyzeLog(log, options.asOf === undefined ? {} : { asOf: options.asOf });
-    const report = buildReport(analysis, {
+    const log: CycleLog = {
+      profile: mergeProfiles(result.log.profile, options.profile ?? {}),
+      days: result.log.days,
+    };
+    const report = buildReport(analyzeLog(log), {
       files: [input.name],
       formats: [result.format],
       warnings: result.warnings,
       questions: result.gaps,
-      ...(result.appNotes === undefined ? {} : { appNotes: result.appNotes }),
+      appNotes: result.appNotes ?? [],
+      log,
     });
     return { report, log };
   } catch (error) {

@@ -7,7 +7,7 @@ import type { Profile } from '../core/log.ts';
 import { TIERS, isAtOrAbove, type Tier } from '../core/tiers.ts';
 import { EXIT, InterruptedError, MissingInputError, UsageError } from '../errors.ts';
 import { profileFromOptions, type ProfileOptions } from '../cli/shared-options.ts';
-import { FORMAT_IDS } from '../importers/registry.ts';
+import { FORMAT_IDS, isFormatId } from '../importers/registry.ts';
 import type { FormatId } from '../importers/types.ts';
 import { mergeProfiles } from '../log/profile.ts';
 import { readProfileFile } from '../log/read-profile-file.ts';
@@ -55,9 +55,8 @@ export interface BatchOptions {
   failOn?: string;
   /** false when --no-color was given. */
   color?: boolean;
-  /** Profile facts from the command line, already parsed; applied to every log. */
+  /** Profile facts from the command line (and --profile FILE), parsed once; for every log. */
   profile?: Profile;
-  asOf?: string;
 }
 
 export interface BatchCliOptions extends ProfileOptions {
@@ -75,16 +74,24 @@ export interface BatchCliOptions extends ProfileOptions {
 
 /** The command line's options → BatchOptions: profile facts read and parsed once, for all logs. */
 export async function runBatchCommand(paths: string[], options: BatchCliOptions): Promise<number> {
-  const { profile: profileFile, from, ...rest } = options;
-  const fromFile = profileFile === undefined ? {} : await readProfileFile(profileFile);
+  const fromFile = options.profile === undefined ? {} : await readProfileFile(options.profile);
   const profile = mergeProfiles(fromFile, profileFromOptions(options));
-  if (from !== undefined && !(FORMAT_IDS as readonly string[]).includes(from)) {
+  const from = options.from;
+  if (from !== undefined && !isFormatId(from)) {
     throw new UsageError(`--from: "${from}" is not one of ${FORMAT_IDS.join(', ')}`);
   }
   return await runBatch(paths, {
-    ...rest,
-    ...(from === undefined ? {} : { from: from as FormatId }),
-    ...(Object.keys(profile).length === 0 ? {} : { profile }),
+    json: options.json,
+    to: options.to,
+    output: options.output,
+    force: options.force,
+    color: options.color,
+    jobs: options.jobs,
+    shard: options.shard,
+    summaryOnly: options.summaryOnly,
+    failOn: options.failOn,
+    from,
+    profile,
   });
 }
 
@@ -195,7 +202,6 @@ async function writeResults(plan: Plan, sink: OutputSink, options: BatchOptions)
     analyze: {
       ...(options.from === undefined ? {} : { from: options.from }),
       ...(options.profile === undefined ? {} : { profile: options.profile }),
-      ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
     },
     wantLine: output === 'json' && !plan.summaryOnly,
     skipUnrecognised: true,

@@ -57,7 +57,7 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-function describeEpisode(e: EpisodeAnswers, today: IsoDate): string[] {
+function describeEpisode(e: EpisodeAnswers): string[] {
   const lines: string[] = [];
   if (e.amount !== undefined) {
     const details = [
@@ -101,7 +101,6 @@ function describeEpisode(e: EpisodeAnswers, today: IsoDate): string[] {
   const also = e.otherDates.length > 0 ? ` (also ${e.otherDates.join(', ')})` : '';
   lines.push(`In the last 3 months: ${often}${also}`);
   if (e.note) lines.push(`Your note: ${sanitizeInline(e.note)}`);
-  void today;
   return lines;
 }
 
@@ -157,7 +156,7 @@ export function formatInterviewSummary(
   }
   for (const [i, e] of data.episodes.entries()) {
     out.push(`Episode ${i + 1}: ${e.start} (${describeDaysAgo(e.start, today)})`);
-    for (const line of describeEpisode(e, today)) out.push(`  ${line}`);
+    for (const line of describeEpisode(e)) out.push(`  ${line}`);
   }
   if (!source && data.episodes.length === 0) out.push('No episodes described.');
   return out.join('\n');

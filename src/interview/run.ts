@@ -8,6 +8,7 @@ import { analyzeLog } from '../core/analyze.ts';
 import type { IsoDate } from '../core/dates.ts';
 import type { CycleLog } from '../core/log.ts';
 import { InputError, InterruptedError, UsageError } from '../errors.ts';
+import { getFormat } from '../importers/registry.ts';
 import type { FormatId, ImportResult } from '../importers/types.ts';
 import { buildReport } from '../report/build-report.ts';
 import type { Report } from '../report/types.ts';
@@ -125,7 +126,7 @@ function describeSource(name: string, result: ImportResult): SummarySource {
   const days = result.log.days;
   return {
     name,
-    format: result.format,
+    format: getFormat(result.format).label,
     days: days.length,
     first: days[0]?.date,
     last: days.at(-1)?.date,
@@ -196,6 +197,7 @@ export async function runInterviewSession(deps: InterviewDeps): Promise<Intervie
     warnings: imported?.warnings ?? [],
     questions: (imported?.gaps ?? []).filter((g) => !ANSWERED_GAP_FACTS.test(g.fact)),
     ...(imported?.appNotes ? { appNotes: imported.appNotes } : {}),
+    log,
   });
   deps.print(deps.formatText(report, log));
 

@@ -55,7 +55,8 @@ function check<T>(site: SourceSite | undefined, parse: () => T): T {
   try {
     return parse();
   } catch (error) {
-    if (error instanceof ValueError) failAt(site, error.message);
+    // A JSON path already names the field; elsewhere the reason must.
+    if (error instanceof ValueError) failAt(site, site?.path ? error.problem : error.message);
     throw error;
   }
 }

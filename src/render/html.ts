@@ -139,9 +139,10 @@ h1 { font-size: 1.6rem; margin: 0 0 .25rem; }
 h2 { font-size: 1.25rem; margin: 2rem 0 .6rem; padding-bottom: .2rem; border-bottom: 2px solid ${COLORS.ink}; }
 h3 { font-size: 1.05rem; margin: 1.4rem 0 .5rem; }
 h4 { font-size: 1rem; margin: 0 0 .3rem; }
-h1, h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
+h1, h2, h3, h4, .lead-in { break-after: avoid; page-break-after: avoid; }
 p, ul, dl { margin: .4rem 0; }
 ul { padding-left: 1.3rem; }
+a { color: ${COLORS.nextVisit}; }
 code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: .92em; }
 .sub { color: ${COLORS.muted}; margin: 0 0 1rem; }
 .facts { display: grid; grid-template-columns: repeat(auto-fit, minmax(17rem, 1fr)); gap: .5rem 2rem; }
@@ -172,7 +173,8 @@ ${(['urgent', 'soon', 'next-visit', 'info'] as const)
 table { border-collapse: collapse; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
-.data { width: 100%; margin: .5rem 0; font-size: .92rem; }
+.data { width: 100%; margin: .5rem 0; font-size: .92rem; break-inside: avoid; page-break-inside: avoid; }
+.data caption { text-align: left; padding: 0 0 .3rem; }
 .data th, .data td { border: 1px solid ${COLORS.rule}; padding: .25rem .5rem; text-align: left; }
 .data thead th { background: ${COLORS.faint}; }
 .data .num { text-align: right; font-variant-numeric: tabular-nums; }
@@ -188,7 +190,7 @@ tr { break-inside: avoid; page-break-inside: avoid; }
 .month td.pad { border: none; background: transparent; }
 .d .n { display: block; font-weight: 600; line-height: 1.1; }
 .d .mk { display: block; font-weight: 700; letter-spacing: .06em; line-height: 1.2; }
-.d .t { position: absolute; top: .05rem; right: .15rem; font-weight: 800; line-height: 1.1; }
+.d .t { position: absolute; top: .1rem; right: .1rem; padding: 0 .15rem; font-size: .72rem; font-weight: 800; line-height: 1.15; background: ${COLORS.paper}; border: 1px solid; border-radius: 2px; }
 .f-H { background: ${COLORS.heavy} !important; color: ${COLORS.paper}; }
 .f-M { background: ${COLORS.medium} !important; color: ${COLORS.paper}; }
 .f-L { background: ${COLORS.light} !important; }
@@ -197,9 +199,12 @@ tr { break-inside: avoid; page-break-inside: avoid; }
 .f-u { background: repeating-linear-gradient(135deg, ${COLORS.untracked} 0 4px, ${COLORS.paper} 4px 8px) !important; }
 .out { background: ${COLORS.faint} !important; color: ${COLORS.outside}; }
 ${(['urgent', 'soon', 'next-visit', 'info'] as const)
-  .map((t) => `.d.t-${TIER_CLASS[t]} { outline: ${TIER_BORDER[t]} ${TIER_COLOR[t]}; outline-offset: -3px; }`)
+  .map(
+    (t) =>
+      `.d.t-${TIER_CLASS[t]} { outline: ${TIER_BORDER[t]} ${TIER_COLOR[t]}; outline-offset: -3px; }\n` +
+      `.d.t-${TIER_CLASS[t]} .t { color: ${TIER_COLOR[t]}; }`,
+  )
   .join('\n')}
-.f-H .t, .f-M .t { color: ${COLORS.paper}; }
 .sr { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 .chart { width: 100%; max-width: 40rem; height: auto; display: block; margin: .5rem 0; break-inside: avoid; }
 .sources li { margin: .3rem 0; overflow-wrap: anywhere; }
@@ -309,10 +314,10 @@ function formatChecklistSection(report: Report): string {
           `<li>${h(getRuleTitle(f.rule))} <code>${h(f.rule)}</code> (${h(TIER_WORD[f.tier].toLowerCase())}): ${h(formatFlagWhen(f))}</li>`,
       ),
     ];
-    parts.push('<p>Start the visit with:</p>', `<ul>${start.join('')}</ul>`);
+    parts.push('<p class="lead-in">Start the visit with:</p>', `<ul>${start.join('')}</ul>`);
     if (report.checklist.length > 0) {
       parts.push(
-        '<p>Note, bring and ask:</p>',
+        '<p class="lead-in">Note, bring and ask:</p>',
         `<ul class="checklist">${report.checklist.map(formatChecklistItem).join('\n')}</ul>`,
       );
     }
@@ -473,8 +478,7 @@ function formatCyclesSection(report: Report): string {
       })
       .join('\n');
     parts.push(
-      `<table class="data"><caption class="sr">${h(intro)}</caption><thead><tr><th scope="col" class="num">#</th><th scope="col">Period start</th><th scope="col">Last bleeding day</th><th scope="col" class="num">Days</th><th scope="col" class="num">Cycle length (days)</th></tr></thead><tbody>\n${rows}\n</tbody></table>`,
-      `<p>${h(intro)}</p>`,
+      `<table class="data"><caption>${h(intro)}</caption><thead><tr><th scope="col" class="num">#</th><th scope="col">Period start</th><th scope="col">Last bleeding day</th><th scope="col" class="num">Days</th><th scope="col" class="num">Cycle length (days)</th></tr></thead><tbody>\n${rows}\n</tbody></table>`,
     );
     const range = formatCycleRange(periods);
     if (range) parts.push(`<p>Cycle lengths in this table: ${h(range)}.</p>`);

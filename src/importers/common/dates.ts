@@ -3,15 +3,19 @@
  * app showed, by slicing the text, never through `Date` (which would re-bucket through UTC).
  */
 import { formatIsoDate, parseIsoDate, type IsoDate } from '../../core/dates.ts';
+import { getDateProblem } from '../../log/day-values.ts';
 
-/** `YYYY-MM-DD`, optionally followed by a time (`2024-03-05 00:00:00.0`, `2024-03-05T10:00`). */
+/**
+ * `YYYY-MM-DD`, optionally followed by a time (`2024-03-05 00:00:00.0`, `2024-03-05T10:00`), in
+ * the years a canonical log accepts, so that every imported log can be saved and read back.
+ */
 export function parseLocalDate(text: unknown): IsoDate | undefined {
   if (typeof text !== 'string') return undefined;
   const trimmed = text.trim();
   const head = trimmed.slice(0, 10);
   const rest = trimmed.slice(10);
   if (rest !== '' && !/^[T ]/.test(rest)) return undefined;
-  return parseIsoDate(head) === undefined ? undefined : head;
+  return getDateProblem(head) === undefined ? head : undefined;
 }
 
 /** Periodical's `yyyyMMdd`. */

@@ -30,6 +30,14 @@ function higher<T extends string>(order: readonly T[], a: T | undefined, b: T): 
   return order.indexOf(b) > order.indexOf(a) ? b : a;
 }
 
+// Lone surrogates cannot be written as UTF-8; NUL is refused by the canonical readers.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Free text as a canonical log stores it, so that a converted log reads back unchanged. */
+export function cleanText(text: string): string {
+  return text.replace(/\r\n?/g, '\n').replace(/\u0000/g, '').replace(LONE_SURROGATE, '\uFFFD').trim();
+}
+
 function joinDistinct(current: string | undefined, next: string, separator: string): string {
   if (current === undefined || current === '') return next;
   const parts = current.split(separator);
@@ -74,15 +82,17 @@ export class DayBuilder {
   }
 
   bloodColor(date: IsoDate, color: string): void {
+    const clean = cleanText(color);
+    if (clean === '') return;
     const day = this.entry(date);
-    day.blood_color = joinDistinct(day.blood_color, color, ', ');
+    day.blood_color = joinDistinct(day.blood_color, clean, '; ');
   }
 
   note(date: IsoDate, text: string): void {
-    const trimmed = text.trim();
-    if (trimmed === '') return;
+    const clean = cleanText(text);
+    if (clean === '') return;
     const day = this.entry(date);
-    day.notes = joinDistinct(day.notes, trimmed, '; ');
+    day.notes = joinDistinct(day.notes, clean, '; ');
   }
 
   get size(): number {

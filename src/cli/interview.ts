@@ -1,0 +1,39 @@
+import { InvalidArgumentError, type Command } from 'commander';
+import { parseIsoDate } from '../core/dates.ts';
+
+function parseDateOption(text: string): string {
+  if (parseIsoDate(text) === undefined) throw new InvalidArgumentError('expected a date as YYYY-MM-DD');
+  return text;
+}
+
+export function declareInterviewCommand(program: Command): void {
+  program
+    .command('interview')
+    .description('answer questions in the terminal; get the same report as analyze, and save it')
+    .option('--log <file>', 'start from an existing log or app export and ask only what it lacks')
+    .option('--from <format>', 'the format of the --log file, when detection guesses wrong')
+    .option('--resume', 'continue the interview you left (Ctrl-C keeps a draft)')
+    .option(
+      '--as-of <date>',
+      'take DATE as today: answers are checked against it and it is the evaluation date',
+      parseDateOption,
+    )
+    .option('--explain', 'also show what was not flagged, and why')
+    .option('--calendar', 'add month calendars to the report')
+    .option('--no-color', 'never colour the report (NO_COLOR and TERM=dumb are honoured too)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ cyclecheck interview
+  $ cyclecheck interview --log fixtures/example-log.csv
+  $ cyclecheck interview --resume
+
+The interview needs a terminal. Answers are kept in a private draft after each one
+($XDG_STATE_HOME/cyclecheck, or ~/.local/state/cyclecheck), so Ctrl-C loses nothing.`,
+    )
+    .action(async (options) => {
+      const { runInterview } = await import('../commands/interview.ts');
+      process.exitCode = await runInterview(options);
+    });
+}

@@ -1,0 +1,35 @@
+/**
+ * Apple Health (`export.xml`, or `export.zip` read directly): cycle-tracking records mapped to
+ * the canonical log. See import-formats.md, "Apple Health".
+ */
+import type { ImportResult, Importer } from '../types.ts';
+import { isZipHead } from './detect.ts';
+import { AppleRecordMapper } from './map-records.ts';
+import { openZippedExport } from './read-zip.ts';
+import { scanAppleExport } from './scan-export.ts';
+
+export { looksLikeAppleHealth } from './detect.ts';
+
+export const appleHealthImporter: Importer = {
+  id: 'apple-health',
+  label: 'Apple Health export (export.xml / export.zip)',
+  async read(input): Promise<ImportResult> {
+    const source = isZipHead(input.head)
+      ? await openZippedExport(input)
+      : { name: input.name, chunks: input.stream() };
+    const mapper = new AppleRecordMapper(source.name);
+    const header = await scanAppleExport(source.chunks, source.name, {
+      interest: (type) => mapper.interest(type),
+      onRecord: (record) => mapper.onRecord(record),
+      onCounted: (type, line) => mapper.onCounted(type, line),
+    });
+    const { log, warnings, summary, gaps, appNotes } = mapper.finish(header);
+    if (log.days.length === 0 && summary.every((row) => row.mapped === 0)) {
+      warnings.push({
+        file: source.name,
+        message: 'the export has no cycle-tracking records (Health app → Browse → Cycle Tracking)',
+      });
+    }
+    return { log, format: 'apple-health', warnings, summary, gaps, appNotes };
+  },
+};

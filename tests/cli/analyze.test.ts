@@ -1,0 +1,148 @@
+import { mkdtempSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { CycleLog } from '../../src/core/log.ts';
+import { higherTier, type Tier } from '../../src/core/tiers.ts';
+import { formatCanonicalCsv } from '../../src/log/format-canonical.ts';
+import type { Report } from '../../src/report/types.ts';
+import { runCli } from './helpers.ts';
+
+interface Example {
+  id: string;
+  must: Record<string, Tier>;
+  must_not: string[];
+  log: CycleLog;
+}
+
+const examples = (
+  JSON.parse(readFileSync(new URL('../../../shared/spec/examples.json', import.meta.url), 'utf8')) as {
+    examples: Example[];
+  }
+).examples;
+
+const dir = mkdtempSync(join(tmpdir(), 'cyclecheck-e2e-'));
+
+function tiersOf(report: Report): Map<string, Tier> {
+  const tiers = new Map<string, Tier>();
+  for (const f of report.flags) tiers.set(f.rule, tiers.has(f.rule) ? higherTier(tiers.get(f.rule)!, f.tier) : f.tier);
+  return tiers;
+}
+
+describe('examples.json through the built CLI, as JSON and as CSV', () => {
+  for (const example of examples) {
+    const jsonPath = join(dir, `${example.id}.json`);
+    const csvPath = join(dir, `${example.id}.csv`);
+    writeFileSync(jsonPath, JSON.stringify(example.log));
+    writeFileSync(csvPath, formatCanonicalCsv(example.log));
+    it.each([
+      ['json', jsonPath],
+      ['csv', csvPath],
+    ])(`${example.id} (%s)`, (_kind, path) => {
+      const result = runCli(['analyze', path, '--json']);
+      expect(result.stderr).toBe('');
+      expect(result.status).toBe(0);
+      const tiers = tiersOf(JSON.parse(result.stdout) as Report);
+      for (const [rule, tier] of Object.entries(example.must)) expect({ rule, tier: tiers.get(rule) }).toEqual({ rule, tier });
+      for (const rule of example.must_not) expect({ rule, fired: tiers.has(rule) }).toEqual({ rule, fired: false });
+    });
+  }
+});
+
+describe('analyze', () => {
+  it('prints the text report for the bundled example, with flags, checklist and disclaimer', () => {
+    const result = runCli(['analyze', 'fixtures/example-log.csv']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('Bleeding after sex');
+    expect(result.stdout).toContain('[!!] SOON');
+    expect(result.stdout).toContain('Doctor-visit checklist');
+    expect(result.stdout).toContain('informational, not a diagnosis');
+    expect(result.stdout).not.toMatch(/\u001b\[/);
+    for (const line of result.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+  });
+
+  it('gives byte-identical JSON under different time zones and locales', () => {
+    const outputs = ['UTC', 'Pacific/Kiritimati', 'America/Los_Angeles'].map(
+      (tz) => runCli(['analyze', 'fixtures/example-log.csv', '--json'], { env: { TZ: tz, LANG: 'de_DE.UTF-8', LC_ALL: 'de_DE.UTF-8' } }).stdout,
+    );
+    expect(outputs[0]!.length).toBeGreaterThan(100);
+    expect(outputs[1]).toBe(outputs[0]);
+    expect(outputs[2]).toBe(outputs[0]);
+  });
+
+  it('exits 1 with --fail-on when a flag at or above the tier exists, 0 otherwise', () => {
+    expect(runCli(['analyze', 'fixtures/example-log.csv', '--fail-on', 'soon']).status).toBe(1);
+    expect(runCli(['analyze', 'fixtures/example-log.csv', '--fail-on', 'urgent']).status).toBe(0);
+  });
+
+  it('profile options override the file: a copper IUD makes bleeding after sex urgent', () => {
+    const result = runCli(['analyze', 'fixtures/example-log.csv', '--json', '--contraception', 'copper-iud@2024-01-10']);
+    const report = JSON.parse(result.stdout) as Report;
+    expect(tiersOf(report).get('copper-iud-postcoital-bleeding')).toBe('urgent');
+    expect(tiersOf(report).has('postcoital-bleeding')).toBe(false);
+  });
+
+  it('writes -o files with mode 0600 and refuses to overwrite without --force', () => {
+    const out = join(dir, 'report.json');
+    expect(runCli(['analyze', 'fixtures/example-log.csv', '--json', '-o', out]).status).toBe(0);
+    expect(statSync(out).mode & 0o777).toBe(0o600);
+    const again = runCli(['analyze', 'fixtures/example-log.csv', '--json', '-o', out]);
+    expect(again.status).toBe(2);
+    expect(again.stderr).toContain('already exists');
+    expect(runCli(['analyze', 'fixtures/example-log.csv', '--json', '-o', out, '--force']).status).toBe(0);
+  });
+
+  it.each([
+    ['bad date', 'date,bleeding\n2025-13-45,light\n', 65, /:2:1: /],
+    ['unknown word', 'date,bleeding\n2025-01-01,lots\n', 65, /:2:2: .*lots/],
+    ['ragged row', 'date,bleeding\n2025-01-01,light,extra\n', 65, /:2/],
+    ['unclosed quote', 'date,notes\n2025-01-01,"never closed\n', 65, /:2/],
+    ['empty file', '', 65, /empty/i],
+    ['binary file', '\u0000\u0001\u0002\u0003binary', 65, /./],
+  ])('rejects a %s with exit %i and one clear line, no stack', (_name, content, status, pattern) => {
+    const path = join(dir, `bad-${status}-${Math.random().toString(36).slice(2)}.csv`);
+    writeFileSync(path, content);
+    const result = runCli(['analyze', path]);
+    expect(result.status).toBe(status);
+    expect(result.stderr).toMatch(pattern);
+    expect(result.stderr).toContain(path);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(result.stdout).toBe('');
+  });
+
+  it('says 66 for a missing file and for a directory', () => {
+    const missing = runCli(['analyze', join(dir, 'nope.csv')]);
+    expect(missing.status).toBe(66);
+    expect(missing.stderr).toContain('no such file');
+    const folder = join(dir, 'a-folder');
+    mkdirSync(folder, { recursive: true });
+    const directory = runCli(['analyze', folder]);
+    expect(directory.status).toBe(66);
+    expect(directory.stderr).toContain('is a directory');
+  });
+
+  it('exits 2 for usage errors and points at --help', () => {
+    const result = runCli(['analyze', 'fixtures/example-log.csv', '--fail-on', 'sometime']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('--help');
+    expect(runCli(['analyze', 'fixtures/example-log.csv', '--age', 'old']).status).toBe(2);
+    expect(runCli(['analyze', 'fixtures/example-log.csv', '--nope']).status).toBe(2);
+  });
+
+  it('reads stdin with -', () => {
+    const result = runCli(['analyze', '-', '--json'], { input: readFileSync('fixtures/example-log.csv', 'utf8') });
+    expect(result.status).toBe(0);
+    expect((JSON.parse(result.stdout) as Report).input.files).toEqual(['-']);
+  });
+});
+
+describe('rules', () => {
+  it('lists all 37 rules from the code, and one rule in full', () => {
+    const all = runCli(['rules', '--json']);
+    expect((JSON.parse(all.stdout) as unknown[]).length).toBe(37);
+    const one = runCli(['rules', 'copper-iud-postcoital-bleeding']);
+    expect(one.stdout).toContain('Tier: urgent');
+    expect(one.stdout).toContain('X-PARAGARD');
+    expect(runCli(['rules', 'no-such-rule']).status).toBe(2);
+  });
+});
