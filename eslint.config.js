@@ -26,7 +26,10 @@ export default tseslint.config(
           patterns: [
             { group: ['node:*', 'fs', 'path', 'os', 'child_process'], message: 'src/core is pure.' },
             { group: ['chalk', '@inquirer/*', 'commander'], message: 'src/core is pure.' },
-            { group: ['../*'], message: 'src/core imports only from src/core.' },
+            {
+              group: ['**/io/*', '**/render/*', '**/report/*', '**/cli/*', '**/commands/*', '**/importers/*', '**/log/*', '**/interview/*', '**/batch/*', '**/errors.ts'],
+              message: 'src/core imports only from src/core.',
+            },
           ],
         },
       ],

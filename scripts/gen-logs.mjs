@@ -8,7 +8,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const HEADER = 'date,bleeding,period,sex,cramps,pelvic_pain,discharge,notes';
+const HEADER = 'date,bleeding,period,sex,cramps,pelvic_pain,discharge,soaking,dizzy,notes';
 const DAY_MS = 86_400_000;
 
 /** A small seeded PRNG (mulberry32): the same seed gives the same logs on every machine. */
@@ -28,52 +28,104 @@ function isoDate(dayNumber) {
 }
 
 /**
- * One person's log: a row for every day of `years` years ending on `endDate`, with periods every
- * 24–35 days, cramps on the first days, sex about twice a week, and now and then spotting after
- * sex or between periods, so that the analyzer has episodes to flag.
+ * The kinds of people in a generated cohort, so that a batch sees every tier: most have ordinary
+ * cycles, some irregular ones, some a copper IUD with longer periods, a few very heavy bleeding
+ * with faintness, a few bleeding after menopause.
  */
-export function generateLogCsv({ years = 1, seed = 1, endDate = '2025-12-31' } = {}) {
+const PERSONAS = [
+  { name: 'ordinary', share: 0.6 },
+  { name: 'irregular', share: 0.15 },
+  { name: 'copper-iud', share: 0.1 },
+  { name: 'heavy', share: 0.05 },
+  { name: 'postmenopausal', share: 0.1 },
+];
+
+function pickPersona(random) {
+  let r = random();
+  for (const persona of PERSONAS) {
+    if (r < persona.share) return persona.name;
+    r -= persona.share;
+  }
+  return 'ordinary';
+}
+
+/**
+ * One person's log: a row for every day of `years` years ending on `endDate`. Periods come every
+ * 24–35 days (21–45 when irregular), with cramps on the first days and sex about once a week;
+ * now and then spotting after sex or between periods, so that the analyzer has work to do.
+ */
+export function generateLogCsv({ years = 1, seed = 1, endDate = '2025-12-31', persona } = {}) {
   const random = createRandom(seed);
+  const kind = persona ?? pickPersona(random);
   const end = Math.floor(Date.parse(`${endDate}T00:00:00Z`) / DAY_MS);
   const days = Math.round(years * 365.25);
   const start = end - days + 1;
-  const age = 18 + Math.floor(random() * 27);
-  const lines = [`# age: ${age}`, HEADER];
-  let nextPeriod = start + Math.floor(random() * 28);
+  const postmenopausal = kind === 'postmenopausal';
+  const age = postmenopausal ? 55 + Math.floor(random() * 12) : 18 + Math.floor(random() * 27);
+  const lines = [`# age: ${age}`];
+  if (postmenopausal) lines.push('# menopause: post');
+  if (kind === 'copper-iud') lines.push(`# contraception: copper-iud@${isoDate(start - 400)}`);
+  lines.push(HEADER);
+  const gap = kind === 'irregular' ? [21, 25] : [24, 12];
+  let nextPeriod = postmenopausal ? Infinity : start + Math.floor(random() * 28);
+  const lateBleed = postmenopausal && random() < 0.5 ? start + Math.floor(random() * days) : -1;
   let flow = 0;
   let flowDay = 0;
   let lastSex = -10;
   for (let day = start; day <= end; day++) {
-    let bleeding = '';
-    let period = '';
-    let sex = '';
-    let cramps = '';
-    let pelvic = '';
-    let discharge = '';
-    let notes = '';
+    const row = {
+      bleeding: '',
+      period: '',
+      sex: '',
+      cramps: '',
+      pelvic: '',
+      discharge: '',
+      soaking: '',
+      dizzy: '',
+      notes: '',
+    };
     if (day === nextPeriod) {
-      flow = 3 + Math.floor(random() * 5);
+      flow = kind === 'copper-iud' ? 6 + Math.floor(random() * 3) : 3 + Math.floor(random() * 5);
       flowDay = 0;
-      nextPeriod = day + 24 + Math.floor(random() * 12);
+      nextPeriod = day + gap[0] + Math.floor(random() * gap[1]);
     }
     if (flow > 0) {
-      bleeding = flowDay === 0 ? 'medium' : flowDay === 1 ? (random() < 0.3 ? 'heavy' : 'medium') : 'light';
-      period = 'yes';
-      if (flowDay < 2) cramps = random() < 0.15 ? 'moderate' : 'mild';
+      const heavy = flowDay === 1 && (kind === 'heavy' || kind === 'copper-iud' || random() < 0.3);
+      row.bleeding = flowDay === 0 ? 'medium' : heavy ? 'heavy' : 'light';
+      row.period = 'yes';
+      if (heavy && kind === 'heavy' && random() < 0.2) {
+        row.soaking = 'yes';
+        row.dizzy = 'yes';
+      }
+      if (flowDay < 2) row.cramps = random() < 0.15 ? 'moderate' : 'mild';
       flowDay += 1;
       flow -= 1;
     } else {
-      if (random() < 0.28) {
-        sex = 'yes';
+      if (random() < (postmenopausal ? 0.05 : 0.14)) {
+        row.sex = 'yes';
         lastSex = day;
       }
-      if (day - lastSex === 1 && random() < 0.04) bleeding = 'spotting';
-      else if (random() < 0.006) bleeding = 'spotting';
-      if (random() < 0.01) pelvic = 'mild';
-      if (random() < 0.05) discharge = 'normal';
-      if (random() < 0.02) notes = 'felt tired';
+      if (day === lateBleed) row.bleeding = 'spotting';
+      else if (day - lastSex === 1 && random() < 0.02) row.bleeding = 'spotting';
+      else if (!postmenopausal && random() < 0.003) row.bleeding = 'spotting';
+      if (random() < 0.01) row.pelvic = 'mild';
+      if (random() < 0.05) row.discharge = 'normal';
+      if (random() < 0.02) row.notes = 'felt tired';
     }
-    lines.push(`${isoDate(day)},${bleeding},${period},${sex},${cramps},${pelvic},${discharge},${notes}`);
+    lines.push(
+      [
+        isoDate(day),
+        row.bleeding,
+        row.period,
+        row.sex,
+        row.cramps,
+        row.pelvic,
+        row.discharge,
+        row.soaking,
+        row.dizzy,
+        row.notes,
+      ].join(','),
+    );
   }
   return lines.join('\n') + '\n';
 }
@@ -101,7 +153,7 @@ async function main(args) {
   const seed = readFlag(args, '--seed', 1);
   const years = readFlag(args, '--years', 1);
   if (mode === 'log' && target) {
-    await writeFile(target, generateLogCsv({ years, seed }));
+    await writeFile(target, generateLogCsv({ years, seed, persona: 'ordinary' }));
   } else if (mode === 'cohort' && target) {
     await writeCohort(target, { count: readFlag(args, '--count', 10_000), years, seed });
   } else {
@@ -111,4 +163,5 @@ async function main(args) {
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main(process.argv.slice(2));
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href)
+  await main(process.argv.slice(2));

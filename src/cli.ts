@@ -14,7 +14,7 @@ const VERSION = '0.1.0';
 function buildProgram(): Command {
   const program = new Command('cyclecheck')
     .description(
-      'Reads a menstrual and symptom log and says which episodes to take to a clinician,\n' +
+      'Reads a menstrual and symptom log and says which episodes to take to a clinician, ' +
         'how soon, and what to bring. Offline and private. Informational, never a diagnosis.',
     )
     .version(VERSION, '-V, --version')

@@ -92,7 +92,7 @@ export function formatCohortCsv(counts: CohortCounts): string {
 }
 
 export function formatCohortText(counts: CohortCounts, skipped: SkipCounts): string {
-  const lines = [`Cohort: ${formatLogCount(counts)}`, '', 'Highest tier    logs   share'];
+  const lines = [`Cohort summary, ${formatLogCount(counts)}`, '', 'Highest tier    logs   share'];
   for (const tier of TIER_KEYS) {
     const n = counts.highestTier[tier];
     lines.push(`${tier.padEnd(12)} ${String(n).padStart(7)}  ${formatShare(n, counts.analyzed)}`);

@@ -11,6 +11,8 @@ export interface WorkerSetup {
    * `settings.json`), instead of reporting them as failed.
    */
   skipUnrecognised: boolean;
+  /** Replace existing HTML documents (--force). */
+  force: boolean;
 }
 
 export interface Job {
@@ -18,6 +20,8 @@ export interface Job {
   path: string;
   /** Named on the command line: always analyzed, never skipped as unrecognised. */
   explicit: boolean;
+  /** Where to write this log's HTML document (--to html -o DIR). */
+  document?: string;
 }
 
 export type JobResult =

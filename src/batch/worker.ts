@@ -2,9 +2,14 @@
  * A batch worker thread: analyzes the files it is sent, one at a time, and posts back the
  * summary row (and the NDJSON line when wanted). Bundled as dist/batch-worker.js.
  */
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
+import type { CycleLog } from '../core/log.ts';
 import { detectFormat } from '../importers/registry.ts';
-import { openInputFile } from '../io/input-file.ts';
+import { openInputFile, type InputFile } from '../io/input-file.ts';
+import { writeOutputFile } from '../io/write-output.ts';
+import type { Report } from '../report/types.ts';
 import { analyzeInput, describeFileError, type OneResult } from './analyze-one.ts';
 import { formatErrorLine, summarizeReport } from './log-row.ts';
 import type { Job, JobResult, WorkerSetup } from './protocol.ts';
@@ -19,6 +24,24 @@ port.on('message', (job: Job) => {
 // Everything is loaded: tell the pool, which treats a worker dying before this as fatal.
 port.postMessage({ ready: true });
 
+/**
+ * A readable file of another kind (a `settings.json`, a spreadsheet without a date column) is
+ * skipped; an empty or binary file where a log was expected is a broken log and is reported.
+ */
+function isSomeOtherFile(input: InputFile): boolean {
+  const head = input.head;
+  if (head.length === 0) return false;
+  const packed = (head[0] === 0x1f && head[1] === 0x8b) || (head[0] === 0x50 && head[1] === 0x4b);
+  return packed || !head.includes(0);
+}
+
+async function writeDocument(path: string, report: Report, log: CycleLog): Promise<void> {
+  // Loaded only for --to html, so other batches do not pay for it.
+  const { formatHtmlReport } = await import('../render/html.ts');
+  await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+  await writeOutputFile(path, formatHtmlReport(report, log), { force: setup.force });
+}
+
 async function runJob(job: Job): Promise<JobResult> {
   let outcome: OneResult;
   try {
@@ -27,6 +50,7 @@ async function runJob(job: Job): Promise<JobResult> {
       setup.skipUnrecognised &&
       !job.explicit &&
       setup.analyze.from === undefined &&
+      isSomeOtherFile(input) &&
       (await detectFormat(input)) === undefined
     ) {
       return { index: job.index, kind: 'unrecognised' };
@@ -40,6 +64,18 @@ async function runJob(job: Job): Promise<JobResult> {
     return setup.wantLine
       ? { index: job.index, kind: 'row', row, line: formatErrorLine(job.path, outcome.error) }
       : { index: job.index, kind: 'row', row };
+  }
+  if (job.document !== undefined) {
+    try {
+      await writeDocument(job.document, outcome.report, outcome.log);
+    } catch (error) {
+      const fileError = describeFileError(error);
+      return {
+        index: job.index,
+        kind: 'row',
+        row: { ok: false, file: job.path, error: fileError },
+      };
+    }
   }
   const row = summarizeReport(job.path, outcome.report);
   return setup.wantLine

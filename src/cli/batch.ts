@@ -15,7 +15,10 @@ export function declareBatchCommand(program: Command): void {
         'text: a summary table; json: NDJSON; csv: a summary row per log',
       ).choices(['text', 'json', 'csv']),
     )
-    .option('-o, --output <file>', 'write to a file (mode 0600, moved into place when complete)')
+    .option(
+      '-o, --output <file>',
+      'write to a file (mode 0600, moved into place when complete); a folder for --to html',
+    )
     .option('-f, --force', 'overwrite the output file if it exists')
     .option('--no-color', 'never colour the output (NO_COLOR and TERM=dumb are honoured too)')
     .option('--jobs <n>', 'worker threads (default: the number of CPUs)')
@@ -42,6 +45,7 @@ Examples:
   $ cyclecheck batch fixtures/imports --json > reports.ndjson
   $ cyclecheck batch fixtures/imports --to csv -o summary.csv
   $ cyclecheck batch fixtures/imports --summary-only
+  $ cyclecheck batch fixtures/imports --to html -o visit-documents/
   $ cyclecheck batch fixtures/imports --json --shard 2/4 --jobs 1 --age 30`,
     )
     .action(async (paths: string[], options: BatchCliOptions) => {

@@ -2,6 +2,7 @@
  * `cyclecheck batch PATH...` (product.md §6): many logs, each analyzed on its own by worker
  * threads, results streamed in sorted-path order whatever the number of threads.
  */
+import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import type { Profile } from '../core/log.ts';
 import { TIERS, isAtOrAbove, type Tier } from '../core/tiers.ts';
@@ -9,6 +10,7 @@ import { EXIT, InterruptedError, MissingInputError, UsageError } from '../errors
 import { profileFromOptions, type ProfileOptions } from '../cli/shared-options.ts';
 import { FORMAT_IDS, isFormatId } from '../importers/registry.ts';
 import type { FormatId } from '../importers/types.ts';
+import { fileExists } from '../io/write-output.ts';
 import { mergeProfiles } from '../log/profile.ts';
 import { readProfileFile } from '../log/read-profile-file.ts';
 import { makeChalk, shouldUseColor } from '../render/color.ts';
@@ -24,6 +26,7 @@ import {
   type CohortCounts,
   type SkipCounts,
 } from '../batch/cohort-summary.ts';
+import { getCommonFolder, getDocumentPath } from '../batch/document-paths.ts';
 import { findLogFiles, type FoundFile } from '../batch/find-files.ts';
 import { formatCsvHeader, formatCsvRow } from '../batch/format-csv.ts';
 import {
@@ -40,7 +43,7 @@ import type { Job, JobResult, WorkerSetup } from '../batch/protocol.ts';
 import { getShardRange, parseShardSpec, type Shard } from '../batch/shard.ts';
 import { OrderedWorkerPool } from '../batch/worker-pool.ts';
 
-export const BATCH_OUTPUTS = ['text', 'json', 'csv'] as const;
+export const BATCH_OUTPUTS = ['text', 'json', 'csv', 'html'] as const;
 type BatchOutput = (typeof BATCH_OUTPUTS)[number];
 
 export interface BatchOptions {
@@ -106,6 +109,10 @@ interface Plan {
   shard: (Shard & { start: number; end: number; total: number }) | undefined;
   files: FoundFile[];
   skipped: SkipCounts;
+  /** --to html: the folder for the documents, and the folder all logs share. */
+  documents: { dir: string; commonFolder: string } | undefined;
+  /** Where the NDJSON, CSV or table goes (-o), or undefined for standard output. */
+  outputFile: string | undefined;
 }
 
 interface Outcome {
@@ -119,7 +126,7 @@ interface Outcome {
 
 export async function runBatch(paths: string[], options: BatchOptions): Promise<number> {
   const plan = await planBatch(paths, options);
-  const sink = await openOutputSink(options.output, { force: options.force === true });
+  const sink = await openOutputSink(plan.outputFile, { force: options.force === true });
   let outcome: Outcome;
   try {
     outcome = await writeResults(plan, sink, options);
@@ -130,7 +137,8 @@ export async function runBatch(paths: string[], options: BatchOptions): Promise<
   }
   printStderrSummary(plan, outcome, options);
   if (outcome.interrupted) {
-    const where = options.output === undefined ? 'standard output' : sanitizeInline(options.output);
+    const where =
+      plan.outputFile === undefined ? 'standard output' : sanitizeInline(plan.outputFile);
     throw new InterruptedError(
       `batch interrupted after ${outcome.counts.logs} of ${plan.files.length} logs; ${where} has a complete result for each of them`,
     );
@@ -163,27 +171,67 @@ async function planBatch(paths: string[], options: BatchOptions): Promise<Plan> 
   }
   const total = found.files.length;
   const range = shard === undefined ? { start: 0, end: total } : getShardRange(total, shard);
+  const files = found.files.slice(range.start, range.end);
+  let documents: Plan['documents'];
+  if (output === 'html' && options.output !== undefined) {
+    // Named from the whole list, so that every shard names a log's document the same way.
+    documents = {
+      dir: options.output,
+      commonFolder: getCommonFolder(found.files.map((f) => f.path)),
+    };
+    if (options.force !== true) await refuseExistingDocuments(documents, files);
+  }
   return {
     output,
     summaryOnly: options.summaryOnly === true,
     threads,
     failOn,
     shard: shard === undefined ? undefined : { ...shard, ...range, total },
-    files: found.files.slice(range.start, range.end),
+    files,
     skipped,
+    documents,
+    outputFile,
   };
+}
+
+async function refuseExistingDocuments(
+  documents: NonNullable<Plan['documents']>,
+  files: FoundFile[],
+): Promise<void> {
+  const info = await stat(documents.dir).catch(() => undefined);
+  if (info === undefined) return;
+  if (!info.isDirectory()) {
+    throw new UsageError(
+      `${documents.dir} is not a folder; --to html writes one document per log into a folder`,
+    );
+  }
+  let existing = 0;
+  let first: string | undefined;
+  for (const file of files) {
+    const path = getDocumentPath(documents.dir, documents.commonFolder, file.path);
+    if (await fileExists(path)) {
+      existing += 1;
+      first ??= path;
+    }
+  }
+  if (first !== undefined) {
+    throw new UsageError(
+      `${existing === 1 ? `${first} already exists` : `${existing} documents already exist, such as ${first}`}; not overwriting`,
+      'Pass --force to replace them, or choose another folder with -o.',
+    );
+  }
 }
 
 async function writeResults(plan: Plan, sink: OutputSink, options: BatchOptions): Promise<Outcome> {
   const { output, files } = plan;
-  const toTerminal = options.output === undefined && process.stdout.isTTY === true;
+  const toTerminal = plan.outputFile === undefined && process.stdout.isTTY === true;
   const layout: TableLayout | undefined =
-    output === 'text' && !plan.summaryOnly
+    (output === 'text' || output === 'html') && !plan.summaryOnly
       ? getTableLayout(
           files.map((f) => f.path),
           toTerminal ? process.stdout.columns : undefined,
           makeChalk(
-            options.output === undefined &&
+            plan.outputFile === undefined &&
               shouldUseColor({ noColorFlag: options.color === false, isTTY: toTerminal }),
           ),
         )
@@ -205,6 +253,7 @@ async function writeResults(plan: Plan, sink: OutputSink, options: BatchOptions)
     },
     wantLine: output === 'json' && !plan.summaryOnly,
     skipUnrecognised: true,
+    force: options.force === true,
   };
   const pool = new OrderedWorkerPool<Job, JobResult>({
     // Built beside the command's chunk by scripts/build.mjs (entry point `batch-worker`).
@@ -312,8 +361,15 @@ function printStderrSummary(plan: Plan, outcome: Outcome, options: BatchOptions)
       `batch: … and ${outcome.unrecognised.length - NAME_LIMIT} more files not in a log format`,
     );
   }
+  if (plan.documents !== undefined && outcome.counts.analyzed > 0) {
+    const n = outcome.counts.analyzed;
+    lines.push(
+      `batch: wrote ${n} ${n === 1 ? 'document' : 'documents'} to ${sanitizeInline(plan.documents.dir)}`,
+    );
+  }
   // The table and the text cohort summary already say all this on the terminal.
-  const saidOnStdout = plan.output === 'text' && options.output === undefined;
+  const saidOnStdout =
+    (plan.output === 'text' || plan.output === 'html') && plan.outputFile === undefined;
   if (!saidOnStdout) {
     for (const row of outcome.failures) lines.push(`batch: ${sanitizeInline(row.error.message)}`);
     const unnamed = outcome.counts.failed - outcome.failures.length;

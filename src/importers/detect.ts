@@ -4,6 +4,7 @@
  * multi-gigabyte export is never read just to be recognised. The file name only breaks ties.
  */
 import type { InputFile } from '../io/input-file.ts';
+import { isZipHead, looksLikeAppleHealth } from './apple-health/detect.ts';
 import { isGzip, peekGunzip } from './common/gzip.ts';
 import type { FormatId } from './types.ts';
 
@@ -12,8 +13,6 @@ export interface Sniffed {
   /** Why nothing matched, for the error message. */
   reason?: string;
 }
-
-const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
 /** drip's column groups: `date,temperature.value,…,bleeding.value,…`. */
 const DRIP_COLUMN = /^(temperature|bleeding|mucus|cervix|note|desire|sex|pain|mood)\.[a-z]/i;
@@ -31,12 +30,18 @@ export function sniffFormat(head: Buffer, name = ''): Sniffed {
     }
     return { format: undefined, reason: 'a gzip file that is not a Periodical backup' };
   }
-  if (ZIP_MAGIC.every((byte, i) => head[i] === byte)) return { format: 'apple-health' };
+  if (isZipHead(head)) {
+    if (looksLikeAppleHealth(head) === 'zip') return { format: 'apple-health' };
+    return {
+      format: undefined,
+      reason: 'a zip archive that is not an Apple Health export (a spreadsheet? save it as CSV)',
+    };
+  }
 
   const text = decodeHead(head);
   const first = text.trimStart()[0];
   if (first === '<') {
-    if (/<HealthData[\s>]|HealthKit Export|<!DOCTYPE HealthData/.test(text)) return { format: 'apple-health' };
+    if (looksLikeAppleHealth(head) === 'xml') return { format: 'apple-health' };
     return { format: undefined, reason: 'an XML file that is not an Apple Health export' };
   }
   if (first === '{' || first === '[') return sniffJson(text, name);

@@ -115,7 +115,7 @@ export async function readPeriodicalBackup(
       else tally.unknown('section', key, doc.lineOf(section, key));
     }
   });
-  if (!sections.has('data')) throw doc.error('$', 'no "data" section: this is not a Periodical backup');
+  if (!sections.has('data')) throw doc.error('$', 'no "data" section: this is not a Periodical backup', root);
 
   const data = sections.get('data')!;
   const dataRows = sectionRows(doc, data.section, 'data', data.path);

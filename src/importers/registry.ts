@@ -7,19 +7,10 @@ import type { InputFile } from '../io/input-file.ts';
 import { detectFormat, sniffFormat } from './detect.ts';
 import type { FormatId, Importer, ImportResult } from './types.ts';
 
-export { detectFormat } from './detect.ts';
+import { FORMAT_IDS } from './format-ids.ts';
 
-/** Format ids in the order `--from` help, `formats` and error messages list them. */
-export const FORMAT_IDS = [
-  'csv',
-  'json',
-  'apple-health',
-  'drip',
-  'clue',
-  'mensinator',
-  'periodical',
-  'flo',
-] as const satisfies readonly FormatId[];
+export { detectFormat } from './detect.ts';
+export { FORMAT_IDS } from './format-ids.ts';
 
 export interface FormatInfo {
   id: FormatId;

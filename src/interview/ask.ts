@@ -3,7 +3,8 @@
  * other command pays for Inquirer at start-up.
  */
 import { checkbox, confirm, input, select } from '@inquirer/prompts';
-import { PromptInterrupted, type Prompter } from './prompter.ts';
+import { wrapText } from '../render/wrap.ts';
+import { PromptInterrupted, type Choice, type Prompter } from './prompter.ts';
 
 export interface InquirerStreams {
   input: NodeJS.ReadableStream;
@@ -19,6 +20,17 @@ async function interruptible<T>(prompt: Promise<T>): Promise<T> {
     if (error instanceof Error && error.name === 'ExitPromptError') throw new PromptInterrupted();
     throw error;
   }
+}
+
+/** Choice names may explain themselves after a colon; the answered line shows the part before. */
+function withShortName<T extends string>(choice: Choice<T>): Choice<T> & { short: string } {
+  const colon = choice.name.indexOf(': ');
+  return { ...choice, short: colon > 0 ? choice.name.slice(0, colon) : choice.name };
+}
+
+function columnsOf(stream: NodeJS.WritableStream): number {
+  const columns = (stream as { columns?: number }).columns;
+  return Math.min(columns !== undefined && columns > 20 ? columns - 1 : 79, 100);
 }
 
 export function createInquirerPrompter(streams: InquirerStreams): Prompter {
@@ -43,7 +55,7 @@ export function createInquirerPrompter(streams: InquirerStreams): Prompter {
         select(
           {
             message: question.message,
-            choices: question.choices.map((c) => ({ ...c })),
+            choices: question.choices.map(withShortName),
             default: question.default,
             pageSize: 12,
           },
@@ -58,8 +70,14 @@ export function createInquirerPrompter(streams: InquirerStreams): Prompter {
         checkbox(
           {
             message: question.message,
-            choices: question.choices.map((c) => ({ ...c, checked: checked.has(c.value) })),
+            choices: question.choices.map((c) => ({ ...withShortName(c), checked: checked.has(c.value) })),
             pageSize: 12,
+            theme: {
+              style: {
+                renderSelectedChoices: (selected: readonly { short: string }[]) =>
+                  selected.length === 0 ? 'none' : selected.map((c) => c.short).join(', '),
+              },
+            },
             validate: validate && ((chosen) => validate(chosen.map((c) => c.value))),
           },
           context,
@@ -72,7 +90,12 @@ export function createInquirerPrompter(streams: InquirerStreams): Prompter {
       );
     },
     note(text) {
-      streams.output.write(text + '\n');
+      const width = columnsOf(streams.output);
+      const lines = text.split('\n').flatMap((line) => {
+        const indent = /^\s*/.exec(line)?.[0] ?? '';
+        return line.trim() === '' ? [''] : wrapText(line, width, indent + '  ', indent);
+      });
+      streams.output.write(lines.join('\n') + '\n');
     },
   };
 }

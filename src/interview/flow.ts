@@ -114,12 +114,13 @@ async function askContraception(
 ): Promise<ContraceptionInterval[]> {
   const methods: ContraceptionInterval[] = [];
   for (let i = 0; i < MAX_METHODS; i++) {
+    const given = (m: string): boolean =>
+      methods.some((c) => c.method === m || (m === 'iud' && c.method.endsWith('iud')));
+    const question = methodQuestion(i);
     const answer = await s.ask({
-      ...methodQuestion(i),
-      check: (m) =>
-        methods.some((c) => c.method === m || (m === 'iud' && c.method.endsWith('iud')))
-          ? 'You already gave that one.'
-          : undefined,
+      ...question,
+      choices: question.choices.filter((c) => !given(c.value)),
+      check: (m) => (given(m) ? 'You already gave that one.' : undefined),
     });
     if (answer === 'none') break;
     const method: Method =
@@ -128,7 +129,7 @@ async function askContraception(
             iudTypeQuestion(
               `contraception.${i}.iud_type`,
               i === 0 ? 'IUD type' : `IUD type (method ${i + 1})`,
-              'Which kind of IUD is it? This matters: bleeding after sex is treated differently with a copper IUD.',
+              'Which kind of IUD? (It matters: bleeding after sex is urgent with a copper IUD.)',
             ),
           )
         : answer;

@@ -13,7 +13,7 @@ import type {
   Symptom,
 } from './interview-data.ts';
 import {
-  DATE_HELP,
+  DATE_HINT,
   describeDaysAgo,
   parseDateAnswer,
   parseDateList,
@@ -36,6 +36,9 @@ const DONT_KNOW = new Set([
   'no',
   'unknown',
   'not known',
+  'not remembered',
+  'none lately',
+  'no more',
   'not sure',
   "don't know",
   'dont know',
@@ -60,15 +63,17 @@ interface DateOptions {
   check?: (date: IsoDate) => string | undefined;
   /** Dates after today are refused unless this is set (due dates). */
   allowFuture?: boolean;
+  /** How an empty answer reads ("not known", "no more"). */
+  blank?: string;
 }
 
 function echoDate(today: IsoDate) {
   return (text: string): string => {
     const parsed = parseDateAnswer(text, today);
     if (!parsed.ok) return text;
-    return /^\d{4}-\d{2}-\d{2}$/.test(text.trim())
-      ? `${parsed.value} (${describeDaysAgo(parsed.value, today)})`
-      : `${parsed.value} (${text.trim()})`;
+    if (!/^\d{4}-\d{1,2}-\d{1,2}$/.test(text.trim())) return `${parsed.value} (${text.trim()})`;
+    const ago = dayDiff(today, parsed.value);
+    return ago >= 0 && ago <= 60 ? `${parsed.value} (${describeDaysAgo(parsed.value, today)})` : parsed.value;
   };
 }
 
@@ -101,10 +106,12 @@ export function optionalDate(options: DateOptions): TextSpec<IsoDate | null> {
     message: options.message,
     parse: (text): Parsed<IsoDate | null> =>
       isBlank(text) ? { ok: true, value: null } : parseDateAnswer(text, options.today),
-    format: (v) => v ?? 'not known',
+    format: (v) => v ?? options.blank ?? 'not known',
+    toText: (v) => v ?? 'none',
     accepts: isDateOrNull,
     check: (v) => (v === null ? undefined : checkDate(options, v)),
-    echo: (text) => (isBlank(text) ? 'not known' : echoDate(options.today)(text)),
+    echo: (text) => (isBlank(text) ? (options.blank ?? 'not known') : echoDate(options.today)(text)),
+    optional: true,
   };
 }
 
@@ -118,7 +125,8 @@ function wholeNumber(
     label: options.label,
     message: options.message,
     parse: (text) => parseWholeNumber(text, options.min, options.max, options.unit),
-    format: (v) => String(v),
+    format: (v) => `${v} ${v === 1 ? options.unit.replace(/s$/, '') : options.unit}`,
+    toText: (v) => String(v),
     accepts: isNumber,
     ...(check ? { check } : {}),
   };
@@ -133,7 +141,7 @@ export function ageQuestion(): TextSpec<number> {
   return wholeNumber({
     id: 'age',
     label: 'Age',
-    message: 'How old are you? (years)',
+    message: 'How old are you?',
     min: MIN_AGE,
     max: MAX_AGE,
     unit: 'years',
@@ -188,10 +196,7 @@ export function methodQuestion(index: number): SelectSpec<MethodAnswer> {
     kind: 'select',
     id: `contraception.${index}.method`,
     label: index === 0 ? 'Contraception' : `Contraception ${index + 1}`,
-    message:
-      index === 0
-        ? 'Do you use contraception at the moment? (pick the main one; you can add another next)'
-        : 'Which other method?',
+    message: index === 0 ? 'Which contraception do you use now? (the main one)' : 'Which other method?',
     choices: index === 0 ? METHOD_CHOICES : METHOD_CHOICES.filter((c) => c.value !== 'none'),
   };
 }
@@ -240,7 +245,7 @@ export function methodStartQuestion(
   return optionalDate({
     id: `contraception.${index}.start`,
     label: index === 0 ? 'Contraception start' : `Contraception ${index + 1} start`,
-    message: `${question} (${DATE_HELP}; leave empty if you don't know)`,
+    message: `${question} (${DATE_HINT}; empty if you don't know)`,
     today,
     check: (date) =>
       age !== undefined && dayDiff(today, date) > age * 366
@@ -257,7 +262,7 @@ export function anotherMethodQuestion(index: number): ConfirmSpec {
     id: `contraception.${index}.more`,
     label: 'Another method',
     reviewable: false,
-    message: 'Do you use another method as well (for example condoms with the pill)?',
+    message: 'Another method as well (for example condoms with the pill)?',
     default: false,
   };
 }
@@ -289,7 +294,7 @@ export function pregnancyDatingQuestion(): SelectSpec<DatingAnswer> {
     kind: 'select',
     id: 'pregnancy.dating',
     label: 'Pregnancy dating',
-    message: 'How far along are you? Which of these do you know?',
+    message: 'How far along are you? What do you know?',
     choices: [
       { value: 'week', name: 'How many weeks pregnant I am' },
       { value: 'due', name: 'My due date' },
@@ -318,11 +323,13 @@ export function pregnancyWeekQuestion(today: IsoDate): TextSpec<WeekOn> {
     id: 'pregnancy.week',
     label: 'Weeks pregnant',
     message: `How many full weeks pregnant are you today? (0–${MAX_PREGNANCY_WEEK})`,
+    optional: false,
     parse: (text) => {
       const n = parseWholeNumber(text, 0, MAX_PREGNANCY_WEEK, 'weeks');
       return n.ok ? { ok: true, value: { week: n.value, on: today } } : n;
     },
-    format: (v) => String(v.week),
+    format: (v) => `${v.week} (on ${v.on})`,
+    toText: (v) => String(v.week),
     accepts: (v): v is WeekOn =>
       typeof v === 'object' &&
       v !== null &&
@@ -354,7 +361,7 @@ export function lastPeriodQuestion(today: IsoDate): TextSpec<IsoDate> {
   return requiredDate({
     id: 'pregnancy.lmp',
     label: 'Last period before pregnancy',
-    message: `When did your last period start? (${DATE_HELP})`,
+    message: `When did your last period start? (${DATE_HINT})`,
     today,
     check: (date) =>
       dayDiff(today, date) > MAX_PREGNANCY_WEEK * 7
@@ -370,11 +377,14 @@ export function periodLengthQuestion(): TextSpec<number | null> {
     kind: 'text',
     id: 'periods.length',
     label: 'Usual period length',
-    message: "How many days does your period usually last? (leave empty if you don't know)",
+    message: "How many days does your period usually last? (empty if you don't know)",
     parse: (text): Parsed<number | null> =>
       isBlank(text) ? { ok: true, value: null } : parseWholeNumber(text, 1, 14, 'days'),
-    format: (v) => (v === null ? 'not known' : `${v}`),
+    format: (v) => (v === null ? 'not known' : `${v} days`),
+    toText: (v) => (v === null ? 'none' : `${v}`),
+    echo: (text) => (isBlank(text) ? 'not known' : text.trim()),
     accepts: isNumberOrNull,
+    optional: true,
   };
 }
 
@@ -396,9 +406,10 @@ export function periodStartQuestion(
     label: index === 0 ? 'Most recent period start' : `Period start ${index + 1}`,
     message:
       index === 0
-        ? `When did your most recent period start? (${DATE_HELP}; leave empty if you have no periods at the moment)`
-        : 'And the one before that? (leave empty when you have no more dates)',
+        ? `When did your most recent period start? (${DATE_HINT}; empty if none lately)`
+        : 'And the one before that? (empty when you have no more dates)',
     today,
+    blank: index === 0 ? 'none lately' : 'no more',
     check: (date) => {
       if (later === undefined) return undefined;
       const gap = dayDiff(later, date);
@@ -421,10 +432,7 @@ export function moreEpisodesQuestion(index: number): ConfirmSpec {
     id: `episodes.more.${index}`,
     label: 'Another episode',
     reviewable: false,
-    message:
-      index === 0
-        ? 'Is there a bleed, spotting, pain or other symptom that worries you and that you want to go through?'
-        : 'Is there another episode you want to add?',
+    message: index === 0 ? 'Is there an episode you want to go through?' : 'Another episode to add?',
     default: index === 0,
   };
 }
@@ -436,7 +444,7 @@ export function episodeStartQuestion(i: number, today: IsoDate): TextSpec<IsoDat
   return requiredDate({
     id: ep(i, 'start'),
     label: epLabel(i, 'date'),
-    message: `When did it start? (${DATE_HELP})`,
+    message: `When did it start? (${DATE_HINT})`,
     today,
   });
 }
@@ -446,7 +454,7 @@ export function episodeKindsQuestion(i: number): CheckboxSpec<EpisodeKind> {
     kind: 'checkbox',
     id: ep(i, 'what'),
     label: epLabel(i, 'what happened'),
-    message: 'What happened? (space to tick, enter when done)',
+    message: 'What happened? (tick all that apply)',
     required: 'Tick at least one.',
     choices: [
       { value: 'bleeding', name: 'Bleeding or spotting' },
@@ -488,7 +496,7 @@ export function daysQuestion(
     {
       id: ep(i, what === 'bleeding' ? 'days' : 'pain_days'),
       label: epLabel(i, what === 'bleeding' ? 'days of bleeding' : 'days of pain'),
-      message: `How many days did the ${what} last? (1 if only that day; if it is still going on, count the days up to today)`,
+      message: `How many days did the ${what} last? (1 = only that day; still going on: the days so far)`,
       min: 1,
       max: 60,
       unit: 'days',
@@ -609,7 +617,7 @@ export function symptomsQuestion(i: number, bleeding: boolean): CheckboxSpec<Sym
     kind: 'checkbox',
     id: ep(i, 'symptoms'),
     label: epLabel(i, 'other symptoms'),
-    message: 'Did you have any of these around that time? (tick all that apply, or just press enter)',
+    message: 'Any of these around that time? (tick all that apply, or none)',
     choices,
   };
 }
@@ -633,11 +641,13 @@ export function otherDatesQuestion(i: number, start: IsoDate, today: IsoDate): T
     kind: 'text',
     id: ep(i, 'other_dates'),
     label: epLabel(i, 'other times'),
-    message:
-      'Do you remember when the other times started? Type the dates separated by commas, or leave empty.',
+    message: 'When did the other times start? (dates separated by commas; empty if you do not remember)',
+    echo: (text) => (isBlank(text) ? 'not remembered' : text.trim()),
     parse: (text) => (isBlank(text) ? { ok: true, value: [] } : parseDateList(text, today)),
-    format: (v) => (v.length === 0 ? 'not known' : v.join(', ')),
+    format: (v) => (v.length === 0 ? 'not remembered' : v.join(', ')),
+    toText: (v) => (v.length === 0 ? 'none' : v.join(', ')),
     accepts: (v): v is string[] => Array.isArray(v) && v.every((d) => isDate(d)),
+    optional: true,
     check: (dates) => {
       for (const date of dates) {
         if (dayDiff(date, today) > 0) return `${date} is in the future (today is ${today}).`;
@@ -654,7 +664,8 @@ export function noteQuestion(i: number): TextSpec<string> {
     kind: 'text',
     id: ep(i, 'note'),
     label: epLabel(i, 'your note'),
-    message: 'Anything else about it, in your own words? (optional, press enter to skip)',
+    message: 'Anything else about it, in your own words? (optional)',
+    echo: (text) => (text.trim() === '' ? '(skipped)' : text.trim()),
     parse: (text) => {
       const t = text.trim().replace(/\s+/g, ' ');
       return t.length > 500
@@ -664,5 +675,6 @@ export function noteQuestion(i: number): TextSpec<string> {
     format: (v) => v || '(none)',
     toText: (v) => v,
     accepts: (v): v is string => typeof v === 'string',
+    optional: true,
   };
 }

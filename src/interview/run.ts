@@ -199,7 +199,8 @@ export async function runInterviewSession(deps: InterviewDeps): Promise<Intervie
     ...(imported?.appNotes ? { appNotes: imported.appNotes } : {}),
     log,
   });
-  deps.print(deps.formatText(report, log));
+  deps.print('\n' + deps.formatText(report, log));
+  prompter.note('');
 
   const saved = await withInterrupt(draftPath, answers, () =>
     offerToSave({

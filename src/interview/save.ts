@@ -84,8 +84,7 @@ export async function offerToSave(ctx: SaveContext): Promise<string[]> {
   const saved: string[] = [];
   const format = await prompter.askSelect({
     id: 'save.log',
-    message:
-      'Save your answers as a log file? You can analyze it again later with `cyclecheck analyze FILE`, and add days to it.',
+    message: 'Save your answers as a log file (to analyze again later, or add days to)?',
     choices: [
       { value: 'csv', name: 'Yes, as CSV (opens in a spreadsheet)' },
       { value: 'json', name: 'Yes, as JSON' },
@@ -102,7 +101,7 @@ export async function offerToSave(ctx: SaveContext): Promise<string[]> {
   }
   const checklist = await prompter.askConfirm({
     id: 'save.checklist',
-    message: 'Save the report and the doctor-visit checklist as a Markdown file, to print or bring along?',
+    message: 'Save the report with the doctor-visit checklist as Markdown (to print or bring)?',
     default: true,
   });
   if (checklist) {

@@ -38,6 +38,8 @@ export interface TextSpec<T extends AnswerValue> extends SpecBase<T> {
   accepts(value: AnswerValue): value is T;
   echo?(text: string): string;
   default?: string;
+  /** An empty answer is allowed (it means "not known" or "no more"). */
+  optional?: boolean;
 }
 
 export interface SelectSpec<T extends string> extends SpecBase<T> {
@@ -130,6 +132,7 @@ export class InterviewSession {
   visited: Visited[] = [];
   private reask: string | undefined;
   private pendingSection: string | undefined;
+  private readonly shownSections = new Set<string>();
 
   constructor(
     private readonly prompter: Prompter,
@@ -147,7 +150,7 @@ export class InterviewSession {
    * actually asked, so that a walk over answered questions prints nothing.
    */
   section(text: string): void {
-    this.pendingSection = text;
+    this.pendingSection = this.shownSections.has(text) ? undefined : text;
   }
 
   /** Starts a new walk through the questions. */
@@ -189,6 +192,7 @@ export class InterviewSession {
     if (this.reask === spec.id) this.reask = undefined;
     if (this.pendingSection !== undefined) {
       this.prompter.note(this.pendingSection);
+      this.shownSections.add(this.pendingSection);
       this.pendingSection = undefined;
     }
     if (objection !== undefined) this.prompter.note(objection);
@@ -212,9 +216,11 @@ export class InterviewSession {
           previous !== undefined && spec.accepts(previous)
             ? (spec.toText?.(previous) ?? spec.format(previous))
             : spec.default;
+        // Enter takes the default, so an optional answer offered again needs a word to clear it.
+        const clear = spec.optional === true && def !== undefined && def !== '' ? " (type 'none' to clear it)" : '';
         const text = await p.askText({
           id: spec.id,
-          message: spec.message,
+          message: spec.message + clear,
           validate,
           ...(def !== undefined && def !== '' ? { default: def } : {}),
           ...(spec.echo ? { echo: (text: string) => spec.echo?.(text) ?? text } : {}),

@@ -288,12 +288,14 @@ class Parser {
   }
 
   private parseNumber(): number {
-    NUMBER.lastIndex = this.pos;
+    const start = this.pos;
+    NUMBER.lastIndex = start;
     const m = NUMBER.exec(this.text);
-    if (!m) throw this.error(`invalid number`);
+    if (!m) throw this.error('invalid number');
     this.pos += m[0].length;
     const next = this.text[this.pos];
-    if (next !== undefined && /[0-9.eE+\-a-zA-Z]/.test(next)) throw this.error('invalid number');
+    if (next !== undefined && /[0-9.eE+\-a-zA-Z]/.test(next))
+      throw this.error('invalid number', start);
     return Number(m[0]);
   }
 }

@@ -205,7 +205,10 @@ export function getCalendarMonths(
   const firstCivil = civilFromDayNumber(span.first);
   const lastCivil = civilFromDayNumber(span.last);
   const lastIndex = lastCivil.year * 12 + lastCivil.month - 1;
-  const firstIndex = Math.max(firstCivil.year * 12 + firstCivil.month - 1, lastIndex - maxMonths + 1);
+  const firstIndex = Math.max(
+    firstCivil.year * 12 + firstCivil.month - 1,
+    lastIndex - maxMonths + 1,
+  );
 
   const byDate = new Map<number, Day>(log.days.map((d) => [toDay(d.date), d]));
   const notTracked = (report.profile.not_tracked ?? log.profile.not_tracked ?? []).map((r) => ({
@@ -224,7 +227,8 @@ export function getCalendarMonths(
     const last = end - start + 1 > LONG_FLAG_DAYS ? start : end;
     for (let n = start; n <= last; n++) {
       const list = flagsByDay.get(n) ?? [];
-      if (!list.some((x) => x.rule === f.rule && x.tier === f.tier)) list.push({ rule: f.rule, tier: f.tier });
+      if (!list.some((x) => x.rule === f.rule && x.tier === f.tier))
+        list.push({ rule: f.rule, tier: f.tier });
       flagsByDay.set(n, list);
     }
   }

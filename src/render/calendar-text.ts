@@ -1,6 +1,6 @@
 /**
  * Month grids for the terminal. Each day takes two lines of four characters: the day number, the
- * flow and sex markers, then the pain marker and the tier symbol. Every marker is a letter or
+ * flow and sex markers, then the pain marker and the tier symbol (right-aligned). Every marker is a letter or
  * punctuation, so the calendar reads the same without colour; colour only adds emphasis.
  */
 import type { ChalkInstance } from 'chalk';
@@ -76,11 +76,13 @@ function formatDayCell(day: CalendarDay | null, chalk: ChalkInstance): [string, 
             ? chalk.yellow(m.flow)
             : chalk.dim(m.flow);
   const sex = m.sex === '' ? ' ' : chalk.blue(m.sex);
-  const pain = m.pain === '' ? ' ' : m.pain === 'P' ? chalk.bold.magenta(m.pain) : chalk.magenta(m.pain);
+  const pain =
+    m.pain === '' ? ' ' : m.pain === 'P' ? chalk.bold.magenta(m.pain) : chalk.magenta(m.pain);
   const tier = day.tier === null ? '' : getTierPaint(chalk, day.tier)(m.tier);
 
   const line1 = paintedNumber + paintedFlow + sex;
-  const line2 = padVisible(pain + tier, 1 + m.tier.length, CELL);
+  // Right-aligned, so that a tier symbol never reads as one word with the pain letter ("p  i").
+  const line2 = tier === '' ? pain + '   ' : pain + padVisible(tier, m.tier.length, CELL - 1, true);
   return [line1, line2];
 }
 
@@ -89,7 +91,9 @@ function formatMonth(month: CalendarMonth, weekCount: number, chalk: ChalkInstan
   const left = Math.floor((MONTH_WIDTH - title.length) / 2);
   const lines = [
     padVisible(' '.repeat(left) + chalk.bold(title), left + title.length, MONTH_WIDTH),
-    WEEKDAYS.map((d) => d.padStart(2).padEnd(CELL)).join(' '.repeat(CELL_GAP)).padEnd(MONTH_WIDTH),
+    WEEKDAYS.map((d) => d.padStart(2).padEnd(CELL))
+      .join(' '.repeat(CELL_GAP))
+      .padEnd(MONTH_WIDTH),
   ];
   for (let w = 0; w < weekCount; w++) {
     const cells = (month.weeks[w] ?? Array.from({ length: 7 }, () => null)).map((d) =>
@@ -102,7 +106,11 @@ function formatMonth(month: CalendarMonth, weekCount: number, chalk: ChalkInstan
 }
 
 /** Word-wraps legend entries ("H heavy flow") into lines no wider than `width`. */
-function formatLegendLines(label: string, entries: readonly LegendEntry[], width: number): string[] {
+function formatLegendLines(
+  label: string,
+  entries: readonly LegendEntry[],
+  width: number,
+): string[] {
   const lines: string[] = [];
   const indent = ' '.repeat(label.length + 1);
   let line = label;

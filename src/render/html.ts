@@ -207,7 +207,7 @@ ${(['urgent', 'soon', 'next-visit', 'info'] as const)
   .join('\n')}
 .sr { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 .chart { width: 100%; max-width: 40rem; height: auto; display: block; margin: .5rem 0; break-inside: avoid; }
-.sources li { margin: .3rem 0; overflow-wrap: anywhere; }
+.sources li { margin: .3rem 0; overflow-wrap: anywhere; break-inside: avoid; page-break-inside: avoid; }
 .url { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: .85em; color: ${COLORS.muted}; }
 footer { margin-top: 2.5rem; padding-top: .6rem; border-top: 2px solid ${COLORS.ink}; font-weight: 600; }
 @page { margin: 14mm 12mm 16mm; }
@@ -215,8 +215,14 @@ footer { margin-top: 2.5rem; padding-top: .6rem; border-top: 2px solid ${COLORS.
 @media print {
   body { max-width: none; padding: 0; font-size: 10pt; }
   h2 { margin-top: 1.2rem; }
+  /* The key and the months it explains start together on a fresh page. */
+  #calendar { break-before: page; page-break-before: always; }
+  #calendar h2 { margin-top: 0; }
   .months { grid-template-columns: repeat(2, 1fr); gap: 4mm 6mm; }
-  .month td { height: 11mm; }
+  .legend { font-size: 8pt; gap: 1mm 4mm; margin: 2mm 0 3mm; }
+  .swatch { width: 6mm; height: 4.5mm; font-size: 7pt; }
+  .month caption { font-size: 9.5pt; }
+  .month td { height: 8mm; padding: .3mm .6mm; }
   .flag { background: none; border: 1px solid ${COLORS.rule}; border-left: 6px solid; }
   .chart { max-width: 150mm; }
 }
@@ -294,7 +300,9 @@ function formatChecklistItem(item: ReportChecklistItem): string {
       ? ` <span class="for">(for ${item.for.map((r) => `<code>${h(r)}</code>`).join(', ')})</span>`
       : '';
   const details =
-    item.details.length > 0 ? `<ul>${item.details.map((d) => `<li>${h(d)}</li>`).join('')}</ul>` : '';
+    item.details.length > 0
+      ? `<ul>${item.details.map((d) => `<li>${h(d)}</li>`).join('')}</ul>`
+      : '';
   return `<li id="${anchor('check', item.code)}"><strong>${h(item.code)}</strong> ${h(item.text)}${forText}${details}</li>`;
 }
 
@@ -354,7 +362,7 @@ function formatMonthTable(month: CalendarMonth): string {
   return `<table class="month"><caption>${h(month.title)}</caption><thead><tr>${head}</tr></thead><tbody>\n${rows}\n</tbody></table>`;
 }
 
-function formatLegend(report: Report): string {
+function formatLegend(): string {
   const swatchClass: Record<string, string> = {
     H: 'f-H',
     M: 'f-M',
@@ -375,10 +383,7 @@ function formatLegend(report: Report): string {
     ...tiers,
     `<li><span class="swatch d out" aria-hidden="true">7</span>outside the logged dates</li>`,
   );
-  const note = hasLongFlags(report)
-    ? `<p class="sub">A flag covering more than ${LONG_FLAG_DAYS} days is marked on its first day only.</p>`
-    : '';
-  return `<ul class="legend" aria-label="Calendar key">${items.join('')}</ul>${note}`;
+  return `<ul class="legend" aria-label="Calendar key">${items.join('')}</ul>`;
 }
 
 function formatCalendarSection(report: Report, log: CycleLog): string {
@@ -394,9 +399,12 @@ function formatCalendarSection(report: Report, log: CycleLog): string {
     const last = months[months.length - 1];
     const span =
       first && last && first !== last ? `${first.title} to ${last.title}` : (first?.title ?? '');
+    const longNote = hasLongFlags(report)
+      ? ` A flag covering more than ${LONG_FLAG_DAYS} days is marked on its first day only.`
+      : '';
     parts.push(
-      `<p class="sub">${h(span)}. Each day shows its date, then letters for what was logged; a symbol in the corner and a border mark flagged days.</p>`,
-      formatLegend(report),
+      `<p class="sub">${h(span)}. Each day shows its date, then letters for what was logged; a symbol in the corner and a border mark flagged days.${longNote}</p>`,
+      formatLegend(),
       `<div class="months">\n${months.map(formatMonthTable).join('\n')}\n</div>`,
     );
   }
@@ -462,7 +470,10 @@ function formatCycleChart(periods: readonly ReportPeriod[]): string {
 
 function formatCyclesSection(report: Report): string {
   const { periods, omitted } = getTablePeriods(report);
-  const parts = ['<section id="cycles" aria-labelledby="cycles-title">', '<h2 id="cycles-title">Cycles</h2>'];
+  const parts = [
+    '<section id="cycles" aria-labelledby="cycles-title">',
+    '<h2 id="cycles-title">Cycles</h2>',
+  ];
   if (periods.length === 0) {
     parts.push('<p>No periods were found in this log.</p>');
   } else {
@@ -505,7 +516,10 @@ function formatOtherNotesSection(report: Report): string {
       (n) => `${h(getRuleTitle(n.rule))} <code>${h(n.rule)}</code> on ${h(n.date)}: ${h(n.reason)}`,
     ),
   );
-  block('Noted by your tracking app', report.app_notes.map((n) => `${h(n.date)}: ${h(n.text)}`));
+  block(
+    'Noted by your tracking app',
+    report.app_notes.map((n) => `${h(n.date)}: ${h(n.text)}`),
+  );
   block(
     'Facts that would make this report more precise',
     report.questions.map((q) => h(q.message)),

@@ -106,7 +106,8 @@ function describePregnancy(profile: Profile): string | null {
   if (!p) return null;
   const parts: string[] = [];
   if (p.start) parts.push(`from ${p.start}`);
-  if (p.week !== undefined) parts.push(p.week_on ? `week ${p.week} on ${p.week_on}` : `week ${p.week}`);
+  if (p.week !== undefined)
+    parts.push(p.week_on ? `week ${p.week} on ${p.week_on}` : `week ${p.week}`);
   if (p.due) parts.push(`due ${p.due}`);
   if (p.end) parts.push(`ended ${p.end}`);
   return parts.length > 0 ? parts.join(', ') : 'yes';
@@ -117,9 +118,13 @@ export function getProfileFacts(report: Report): Fact[] {
   const profile = report.profile;
   const facts: Fact[] = [];
   const age = report.age ?? profile.age;
-  facts.push({ label: 'Age', value: age === undefined || age === null ? 'not given' : String(age) });
+  facts.push({
+    label: 'Age',
+    value: age === undefined || age === null ? 'not given' : String(age),
+  });
   if (profile.birth_date) facts.push({ label: 'Birth date', value: profile.birth_date });
-  if (profile.menopause) facts.push({ label: 'Menopause', value: MENOPAUSE_TEXT[profile.menopause] });
+  if (profile.menopause)
+    facts.push({ label: 'Menopause', value: MENOPAUSE_TEXT[profile.menopause] });
   const contraception = describeContraception(profile);
   if (contraception) facts.push({ label: 'Contraception', value: contraception });
   const pregnancy = describePregnancy(profile);
@@ -148,7 +153,9 @@ export function getInputFacts(report: Report): Fact[] {
     files.length === formats.length
       ? files.map((f, i) => `${f} (${FORMAT_NAME[formats[i] as FormatId] ?? formats[i]})`)
       : [...files, ...formats.map((f) => `format: ${FORMAT_NAME[f] ?? f}`)];
-  const facts: Fact[] = [{ label: files.length === 1 ? 'File' : 'Files', value: fileText.join('; ') }];
+  const facts: Fact[] = [
+    { label: files.length === 1 ? 'File' : 'Files', value: fileText.join('; ') },
+  ];
   facts.push({
     label: 'Dates',
     value:
@@ -166,7 +173,10 @@ export function formatFlagCounts(report: Report): string {
   if (report.flags.length === 0) {
     return 'No episode in this log met a flag rule. If something worries you, tell a clinician anyway.';
   }
-  const counts = TIERS.map((tier) => ({ tier, n: report.flags.filter((f) => f.tier === tier).length }))
+  const counts = TIERS.map((tier) => ({
+    tier,
+    n: report.flags.filter((f) => f.tier === tier).length,
+  }))
     .filter((c) => c.n > 0)
     .map((c) => `${c.n} ${TIER_WORD[c.tier].toLowerCase()}`);
   const noun = report.flags.length === 1 ? 'flag' : 'flags';
@@ -210,7 +220,9 @@ export function escapeMarkdown(text: string): string {
     .replace(/>/g, '&gt;')
     .replace(ALWAYS_ESCAPED, (c) => `\\${c}`);
   out = out.replace(LINE_START_MARKER, (_m, space: string, marker: string) =>
-    /^\d/.test(marker) ? `${space}${marker.slice(0, -1)}\\${marker.slice(-1)}` : `${space}\\${marker}`,
+    /^\d/.test(marker)
+      ? `${space}${marker.slice(0, -1)}\\${marker.slice(-1)}`
+      : `${space}\\${marker}`,
   );
   return out;
 }
@@ -292,7 +304,9 @@ function formatOtherNotes(report: Report): string[] {
   };
   section(
     'Not evaluated',
-    report.not_evaluated.map((n) => `${md(getRuleTitle(n.rule))} (${mdRule(n.rule)}): ${md(n.reason)}`),
+    report.not_evaluated.map(
+      (n) => `${md(getRuleTitle(n.rule))} (${mdRule(n.rule)}): ${md(n.reason)}`,
+    ),
   );
   section(
     'Checked and not flagged',
@@ -310,7 +324,9 @@ function formatOtherNotes(report: Report): string[] {
   );
   section(
     'Warnings about the input',
-    report.warnings.map((w) => `${md(w.line === undefined ? w.file : `${w.file}:${w.line}`)}: ${md(w.message)}`),
+    report.warnings.map(
+      (w) => `${md(w.line === undefined ? w.file : `${w.file}:${w.line}`)}: ${md(w.message)}`,
+    ),
   );
   return lines.length > 0 ? ['## Also noted', '', ...lines] : [];
 }

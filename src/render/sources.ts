@@ -191,7 +191,9 @@ const SOURCE_LIST: Source[] = [
     short: 'NHS maternity advice: bleeding in pregnancy',
     title:
       'NHS maternity sources on bleeding in pregnancy (Safer Pregnancy; University Hospitals Birmingham, When to call the midwife; RCOG, Bleeding and/or pain in early pregnancy)',
-    urls: ['https://saferpregnancy.org.uk/questions-and-advice-in-pregnancy/bleeding-vagina-pregnancy'],
+    urls: [
+      'https://saferpregnancy.org.uk/questions-and-advice-in-pregnancy/bleeding-vagina-pregnancy',
+    ],
   },
   {
     tag: 'X-WILCOX',
@@ -223,8 +225,7 @@ const SOURCE_LIST: Source[] = [
   {
     tag: 'X-AAFP-DYSP',
     short: 'Seehusen et al., Dyspareunia in women, 2014',
-    title:
-      'Seehusen DA, Baird DC, Bode DV. Dyspareunia in women. Am Fam Physician 2014;90:465–70',
+    title: 'Seehusen DA, Baird DC, Bode DV. Dyspareunia in women. Am Fam Physician 2014;90:465–70',
     urls: [],
   },
   {

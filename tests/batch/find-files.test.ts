@@ -66,7 +66,13 @@ describe('findLogFiles', () => {
   it('takes named files as they are, even hidden or with another extension, once each', async () => {
     const hidden = join(root, '.hidden.csv');
     const notes = join(root, 'notes.txt');
-    const found = await findLogFiles([notes, join(root, 'sub'), hidden, join(root, 'sub', 'c.csv'), `${root}/./sub/c.csv`]);
+    const found = await findLogFiles([
+      notes,
+      join(root, 'sub'),
+      hidden,
+      join(root, 'sub', 'c.csv'),
+      `${root}/./sub/c.csv`,
+    ]);
     const byPath = new Map(found.files.map((f) => [f.path, f.explicit]));
     expect(byPath.get(hidden)).toBe(true);
     expect(byPath.get(notes)).toBe(true);

@@ -20,19 +20,23 @@ describe('parseShardSpec', () => {
 describe('getShardRange', () => {
   it('splits any list into contiguous, disjoint shards that cover it in order', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 5000 }), fc.integer({ min: 1, max: 300 }), (total, count) => {
-        let expectedStart = 0;
-        for (let index = 1; index <= count; index++) {
-          const { start, end } = getShardRange(total, { index, count });
-          expect(start).toBe(expectedStart);
-          expect(end).toBeGreaterThanOrEqual(start);
-          // Shards differ in size by at most one file.
-          expect(end - start).toBeLessThanOrEqual(Math.ceil(total / count));
-          expect(end - start).toBeGreaterThanOrEqual(Math.floor(total / count));
-          expectedStart = end;
-        }
-        expect(expectedStart).toBe(total);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 5000 }),
+        fc.integer({ min: 1, max: 300 }),
+        (total, count) => {
+          let expectedStart = 0;
+          for (let index = 1; index <= count; index++) {
+            const { start, end } = getShardRange(total, { index, count });
+            expect(start).toBe(expectedStart);
+            expect(end).toBeGreaterThanOrEqual(start);
+            // Shards differ in size by at most one file.
+            expect(end - start).toBeLessThanOrEqual(Math.ceil(total / count));
+            expect(end - start).toBeGreaterThanOrEqual(Math.floor(total / count));
+            expectedStart = end;
+          }
+          expect(expectedStart).toBe(total);
+        },
+      ),
     );
   });
 

@@ -12,7 +12,7 @@
  * Also the analysis helpers every rules-*.test.ts file uses: `analyze` (highest tier per rule plus
  * the full list) and `expectFlags` (asserts rule ids and tiers in one readable comparison).
  */
-import { expect } from 'vitest';
+import { expect, it } from 'vitest';
 import { analyzeLog, type AnalyzeOptions } from '../../src/core/analyze.ts';
 import type { Analysis, Finding } from '../../src/core/analysis.ts';
 import { formatIsoDate, toDay, type IsoDate } from '../../src/core/dates.ts';
@@ -291,4 +291,36 @@ export function expectFlags(
   }
   expect(actual, describeFindings(result)).toEqual(expected);
   return result;
+}
+
+export interface RuleCase {
+  name: string;
+  log: LogBuilder | CycleLog;
+  /** Rules that must fire, with their highest tier. */
+  must?: Expected;
+  /** Rules that must not fire. */
+  not?: RuleId[];
+  asOf?: IsoDate;
+  /** Further assertions (dates, cycle day, facts, not_evaluated). */
+  check?: (result: Result) => void;
+}
+
+/** One vitest case per row. */
+export function ruleCases(cases: RuleCase[]): void {
+  it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
+    const result = expectFlags(c.log, c.must ?? {}, c.not ?? [], c.asOf ? { asOf: c.asOf } : {});
+    c.check?.(result);
+  });
+}
+
+/** The single finding of `rule` (fails unless exactly one). */
+export function onlyFinding(result: Result, rule: RuleId): Finding {
+  const found = findingsOf(result, rule);
+  expect(found.length, describeFindings(result)).toBe(1);
+  return found[0]!;
+}
+
+/** The fact codes of every finding of `rule`. */
+export function factCodes(result: Result, rule: RuleId): string[] {
+  return findingsOf(result, rule).flatMap((f) => f.facts.map((x) => x.code));
 }

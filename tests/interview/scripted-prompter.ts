@@ -21,6 +21,8 @@ export interface Asked {
   id: string;
   message: string;
   default?: unknown;
+  /** The values offered, for select and checkbox questions. */
+  choices?: string[];
 }
 
 export class ScriptedPrompter implements Prompter {
@@ -37,13 +39,23 @@ export class ScriptedPrompter implements Prompter {
     return this.steps;
   }
 
-  private next(id: string, message: string, def?: unknown): Exclude<Answer, typeof CTRL_C> {
+  private next(
+    id: string,
+    message: string,
+    def?: unknown,
+    choices?: readonly { value: string }[],
+  ): Exclude<Answer, typeof CTRL_C> {
     const step = this.steps.shift();
     if (step === undefined) throw new Error(`script ended, but the interview asked ${id}: ${message}`);
     if (step[0] !== id) {
       throw new Error(`script expected ${step[0]}, but the interview asked ${id}: ${message}`);
     }
-    this.asked.push({ id, message, ...(def !== undefined ? { default: def } : {}) });
+    this.asked.push({
+      id,
+      message,
+      ...(def !== undefined ? { default: def } : {}),
+      ...(choices ? { choices: choices.map((c) => c.value) } : {}),
+    });
     if (step[1] === CTRL_C) throw new PromptInterrupted();
     return step[1];
   }
@@ -61,7 +73,7 @@ export class ScriptedPrompter implements Prompter {
   }
 
   async askSelect<T extends string>(q: SelectQuestion<T>): Promise<T> {
-    const answer = this.next(q.id, q.message, q.default);
+    const answer = this.next(q.id, q.message, q.default, q.choices);
     const choice = q.choices.find((c) => c.value === answer);
     if (!choice) {
       throw new Error(`${q.id}: ${String(answer)} is not a choice (${q.choices.map((c) => c.value).join(', ')})`);
@@ -71,7 +83,7 @@ export class ScriptedPrompter implements Prompter {
 
   async askCheckbox<T extends string>(q: CheckboxQuestion<T>): Promise<T[]> {
     for (;;) {
-      const answer = this.next(q.id, q.message, q.default);
+      const answer = this.next(q.id, q.message, q.default, q.choices);
       if (!Array.isArray(answer)) throw new Error(`${q.id} needs a list answer`);
       const values = answer.map((a) => {
         const choice = q.choices.find((c) => c.value === a);

@@ -120,7 +120,13 @@ describe('parseCanonicalCsv: reading', () => {
     const result = parseCanonicalCsv(text, 'log.csv');
     expect(result.log.days).toEqual([
       { date: '2025-03-01', bleeding: 'none' },
-      { date: '2025-03-05', bleeding: 'light', sex: true, cramps: 'severe', notes: 'first; second' },
+      {
+        date: '2025-03-05',
+        bleeding: 'light',
+        sex: true,
+        cramps: 'severe',
+        notes: 'first; second',
+      },
     ]);
     expect(result.warnings).toEqual([
       {
@@ -180,34 +186,119 @@ describe('parseCanonicalCsv: reading', () => {
 
 describe('parseCanonicalCsv: malformed input names file:line:column and the problem', () => {
   it.each([
-    ['bad date', 'date,bleeding\n2025-02-30,light\n', 'log.csv:2:1: date: "2025-02-30" is not a real calendar date (no day 30 in that month)'],
-    ['impossible month', 'date,bleeding\n2025-13-45,light\n', 'log.csv:2:1: date: "2025-13-45" is not a real calendar date (there is no month 13)'],
-    ['date format', 'date,bleeding\n12/03/2025,light\n', 'log.csv:2:1: date: "12/03/2025" is not a date in the form YYYY-MM-DD, e.g. 2025-03-12'],
-    ['year zero', 'date\n0000-01-01\n', 'log.csv:2:1: date: "0000-01-01": year 0000 is outside 1900–2100'],
-    ['missing date', 'date,bleeding\n,light\n', 'log.csv:2:1: date: missing; expected a date in the form YYYY-MM-DD'],
-    ['unknown word', 'date,bleeding,sex\n2025-03-01,light,yes\n2025-03-02,lots,no\n', 'log.csv:3:2: bleeding: "lots" is not one of none, spotting, light, medium, heavy'],
-    ['bad yes/no in the 3rd column', 'date;bleeding;sex\n2025-03-01;light;perhaps\n', 'log.csv:2:3: sex: "perhaps" is not yes or no (use yes/no, y/n, true/false, 1/0, x, or leave it blank)'],
-    ['temperature', 'date,temperature\n2025-03-01,98.6\n', 'log.csv:2:2: temperature: 98.6 is not a plausible body temperature (30–45 °C); if that is °F, it is 37.0 °C'],
-    ['ragged row, too many', 'date,bleeding\n2025-03-01,light,extra\n', 'log.csv:2:3: this row has 3 fields but the header has 2 (separated by ",")'],
-    ['ragged row, too few', 'date,bleeding,sex\n2025-03-01,light,yes\n2025-03-02,light\n', 'log.csv:3:3: this row has 2 fields but the header has 3 (separated by ",")'],
-    ['unclosed quote', 'date,notes\n2025-03-01,"ok"\n2025-03-02,"never closed\n2025-03-03,x\n', 'log.csv:3:2: unclosed quote: this quoted field never ends; a quote inside a quoted field must be doubled: ""'],
-    ['text after a closing quote', 'date,notes\n2025-03-01,"a"b\n', 'log.csv:2:2: text continues after a closing quote; a quote inside a quoted field must be doubled: ""'],
-    ['empty file', '', 'log.csv:1: the file is empty; a CSV log starts with a header line such as date,bleeding,sex,notes'],
+    [
+      'bad date',
+      'date,bleeding\n2025-02-30,light\n',
+      'log.csv:2:1: date: "2025-02-30" is not a real calendar date (no day 30 in that month)',
+    ],
+    [
+      'impossible month',
+      'date,bleeding\n2025-13-45,light\n',
+      'log.csv:2:1: date: "2025-13-45" is not a real calendar date (there is no month 13)',
+    ],
+    [
+      'date format',
+      'date,bleeding\n12/03/2025,light\n',
+      'log.csv:2:1: date: "12/03/2025" is not a date in the form YYYY-MM-DD, e.g. 2025-03-12',
+    ],
+    [
+      'year zero',
+      'date\n0000-01-01\n',
+      'log.csv:2:1: date: "0000-01-01": year 0000 is outside 1900–2100',
+    ],
+    [
+      'missing date',
+      'date,bleeding\n,light\n',
+      'log.csv:2:1: date: missing; expected a date in the form YYYY-MM-DD',
+    ],
+    [
+      'unknown word',
+      'date,bleeding,sex\n2025-03-01,light,yes\n2025-03-02,lots,no\n',
+      'log.csv:3:2: bleeding: "lots" is not one of none, spotting, light, medium, heavy',
+    ],
+    [
+      'bad yes/no in the 3rd column',
+      'date;bleeding;sex\n2025-03-01;light;perhaps\n',
+      'log.csv:2:3: sex: "perhaps" is not yes or no (use yes/no, y/n, true/false, 1/0, x, or leave it blank)',
+    ],
+    [
+      'temperature',
+      'date,temperature\n2025-03-01,98.6\n',
+      'log.csv:2:2: temperature: 98.6 is not a plausible body temperature (30–45 °C); if that is °F, it is 37.0 °C',
+    ],
+    [
+      'ragged row, too many',
+      'date,bleeding\n2025-03-01,light,extra\n',
+      'log.csv:2:3: this row has 3 fields but the header has 2 (separated by ",")',
+    ],
+    [
+      'ragged row, too few',
+      'date,bleeding,sex\n2025-03-01,light,yes\n2025-03-02,light\n',
+      'log.csv:3:3: this row has 2 fields but the header has 3 (separated by ",")',
+    ],
+    [
+      'unclosed quote',
+      'date,notes\n2025-03-01,"ok"\n2025-03-02,"never closed\n2025-03-03,x\n',
+      'log.csv:3:2: unclosed quote: this quoted field never ends; a quote inside a quoted field must be doubled: ""',
+    ],
+    [
+      'text after a closing quote',
+      'date,notes\n2025-03-01,"a"b\n',
+      'log.csv:2:2: text continues after a closing quote; a quote inside a quoted field must be doubled: ""',
+    ],
+    [
+      'empty file',
+      '',
+      'log.csv:1: the file is empty; a CSV log starts with a header line such as date,bleeding,sex,notes',
+    ],
     ['whitespace only', ' \r\n\n', 'log.csv:1: the file is empty'],
-    ['comments only', '# age: 30\n# menopause: pre\n', 'log.csv:2: no header line: after the # lines there must be a line naming the columns'],
-    ['no date column', 'day,bleeding\n2025-03-01,light\n', 'log.csv:1:1: the header has no "date" column; name the columns in the first line, such as date,bleeding,sex,notes'],
-    ['no header at all', '2025-03-01,light\n', 'log.csv:1:1: the first line is data, not a header; add a header line naming the columns, such as date,bleeding,sex,notes'],
-    ['repeated column', 'date,odor,odour\n', 'log.csv:1:3: column "odour" repeats column 2 ("odor"); each column may appear once'],
-    ['binary', 'date\n2025-03-01\u0000\u0001', 'log.csv:2: this is a binary file (it contains NUL bytes), not a CSV log'],
-    ['bad profile value', '# age: 7\ndate\n', 'log.csv:1: age: 7 is not a whole number from 8 to 100'],
-    ['bad profile spec', '\n# contraception: coil@2024-01-01\ndate\n', 'log.csv:2: contraception: "coil" is not a method'],
-    ['duplicate profile key', '# age: 30\n# age: 31\ndate\n', 'log.csv:2: age is given twice (first on line 1)'],
+    [
+      'comments only',
+      '# age: 30\n# menopause: pre\n',
+      'log.csv:2: no header line: after the # lines there must be a line naming the columns',
+    ],
+    [
+      'no date column',
+      'day,bleeding\n2025-03-01,light\n',
+      'log.csv:1:1: the header has no "date" column; name the columns in the first line, such as date,bleeding,sex,notes',
+    ],
+    [
+      'no header at all',
+      '2025-03-01,light\n',
+      'log.csv:1:1: the first line is data, not a header; add a header line naming the columns, such as date,bleeding,sex,notes',
+    ],
+    [
+      'repeated column',
+      'date,odor,odour\n',
+      'log.csv:1:3: column "odour" repeats column 2 ("odor"); each column may appear once',
+    ],
+    [
+      'binary',
+      'date\n2025-03-01\u0000\u0001',
+      'log.csv:2: this is a binary file (it contains NUL bytes), not a CSV log',
+    ],
+    [
+      'bad profile value',
+      '# age: 7\ndate\n',
+      'log.csv:1: age: 7 is not a whole number from 8 to 100',
+    ],
+    [
+      'bad profile spec',
+      '\n# contraception: coil@2024-01-01\ndate\n',
+      'log.csv:2: contraception: "coil" is not a method',
+    ],
+    [
+      'duplicate profile key',
+      '# age: 30\n# age: 31\ndate\n',
+      'log.csv:2: age is given twice (first on line 1)',
+    ],
   ])('%s', (_name, text, message) => {
     expect(errorOf(text).message.startsWith(message), errorOf(text).message).toBe(true);
   });
 
   it('counts lines across multi-line quoted notes and CRLF line ends', () => {
-    const text = 'date,notes,bleeding\r\n2025-03-01,"one\r\ntwo\r\nthree",light\r\n2025-03-02,x,lots\r\n';
+    const text =
+      'date,notes,bleeding\r\n2025-03-01,"one\r\ntwo\r\nthree",light\r\n2025-03-02,x,lots\r\n';
     expect(errorOf(text).message).toMatch(/^log\.csv:5:3: bleeding: "lots"/);
     // A bad value after a line break inside the same row is on the later line.
     expect(errorOf('date,notes,bleeding\n2025-03-01,"a\nb",lots\n').message).toMatch(
@@ -254,10 +345,26 @@ describe('csvImporter', () => {
   });
 
   it.each([
-    ['invalid UTF-8', Buffer.from([...Buffer.from('date,notes\n2025-03-01,caf'), 0xe9, 0x0a]), 'in.csv:2: the file is not valid UTF-8 text'],
-    ['UTF-16', Buffer.from('\uFEFFdate\n', 'utf16le'), 'in.csv:1: the file is UTF-16 text, not UTF-8'],
-    ['a zip archive', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 1]), 'in.csv:1: this is a zip archive'],
-    ['binary', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00]), 'in.csv:3: this is a binary file (it contains NUL bytes)'],
+    [
+      'invalid UTF-8',
+      Buffer.from([...Buffer.from('date,notes\n2025-03-01,caf'), 0xe9, 0x0a]),
+      'in.csv:2: the file is not valid UTF-8 text',
+    ],
+    [
+      'UTF-16',
+      Buffer.from('\uFEFFdate\n', 'utf16le'),
+      'in.csv:1: the file is UTF-16 text, not UTF-8',
+    ],
+    [
+      'a zip archive',
+      Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 1]),
+      'in.csv:1: this is a zip archive',
+    ],
+    [
+      'binary',
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00]),
+      'in.csv:3: this is a binary file (it contains NUL bytes)',
+    ],
   ])('refuses %s', async (_name, bytes, message) => {
     const error = await read(bytes).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InputError);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DayField } from '../../src/core/log.ts';
+import type { Day, DayField } from '../../src/core/log.ts';
 import {
   applyImpliedFields,
   getDateProblem,
@@ -95,16 +95,28 @@ describe('parseDayFieldText rejects invalid values with what a valid one looks l
   const rejected: [DayField, string, string][] = [
     ['bleeding', 'lots', 'bleeding: "lots" is not one of none, spotting, light, medium, heavy'],
     ['bleeding', 'yes', 'bleeding: "yes" is not one of none, spotting, light, medium, heavy'],
-    ['sex', 'maybe', 'sex: "maybe" is not yes or no (use yes/no, y/n, true/false, 1/0, x, or leave it blank)'],
+    [
+      'sex',
+      'maybe',
+      'sex: "maybe" is not yes or no (use yes/no, y/n, true/false, 1/0, x, or leave it blank)',
+    ],
     ['period', '2', 'period: "2" is not yes or no'],
-    ['bleeding_source', 'nose', 'bleeding_source: "nose" is not one of vaginal, urinary, rectal, unsure'],
+    [
+      'bleeding_source',
+      'nose',
+      'bleeding_source: "nose" is not one of vaginal, urinary, rectal, unsure',
+    ],
     ['cramps', 'bad', 'cramps: "bad" is not one of none, mild, moderate, severe'],
     ['pelvic_pain', 'high', 'pelvic_pain: "high" is not one of none, mild, moderate, severe'],
     ['discharge', 'green', 'discharge: "green" is not one of none, normal, unusual'],
     ['temperature', 'hot', 'temperature: "hot" is not a temperature in °C, e.g. 36.6'],
     ['temperature', '29.9', 'temperature: 29.9 is not a plausible body temperature (30–45 °C)'],
     ['temperature', '45.1', 'temperature: 45.1 is not a plausible body temperature (30–45 °C)'],
-    ['temperature', '98.6', 'temperature: 98.6 is not a plausible body temperature (30–45 °C); if that is °F, it is 37.0 °C'],
+    [
+      'temperature',
+      '98.6',
+      'temperature: 98.6 is not a plausible body temperature (30–45 °C); if that is °F, it is 37.0 °C',
+    ],
     ['temperature', '-5', 'temperature: "-5" is not a temperature in °C'],
     ['notes', 'a\u0000b', 'notes: contains a NUL character'],
     ['notes', 'a\ud800b', 'notes: contains an invalid character'],
@@ -189,7 +201,9 @@ describe('dates', () => {
   });
 
   it('a blank required date is an error', () => {
-    expect(() => parseDateText('date', '  ')).toThrow('date: missing; expected a date in the form YYYY-MM-DD');
+    expect(() => parseDateText('date', '  ')).toThrow(
+      'date: missing; expected a date in the form YYYY-MM-DD',
+    );
   });
 });
 
@@ -208,9 +222,12 @@ describe('columns', () => {
     expect(resolveDayColumn(name)).toBe(column);
   });
 
-  it.each(['mood', 'note', 'flow', '', '__proto__', 'constructor'])('%j is not a column', (name) => {
-    expect(resolveDayColumn(name)).toBeUndefined();
-  });
+  it.each(['mood', 'note', 'flow', '', '__proto__', 'constructor'])(
+    '%j is not a column',
+    (name) => {
+      expect(resolveDayColumn(name)).toBeUndefined();
+    },
+  );
 
   it('suggests a close column name and nothing for a distant one', () => {
     expect(suggestDayColumn('bleding')).toBe('bleeding');
@@ -220,7 +237,7 @@ describe('columns', () => {
 });
 
 describe('applyImpliedFields', () => {
-  it.each([
+  it.each<[Day, boolean | undefined]>([
     [{ date: '2025-01-01', first_sex: true }, true],
     [{ date: '2025-01-01', pain_during_sex: true }, true],
     [{ date: '2025-01-01', first_sex: true, sex: false }, true],

@@ -44,7 +44,9 @@ describe('age', () => {
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(InputError);
-      expect((error as InputError).message).toBe('log.csv:3: age: 7 is not a whole number from 8 to 100');
+      expect((error as InputError).message).toBe(
+        'log.csv:3: age: 7 is not a whole number from 8 to 100',
+      );
     }
   });
 });
@@ -58,7 +60,10 @@ describe('birth_date, menopause, as_of', () => {
   it.each([
     ['1899', 'birth_date: year 1899 is outside 1900–2100'],
     ['1990-02-30', 'birth_date: "1990-02-30" is not a real calendar date'],
-    ['12.4.1990', 'birth_date: "12.4.1990" is not a date; use YYYY-MM-DD, or YYYY when only the year is known'],
+    [
+      '12.4.1990',
+      'birth_date: "12.4.1990" is not a date; use YYYY-MM-DD, or YYYY when only the year is known',
+    ],
   ])('birth date %j is rejected', (text, message) => {
     expect(() => parseBirthDateText(text)).toThrow(message);
   });
@@ -68,12 +73,16 @@ describe('birth_date, menopause, as_of', () => {
   });
 
   it('rejects an unknown menopause state', () => {
-    expect(() => parseMenopauseText('during')).toThrow('menopause: "during" is not one of pre, peri, post');
+    expect(() => parseMenopauseText('during')).toThrow(
+      'menopause: "during" is not one of pre, peri, post',
+    );
   });
 
   it('as_of is a date', () => {
     expect(parseAsOfText('2025-03-15')).toBe('2025-03-15');
-    expect(() => parseAsOfText('2025-02-29')).toThrow('as_of: "2025-02-29" is not a real calendar date');
+    expect(() => parseAsOfText('2025-02-29')).toThrow(
+      'as_of: "2025-02-29" is not a real calendar date',
+    );
   });
 });
 
@@ -99,12 +108,21 @@ describe('parseContraceptionSpec', () => {
   });
 
   it.each([
-    ['copper', 'contraception: "copper" is not a method; did you mean copper-iud? use one of copper-iud,'],
+    [
+      'copper',
+      'contraception: "copper" is not a method; did you mean copper-iud? use one of copper-iud,',
+    ],
     ['pill', 'contraception: "pill" is not a method; use one of'],
     ['copper-iud@', 'contraception: "copper-iud@" has "@" but no date; use METHOD@START[..END]'],
     ['copper-iud@2024-13-01', 'contraception start: "2024-13-01" is not a real calendar date'],
-    ['copper-iud@2024-06-01..June', 'contraception end: "June" is not a date in the form YYYY-MM-DD'],
-    ['copper-iud@2025-01-01..2024-06-01', 'contraception: the end 2024-06-01 is before the start 2025-01-01'],
+    [
+      'copper-iud@2024-06-01..June',
+      'contraception end: "June" is not a date in the form YYYY-MM-DD',
+    ],
+    [
+      'copper-iud@2025-01-01..2024-06-01',
+      'contraception: the end 2024-06-01 is before the start 2025-01-01',
+    ],
   ])('%j is rejected', (text, message) => {
     expect(() => parseContraceptionSpec(text)).toThrow(message);
   });
@@ -133,9 +151,15 @@ describe('parsePregnancySpec', () => {
     ['week=6', 'pregnancy: week needs the date it applies to, e.g. week=6@2025-03-29'],
     ['week=6+7@2025-03-29', 'pregnancy week: "6+7": days after "+" must be 0 to 6'],
     ['week=six@2025-03-29', 'pregnancy week: "six" is not a week'],
-    ['due=2025-11-01 week=6@2025-03-29', 'pregnancy: give either a week on a date or a due date, not both'],
+    [
+      'due=2025-11-01 week=6@2025-03-29',
+      'pregnancy: give either a week on a date or a due date, not both',
+    ],
     ['end=2025-04-01', 'pregnancy: no start, week or due date'],
-    ['start=2025-04-01 end=2025-02-01', 'pregnancy: the end 2025-02-01 is before the start 2025-04-01'],
+    [
+      'start=2025-04-01 end=2025-02-01',
+      'pregnancy: the end 2025-02-01 is before the start 2025-04-01',
+    ],
     ['start=2025-04-01 start=2025-04-02', 'pregnancy: start= is given twice'],
     ['lmp=2025-04-01', 'pregnancy: "lmp=2025-04-01" is not understood; use start=DATE'],
     ['2025-04-01', 'pregnancy: "2025-04-01" is not understood'],
@@ -176,7 +200,11 @@ describe('applyProfileText', () => {
   it('adds list items (comma-separated or repeated) and sets single values', () => {
     const profile: Profile = {};
     applyProfileText(profile, 'age', '32');
-    applyProfileText(profile, 'contraception', 'copper-iud@2024-06-01..2025-01-01, implant@2025-01-02');
+    applyProfileText(
+      profile,
+      'contraception',
+      'copper-iud@2024-06-01..2025-01-01, implant@2025-01-02',
+    );
     applyProfileText(profile, 'contraception', 'condom');
     applyProfileText(profile, 'not_tracked', '2025-03-20..2025-03-31');
     applyProfileText(profile, 'last_screening', '2024-05-01 normal');
@@ -261,7 +289,9 @@ describe('parseProfileJson', () => {
   });
 
   it('treats null and empty lists as not given', () => {
-    expect(profileFrom('{"age": null, "contraception": [], "not_tracked": []}').profile).toEqual({});
+    expect(profileFrom('{"age": null, "contraception": [], "not_tracked": []}').profile).toEqual(
+      {},
+    );
   });
 
   it.each([
@@ -290,10 +320,15 @@ describe('parseProfileJson', () => {
       '{"not_tracked": [{"from": "2025-03-31", "to": "2025-03-20"}]}',
       'p.json:1:18:not_tracked[0]: the end 2025-03-20 is before the start 2025-03-31',
     ],
-    ['{"as_of": 20250315}', 'p.json:1:11:as_of: 20250315 is not valid here; expected a date "YYYY-MM-DD"'],
+    [
+      '{"as_of": 20250315}',
+      'p.json:1:11:as_of: 20250315 is not valid here; expected a date "YYYY-MM-DD"',
+    ],
     ['[1]', 'p.json:1:1: expected an object such as {"age": 32, "menopause": "pre"}, found a list'],
   ])('%s → %s', (text, message) => {
-    expect(profileError(text)).toMatch(new RegExp(`^${message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+    expect(profileError(text)).toMatch(
+      new RegExp(`^${message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`),
+    );
   });
 
   it('refuses prototype keys even in objects not made by the JSON parser', () => {

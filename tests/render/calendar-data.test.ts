@@ -10,7 +10,10 @@ import {
 import type { Report } from '../../src/report/types.ts';
 import { makeReport, makeSixMonthLog } from './report-fixture.ts';
 
-function findDay(months: CalendarMonth[], date: string): { day: CalendarDay; month: CalendarMonth } {
+function findDay(
+  months: CalendarMonth[],
+  date: string,
+): { day: CalendarDay; month: CalendarMonth } {
   for (const month of months) {
     for (const week of month.weeks) {
       for (const day of week) if (day?.date === date) return { day, month };

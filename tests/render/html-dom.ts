@@ -4,7 +4,10 @@ import { parse, type DefaultTreeAdapterTypes, type ParserError } from 'parse5';
 export type Element = DefaultTreeAdapterTypes.Element;
 type Node = DefaultTreeAdapterTypes.Node;
 
-export function parseHtml(html: string): { document: DefaultTreeAdapterTypes.Document; errors: ParserError[] } {
+export function parseHtml(html: string): {
+  document: DefaultTreeAdapterTypes.Document;
+  errors: ParserError[];
+} {
   const errors: ParserError[] = [];
   const document = parse(html, { onParseError: (e) => errors.push(e) });
   return { document, errors };
@@ -15,7 +18,8 @@ function isElement(node: Node): node is Element {
 }
 
 function children(node: Node): Node[] {
-  if (node.nodeName === 'template') return (node as DefaultTreeAdapterTypes.Template).content.childNodes;
+  if (node.nodeName === 'template')
+    return (node as DefaultTreeAdapterTypes.Template).content.childNodes;
   return 'childNodes' in node ? node.childNodes : [];
 }
 

@@ -41,7 +41,8 @@ export function makeSixMonthLog(): CycleLog {
     });
     set(start, { cramps: 'moderate' });
   }
-  for (const date of ['2025-01-14', '2025-02-11', '2025-04-10', '2025-05-08']) set(date, { sex: true });
+  for (const date of ['2025-01-14', '2025-02-11', '2025-04-10', '2025-05-08'])
+    set(date, { sex: true });
   set('2025-02-14', { bleeding: 'spotting' });
   set('2025-03-12', {
     sex: true,

@@ -28,7 +28,12 @@ describe('sources', () => {
   });
 
   it('falls back to the bare tag for an unknown source', () => {
-    expect(getSource('X-UNKNOWN')).toEqual({ tag: 'X-UNKNOWN', short: 'X-UNKNOWN', title: 'X-UNKNOWN', urls: [] });
+    expect(getSource('X-UNKNOWN')).toEqual({
+      tag: 'X-UNKNOWN',
+      short: 'X-UNKNOWN',
+      title: 'X-UNKNOWN',
+      urls: [],
+    });
   });
 
   it('lists cited sources once, in order of first citation', () => {

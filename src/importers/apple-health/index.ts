@@ -18,11 +18,11 @@ export const appleHealthImporter: Importer = {
       ? await openZippedExport(input)
       : { name: input.name, chunks: input.stream() };
     const mapper = new AppleRecordMapper(source.name);
-    const header = await scanAppleExport(source.chunks, source.name, {
+    const { header, counted } = await scanAppleExport(source.chunks, source.name, {
       interest: (type) => mapper.interest(type),
       onRecord: (record) => mapper.onRecord(record),
-      onCounted: (type, line) => mapper.onCounted(type, line),
     });
+    for (const { type, count, line } of counted) mapper.addCounted(type, count, line);
     const { log, warnings, summary, gaps, appNotes } = mapper.finish(header);
     if (log.days.length === 0 && summary.every((row) => row.mapped === 0)) {
       warnings.push({

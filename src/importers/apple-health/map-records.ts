@@ -105,16 +105,15 @@ export class AppleRecordMapper {
     return CYCLE_TYPES.has(shortName(type)) ? 'parse' : 'count';
   }
 
-  onCounted(type: string, line: number): void {
+  /** Category types the scanner only counted (`count` records, the first on `line`). */
+  addCounted(type: string, count: number, line: number): void {
     const short = shortName(type);
     if (DROPPED_SYMPTOMS.has(short)) {
-      this.count(short).dropped++;
+      this.count(short).dropped += count;
     } else if (OTHER_KNOWN_TYPES.has(short)) {
-      this.otherTypes++;
+      this.otherTypes += count;
     } else {
-      const tally = this.unknownTypes.get(type);
-      if (tally) tally.count++;
-      else this.unknownTypes.set(type, { count: 1, line });
+      this.unknownTypes.set(type, { count, line });
     }
   }
 

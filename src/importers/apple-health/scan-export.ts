@@ -36,7 +36,18 @@ export interface ScanHandlers {
   /** For each category record type: read it whole ('parse') or only count it ('count'). */
   interest(type: string): 'parse' | 'count';
   onRecord(record: AppleRecord): void;
-  onCounted(type: string, line: number): void;
+}
+
+/** A category type that was only counted: how many records, and the line of the first. */
+export interface CountedType {
+  type: string;
+  count: number;
+  line: number;
+}
+
+export interface ScanResult {
+  header: ExportHeader;
+  counted: CountedType[];
 }
 
 export const CATEGORY_PREFIX = 'HKCategoryTypeIdentifier';
@@ -54,6 +65,8 @@ const APOS = 0x27;
 const PROLOG_LIMIT = 8 * 1024 * 1024;
 /** A single `<Record>` longer than this means a damaged file, not a real record. */
 const RECORD_LIMIT = 16 * 1024 * 1024;
+/** Apple has about 200 record types; thousands of distinct ones mean this is not an export. */
+const TYPE_LIMIT = 10_000;
 
 function isSpace(byte: number | undefined): boolean {
   return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
@@ -321,6 +334,11 @@ function readRecordElement(
   }
 }
 
+interface TypeEntry extends CountedType {
+  bytes: Buffer;
+  parse: boolean;
+}
+
 /**
  * Scans an export.xml given as chunks and reports the category records to `handlers`.
  * `file` names the input in errors. Throws InputError for anything malformed.
@@ -329,7 +347,7 @@ export async function scanAppleExport(
   chunks: AsyncIterable<Buffer>,
   file: string,
   handlers: ScanHandlers,
-): Promise<ExportHeader> {
+): Promise<ScanResult> {
   const prolog = new PrologReader(file);
   const lines = new LineCounter();
   let header: ExportHeader | undefined;
@@ -337,9 +355,30 @@ export async function scanAppleExport(
   let carry: Buffer = Buffer.alloc(0);
   let carryLine = 1;
   let tail: Buffer = Buffer.alloc(0);
+  // Types seen so far, found by comparing bytes: no string is made for the common skipped ones.
+  const typesByLength = new Map<number, TypeEntry[]>();
+  const types: TypeEntry[] = [];
 
   const fail = (offset: number, reason: string, hint?: string): never => {
     throw new InputError(file, { line: lines.lineAt(offset) }, reason, hint);
+  };
+
+  const lookupType = (buf: Buffer, start: number, end: number): TypeEntry => {
+    const length = end - start;
+    let list = typesByLength.get(length);
+    if (list) {
+      for (const entry of list) if (buf.compare(entry.bytes, 0, length, start, end) === 0) return entry;
+    } else {
+      list = [];
+      typesByLength.set(length, list);
+    }
+    if (types.length >= TYPE_LIMIT) fail(start, `more than ${TYPE_LIMIT} different record types: this is not an Apple Health export`);
+    const bytes = Buffer.from(buf.subarray(start, end));
+    const type = bytes.toString('latin1');
+    const entry: TypeEntry = { bytes, type, parse: handlers.interest(type) === 'parse', count: 0, line: 0 };
+    list.push(entry);
+    types.push(entry);
+    return entry;
   };
 
   /** Scans `buf` from `start`; returns the offset from which bytes must be kept. */
@@ -357,16 +396,16 @@ export async function scanAppleExport(
       if (!startsWithAt(buf, hit - 6, 'type=') || !isSpace(buf[hit - 7])) continue;
       const typeEnd = buf.indexOf(quote, pos);
       if (typeEnd === -1) return lt;
-      const type = buf.toString('latin1', hit, typeEnd);
+      const entry = lookupType(buf, hit, typeEnd);
       lastHandledTag = lt;
-      if (handlers.interest(type) === 'count') {
-        handlers.onCounted(type, lines.lineAt(hit));
+      if (!entry.parse) {
+        if (entry.count++ === 0) entry.line = lines.lineAt(hit);
         pos = typeEnd;
         continue;
       }
       let element;
       try {
-        element = readRecordElement(buf, lt, type);
+        element = readRecordElement(buf, lt, entry.type);
       } catch (error) {
         if (error instanceof TagSyntaxError) fail(error.offset, error.message);
         throw error;
@@ -377,43 +416,88 @@ export async function scanAppleExport(
         }
         return lt;
       }
-      handlers.onRecord({ type, attributes: element.attributes, metadata: element.metadata, line: lines.lineAt(lt) });
+      handlers.onRecord({
+        type: entry.type,
+        attributes: element.attributes,
+        metadata: element.metadata,
+        line: lines.lineAt(lt),
+      });
       pos = element.end;
     }
     // Keep an unfinished `<Record` start tag whose type we have not seen yet.
     const lastLt = buf.lastIndexOf(LT);
-    if (lastLt >= start && lastLt !== lastHandledTag && couldBeRecordTag(buf, lastLt) && findTagEnd(buf, lastLt) === -1) {
-      if (buf.length - lastLt > RECORD_LIMIT) fail(lastLt, 'this <Record> start tag is longer than 16 MB; the file is damaged');
+    if (
+      lastLt >= start &&
+      lastLt !== lastHandledTag &&
+      couldBeRecordTag(buf, lastLt) &&
+      findTagEnd(buf, lastLt) === -1
+    ) {
+      if (buf.length - lastLt > RECORD_LIMIT) {
+        fail(lastLt, 'this <Record> start tag is longer than 16 MB; the file is damaged');
+      }
       return lastLt;
     }
     return buf.length;
   };
 
+  /**
+   * Scans a chunk that follows kept bytes. Usually the kept bytes are the start of one tag that
+   * ends before the chunk's first `<`: that short seam is scanned on its own, then the chunk in
+   * place, so the chunk is never copied. Only a record whose children cross the boundary needs
+   * the two joined.
+   */
+  const scanAfterCarry = (chunk: Buffer): void => {
+    const firstLt = chunk.indexOf(LT);
+    if (firstLt !== -1) {
+      const seam = Buffer.concat([carry, chunk.subarray(0, firstLt)]);
+      lines.reset(seam, carryLine);
+      const keepFrom = scanBody(seam, 0);
+      if (keepFrom === seam.length) {
+        const chunkLine = lines.lineAt(carry.length);
+        lines.reset(chunk, chunkLine);
+        const keep = scanBody(chunk, firstLt);
+        carryLine = lines.lineAt(keep);
+        carry = keep < chunk.length ? chunk.subarray(keep) : Buffer.alloc(0);
+        return;
+      }
+    }
+    const buf = Buffer.concat([carry, chunk]);
+    lines.reset(buf, carryLine);
+    const keep = scanBody(buf, 0);
+    carryLine = lines.lineAt(keep);
+    carry = keep < buf.length ? buf.subarray(keep) : Buffer.alloc(0);
+  };
+
   for await (const chunk of chunks) {
     if (chunk.length === 0) continue;
     tail = chunk.length >= 64 ? chunk : Buffer.concat([tail, chunk]).subarray(-64);
-    const buf = carry.length === 0 ? chunk : Buffer.concat([carry, chunk]);
-    let start = 0;
-    if (header === undefined) {
-      if (chunk.indexOf(GT) === -1 && buf.length <= PROLOG_LIMIT) {
-        carry = buf;
-        continue;
+    if (header !== undefined) {
+      if (carry.length > 0) {
+        scanAfterCarry(chunk);
+      } else {
+        lines.reset(chunk, carryLine);
+        const keep = scanBody(chunk, 0);
+        carryLine = lines.lineAt(keep);
+        carry = keep < chunk.length ? chunk.subarray(keep) : Buffer.alloc(0);
       }
-      const result = prolog.read(buf, false);
-      if (!result.done) {
-        carry = buf;
-        continue;
-      }
-      header = result.header;
-      emptyRoot = result.empty;
-      start = result.bodyStart;
-      lines.reset(buf, 1);
-    } else {
-      lines.reset(buf, carryLine);
+      continue;
     }
-    const keepFrom = scanBody(buf, start);
-    carryLine = lines.lineAt(keepFrom);
-    carry = keepFrom < buf.length ? buf.subarray(keepFrom) : Buffer.alloc(0);
+    const buf = carry.length === 0 ? chunk : Buffer.concat([carry, chunk]);
+    if (chunk.indexOf(GT) === -1 && buf.length <= PROLOG_LIMIT) {
+      carry = buf;
+      continue;
+    }
+    const result = prolog.read(buf, false);
+    if (!result.done) {
+      carry = buf;
+      continue;
+    }
+    header = result.header;
+    emptyRoot = result.empty;
+    lines.reset(buf, 1);
+    const keep = scanBody(buf, result.bodyStart);
+    carryLine = lines.lineAt(keep);
+    carry = keep < buf.length ? buf.subarray(keep) : Buffer.alloc(0);
   }
 
   if (header === undefined) {
@@ -422,9 +506,9 @@ export async function scanAppleExport(
     header = result.header;
     emptyRoot = result.empty;
     lines.reset(carry, 1);
-    const keepFrom = scanBody(carry, result.bodyStart);
-    carryLine = lines.lineAt(keepFrom);
-    carry = carry.subarray(keepFrom);
+    const keep = scanBody(carry, result.bodyStart);
+    carryLine = lines.lineAt(keep);
+    carry = carry.subarray(keep);
   }
   if (carry.length > 0) {
     throw new InputError(
@@ -438,7 +522,8 @@ export async function scanAppleExport(
     let end = tail.length;
     while (end > 0 && isSpace(tail[end - 1])) end--;
     const closed =
-      end >= ROOT_CLOSE.length && tail.compare(ROOT_CLOSE, 0, ROOT_CLOSE.length, end - ROOT_CLOSE.length, end) === 0;
+      end >= ROOT_CLOSE.length &&
+      tail.compare(ROOT_CLOSE, 0, ROOT_CLOSE.length, end - ROOT_CLOSE.length, end) === 0;
     if (!closed) {
       throw new InputError(
         file,
@@ -448,5 +533,8 @@ export async function scanAppleExport(
       );
     }
   }
-  return header;
+  const counted = types
+    .filter((entry) => !entry.parse && entry.count > 0)
+    .map(({ type, count, line }) => ({ type, count, line }));
+  return { header, counted };
 }

@@ -10,7 +10,6 @@ const SLASH = 0x2f;
 const EQ = 0x3d;
 const QUOT = 0x22;
 const APOS = 0x27;
-const AMP = 0x26;
 
 /** A start tag read from bytes. `end` is the offset just after its `>`. */
 export interface StartTag {

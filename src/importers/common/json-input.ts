@@ -21,13 +21,15 @@ export class JsonDocument {
     private readonly locations: JsonLocations,
     /** Said in every structural error, e.g. "this does not look like a Clue export". */
     private readonly formatHint: string,
+    /** Where the document's value starts, for errors about the document as a whole. */
+    private readonly rootPosition: { line: number; column: number },
   ) {}
 
   /** An error at `container[key]` (or at the container itself), naming the JSON path. */
   error(path: string, reason: string, container?: object, key?: string | number): InputError {
     const position =
       container === undefined
-        ? undefined
+        ? this.rootPosition
         : key === undefined
           ? this.locations.of(container)
           : (this.locations.member(container, key) ?? this.locations.of(container));
@@ -53,7 +55,10 @@ export async function readJsonDocument(input: InputFile, formatHint: string): Pr
 export function parseJsonDocument(file: string, text: string, formatHint: string): JsonDocument {
   try {
     const { value, locations } = parseJsonText(text, { maxDepth: 64 });
-    return new JsonDocument(file, value, locations, formatHint);
+    const leading = /^\s*/.exec(text)![0];
+    const lines = leading.split('\n');
+    const rootPosition = { line: lines.length, column: lines[lines.length - 1]!.length + 1 };
+    return new JsonDocument(file, value, locations, formatHint, rootPosition);
   } catch (error) {
     if (error instanceof JsonTextError) {
       throw new InputError(file, error.position, error.reason, formatHint);

@@ -1,0 +1,37 @@
+import { Option, type Command } from 'commander';
+import { FORMAT_IDS } from '../importers/format-ids.ts';
+import { addProfileOptions } from './shared-options.ts';
+
+export function declareConvertCommand(program: Command): void {
+  const command = program
+    .command('convert')
+    .description('turn any supported export into an editable cyclecheck log (CSV or JSON)')
+    .argument('<file>', 'a log or app export (format detected from the content); - reads stdin')
+    .addOption(new Option('--from <format>', 'the input format, when detection guesses wrong').choices(FORMAT_IDS))
+    .addOption(
+      new Option('--to <format>', 'output format (default: from the -o file extension, else csv)').choices([
+        'csv',
+        'json',
+      ]),
+    )
+    .option('-o, --output <file>', 'write the log to a file (mode 0600) instead of stdout')
+    .option('-f, --force', 'overwrite the output file if it exists');
+  addProfileOptions(command);
+  command
+    .addHelpText(
+      'after',
+      `
+The import summary (what was mapped, dropped or not understood) goes to stderr;
+profile options (--contraception, --age, …) are written into the log.
+
+Examples:
+  $ cyclecheck convert fixtures/imports/drip-data.csv
+  $ cyclecheck convert fixtures/imports/clue-measurements.json --to json
+  $ cyclecheck convert fixtures/imports/drip-data.csv --contraception copper-iud@2024-06-01 -o my-log.csv
+  $ cyclecheck convert fixtures/imports/Periodical-backup.json.gz --from periodical --to json`,
+    )
+    .action(async (file: string, options) => {
+      const { runConvert } = await import('../commands/convert.ts');
+      process.exitCode = await runConvert(file, options);
+    });
+}

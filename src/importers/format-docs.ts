@@ -1,0 +1,224 @@
+/**
+ * What `cyclecheck formats` prints: for each format, how to get the file out of the app, what
+ * cyclecheck takes from it, what it leaves out, and every mapping choice made where the app's
+ * data does not fit the canonical log one to one. Kept next to the importers so that a change in
+ * a mapping is a change here too.
+ */
+import type { FormatId } from './types.ts';
+
+export type Confidence = 'high' | 'medium' | 'low';
+
+export interface FormatDoc {
+  id: FormatId;
+  name: string;
+  files: string[];
+  /** How sure the field tables are (import-formats.md). */
+  confidence: Confidence;
+  experimental: boolean;
+  /** Where to find the export in the app, menu by menu. */
+  export: string;
+  mapped: string[];
+  dropped: string[];
+  /** Choices made where the app's data and the canonical log do not match one to one. */
+  choices: string[];
+}
+
+const AGE_MENOPAUSE =
+  'Age and menopause status are not in the export: the report asks for them (--age or --birth-date, --menopause).';
+
+export const FORMAT_DOCS: readonly FormatDoc[] = [
+  {
+    id: 'csv',
+    name: 'cyclecheck CSV log',
+    files: ['*.csv'],
+    confidence: 'high',
+    experimental: false,
+    export:
+      'Written by you (any spreadsheet, saved as CSV UTF-8), by `cyclecheck convert`, or by the interview. Profile facts go in leading `# key: value` lines.',
+    mapped: ['every canonical column (date, bleeding, period, sex, cramps, … notes)'],
+    dropped: ['unknown columns (named in a warning)'],
+    choices: [],
+  },
+  {
+    id: 'json',
+    name: 'cyclecheck JSON log',
+    files: ['*.json'],
+    confidence: 'high',
+    experimental: false,
+    export:
+      'Written by you, by `cyclecheck convert --to json`, or by the interview: {"format": "cyclecheck-log/1", "profile": {…}, "days": […]}, or a bare array of day objects.',
+    mapped: ['every canonical field and profile key'],
+    dropped: ['unknown keys (named in a warning)'],
+    choices: [],
+  },
+  {
+    id: 'apple-health',
+    name: 'Apple Health',
+    files: ['export.zip', 'export.xml'],
+    confidence: 'high',
+    experimental: false,
+    export:
+      'iPhone Health app → your profile picture (top right) → Export All Health Data → share or save export.zip. Give cyclecheck the zip itself, or the export.xml inside it.',
+    mapped: [
+      'Menstrual Flow / Vaginal Bleeding (before and after iOS 18) → bleeding; "unspecified" → light; the cycle-start mark → period',
+      'Spotting (intermenstrual bleeding) → bleeding: spotting',
+      'Sexual Activity → sex',
+      'Abdominal Cramps → cramps, Pelvic Pain → pelvic_pain (unspecified → mild)',
+      'Bleeding During/After Pregnancy → bleeding',
+      'Pregnancy → profile pregnancy interval; Contraceptive → profile contraception',
+      'Cervical mucus → discharge: normal',
+      "Apple's own findings (persistent spotting, irregular, prolonged or infrequent cycles) → shown as \"Apple Health noted …\"",
+    ],
+    dropped: [
+      'heart rate, steps, sleep, workouts and everything that is not a cycle record',
+      'symptoms no rule uses (headache, lower back pain, breast pain, vaginal dryness, …): counted',
+      'ovulation and pregnancy test results: counted',
+    ],
+    choices: [
+      'The day of a record is the local date of its start time, as the phone showed it; a record spanning midnight covers each date it touches.',
+      'Apple records "IUD" without saying copper or hormonal: the report asks (--contraception copper-iud@DATE or hormonal-iud@DATE).',
+      'The pregnancy week is not in the export: the report asks for it.',
+      AGE_MENOPAUSE,
+    ],
+  },
+  {
+    id: 'drip',
+    name: 'drip',
+    files: ['drip-data.csv'],
+    confidence: 'high',
+    experimental: false,
+    export: 'drip app → Settings → Data → Export data → save or share drip-data.csv.',
+    mapped: [
+      'bleeding.value 0/1/2/3 → bleeding spotting/light/medium/heavy',
+      'bleeding.exclude: a bleeding day not excluded → period: yes; excluded ("not menstrual") → period left unset (no)',
+      'sex.partner → sex',
+      'pain.cramps → cramps: mild (drip has no severity)',
+      'mucus.texture 1 (creamy) or 2 (egg white) → discharge: normal',
+      'note.value → notes; sex.note and pain.note → notes, prefixed "sex:" and "pain:"',
+      'sex.iud / sex.implant / sex.ring / sex.patch → profile contraception, in use for the whole log, without dates',
+    ],
+    dropped: [
+      'temperature.* (basal temperature, never fever)',
+      'mucus feeling and value, cervix (fertility signs)',
+      'desire, mood.*',
+      'sex.solo (not partner sex); sex.condom, sex.diaphragm, sex.none, sex.other (per act, not a profile fact)',
+      'pain kinds other than cramps (ovulation pain, headache, backache, nausea, tender breasts, migraine, other)',
+      'columns added by newer drip versions (e.g. bleeding.pad): named in a warning with counts',
+    ],
+    choices: [
+      'Every row is a logged day, so a row without bleeding says "no bleeding that day".',
+      'sex.iud says IUD without the type: the report asks for copper or hormonal.',
+      'sex.pill does not say which pill: it is not added to the profile; the report asks (--contraception combined-pill@START or progestogen-pill@START).',
+      'Methods seen only on sex days are taken as in use for the whole log and never get an invented start date (an invented insertion date would open a settling window that downgrades flags); the report asks for the dates.',
+      AGE_MENOPAUSE,
+    ],
+  },
+  {
+    id: 'clue',
+    name: 'Clue',
+    files: ['measurements.json'],
+    confidence: 'medium',
+    experimental: false,
+    export:
+      'Clue app → Profile → Settings → Privacy → request your data ("Download my data"); Clue sends a download with several files: give cyclecheck measurements.json.',
+    mapped: [
+      'period light/medium/heavy → bleeding (very_heavy → heavy) and period: yes',
+      'spotting → bleeding: spotting; its colour (red, brown) → blood_color',
+      'sex_life → sex, for any option except no sex, masturbation and sex-drive options',
+      'pain: period_cramps → cramps: mild',
+      'discharge: atypical → unusual; sticky, creamy, egg white, watery → normal; none → none',
+    ],
+    dropped: [
+      'other pain kinds (headache, lower back, tender breasts, ovulation, migraine)',
+      'feelings, energy, mind, sleep, exercise, digestion, skin, hair, cravings, tags and the other tracking categories',
+      'bbt (basal temperature, never fever), tests',
+      'birth_control_pill (the report asks which pill instead), other birth control categories',
+      'types cyclecheck does not know: named in a warning with counts',
+    ],
+    choices: [
+      'Clue has no cycle-start mark: periods come from consecutive period days.',
+      'A period record with an unknown option is kept as a light period day (and the option is named in a warning).',
+      'Any date with a record is a logged day.',
+      "Older Clue backups (.cluedata) have a different shape and are not read; export again from the app.",
+      AGE_MENOPAUSE,
+    ],
+  },
+  {
+    id: 'mensinator',
+    name: 'Mensinator',
+    files: ['mensinator_YYYYMMDD_NNNN.json'],
+    confidence: 'high',
+    experimental: false,
+    export: 'Mensinator app → Settings → Export data → save the JSON file.',
+    mapped: [
+      'periods (one row per period day) → bleeding and period: yes; the amount from the Heavy_Flow / Medium_Flow / Light_Flow symptom of that day',
+      'symptoms you created, matched by name (any case, _ or - as spaces): spotting; sex, intercourse; cramps; pelvic pain; pain during sex, painful sex; discharge, unusual/abnormal discharge; odor/odour; fever; painful or burning urination; dizzy, dizziness, fainting',
+    ],
+    dropped: ['ovulations', 'every other symptom name: each named in a warning with its count'],
+    choices: [
+      'A period day without a flow symptom is taken as light (the lowest flow), so that it still counts as a period day.',
+      'A symptom called just "discharge" is taken as normal discharge; name it "unusual discharge" for the red flag.',
+      'Pain during sex also sets sex on that day.',
+      AGE_MENOPAUSE,
+    ],
+  },
+  {
+    id: 'periodical',
+    name: 'Periodical',
+    files: ['Periodical-backup.json.gz', 'Periodical-backup.json'],
+    confidence: 'high',
+    experimental: false,
+    export:
+      'Periodical app → menu → Backup → choose a folder; the backup is Periodical-backup.json.gz in the folder de.arnowelzel.android.periodical. The unpacked .json works too.',
+    mapped: [
+      'period start and period days → bleeding and period: yes; intensity 1 → light, 2 and 3 → medium, 4 (strong) → heavy',
+      'symptom 1 intercourse → sex; 2 cramps → cramps: mild; 19 spotting → bleeding: spotting; 9 intense bleeding → heavy',
+      'symptom 8 discharge → normal; 7 thrush/candida → unusual discharge; 13 fainting → dizzy',
+      'notes → notes',
+    ],
+    dropped: [
+      'temperature (basal, never fever), cervix/mucus values',
+      'symptoms 3–6, 10–12, 14–17, 20–23 (back pain, middle pain, breast pain, pimples, bloating, mood, nausea, cravings, headache, tiredness, …)',
+      'symptom 18 contraceptive pill: the report asks which pill instead',
+      'options (app settings)',
+    ],
+    choices: [
+      'Intensity 1 on a day marked as period is light, not spotting: Periodical records spotting separately (symptom 19), and calling a marked period day spotting would split the period.',
+      'The file is decompressed with a size limit (64 MB) so a crafted file cannot exhaust memory.',
+      AGE_MENOPAUSE,
+    ],
+  },
+  {
+    id: 'flo',
+    name: 'Flo',
+    files: ['the .json file in the archive Flo support sends'],
+    confidence: 'low',
+    experimental: true,
+    export:
+      'Flo app → Profile → Help/Settings → ask Flo support for a copy of your data; Flo emails a password-protected archive: give cyclecheck the .json file in it (not res.txt).',
+    mapped: [
+      'cycles: every day from period_start_date to period_end_date → period: yes, bleeding from period_intensity (1 light, 2 medium, 3 heavy; missing → light)',
+      'Sex/Protected, Sex/Unprotected, SexProtected … → sex (not sex-drive or no-sex events)',
+      'Symptom DrawingPain, AbdominalPain, Cramps → cramps: mild; PelvicPain → pelvic_pain: mild; PainDuringSex → pain_during_sex; Fever, Dizziness',
+      'Fluid/Spotting (or a Spotting category) → bleeding: spotting; Fluid eggwhite/creamy/sticky/watery → discharge: normal; unusual kinds → unusual',
+      'notes → notes',
+      'a cycle marked pregnant → profile pregnancy, dated from that period (due = period start + 280 days), ending before the next recorded period',
+    ],
+    dropped: [
+      'Mood, Ovulation, tests, Medication, Weight, Water, Sleep, Temperature and other trackers',
+      'other symptoms (headache, acne, bloating, …)',
+      'pill events: the report asks which pill instead',
+      'every category or section cyclecheck does not know: named in a warning with counts',
+    ],
+    choices: [
+      'Experimental: Flo does not document this export and public parsers disagree on its category names; check the import summary.',
+      "An event's day is its local_date when present, else the date part of date.",
+      'The pregnancy dating from the last period is an estimate: the report asks for the week or due date.',
+      AGE_MENOPAUSE,
+    ],
+  },
+];
+
+export function getFormatDoc(id: FormatId): FormatDoc | undefined {
+  return FORMAT_DOCS.find((doc) => doc.id === id);
+}

@@ -1,0 +1,16 @@
+/**
+ * The format ids, in the order help, `formats` and error messages list them. Kept apart from the
+ * registry so that CLI declarations can offer them as `--from` choices without loading anything.
+ */
+import type { FormatId } from './types.ts';
+
+export const FORMAT_IDS = [
+  'csv',
+  'json',
+  'apple-health',
+  'drip',
+  'clue',
+  'mensinator',
+  'periodical',
+  'flo',
+] as const satisfies readonly FormatId[];
