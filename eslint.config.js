@@ -24,10 +24,24 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:*', 'fs', 'path', 'os', 'child_process'], message: 'src/core is pure.' },
+            {
+              group: ['node:*', 'fs', 'path', 'os', 'child_process'],
+              message: 'src/core is pure.',
+            },
             { group: ['chalk', '@inquirer/*', 'commander'], message: 'src/core is pure.' },
             {
-              group: ['**/io/*', '**/render/*', '**/report/*', '**/cli/*', '**/commands/*', '**/importers/*', '**/log/*', '**/interview/*', '**/batch/*', '**/errors.ts'],
+              group: [
+                '**/io/*',
+                '**/render/*',
+                '**/report/*',
+                '**/cli/*',
+                '**/commands/*',
+                '**/importers/*',
+                '**/log/*',
+                '**/interview/*',
+                '**/batch/*',
+                '**/errors.ts',
+              ],
               message: 'src/core imports only from src/core.',
             },
           ],

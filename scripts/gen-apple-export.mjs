@@ -38,7 +38,9 @@ function civil(n) {
   const z = n + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
   const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
@@ -258,7 +260,11 @@ const SOURCES = [
   { name: 'Health', xml: 'Health', version: '17.1' },
   { name: 'Anna’s iPhone', xml: 'Anna’s iPhone', version: '17.1', device: PHONE_DEVICE },
   { name: 'Anna’s iPhone', xml: 'Anna&#8217;s iPhone', version: '16.4.1' },
-  { name: 'Cycle\u202FTracker <beta> & "Co"', xml: 'Cycle\u202FTracker &lt;beta&gt; &amp; &quot;Co&quot;', version: '3.2' },
+  {
+    name: 'Cycle\u202FTracker <beta> & "Co"',
+    xml: 'Cycle\u202FTracker &lt;beta&gt; &amp; &quot;Co&quot;',
+    version: '3.2',
+  },
   { name: 'Lea’s Watch', xml: 'Lea&#x2019;s Watch', version: '10.1', device: WATCH_DEVICE },
   { name: 'Natural Cycles', xml: 'Natural Cycles', version: '5.44' },
   { name: 'Clue', xml: 'Clue', version: '219.0' },
@@ -279,23 +285,31 @@ function buildCycleRecords(seed, years) {
   const chance = (p) => rnd() < p;
   const pick = (list) => list[Math.floor(rnd() * list.length)];
   const groups = new Map();
+  const lastDay = EXPORT_DAY - 1;
   const add = (type, record) => {
-    const short = type;
-    if (!groups.has(short)) groups.set(short, []);
-    groups.get(short).push({ type: `HKCategoryTypeIdentifier${type}`, ...record });
+    // Nothing is recorded after the export (ongoing factors end in year 4001, via endText).
+    const covered =
+      record.end.day > record.start.day && record.end.minute === 0
+        ? record.end.day - 1
+        : record.end.day;
+    if (record.endText === undefined && Math.max(covered, record.start.day) > lastDay) return;
+    if (!groups.has(type)) groups.set(type, []);
+    groups.get(type).push({ type: `HKCategoryTypeIdentifier${type}`, ...record });
   };
   const health = SOURCES[0];
   const phoneSources = [SOURCES[1], SOURCES[2]];
   const at = (day, minute) => ({ day, minute });
   const allDay = (day) => ({ start: at(day, 0), end: at(day + 1, 0) });
 
-  const lastDay = EXPORT_DAY - 1;
   const firstDay = lastDay - Math.round(years * 365);
   const span = lastDay - firstDay;
   const pregnancyTarget = years >= 3 ? firstDay + Math.floor(span * 0.35) : undefined;
   const oralEnd = firstDay + Math.floor(span * 0.15);
   const iudStart = firstDay + Math.floor(span * 0.7);
-  const flowValue = (day, name) => (day >= IOS18_DAY ? `HKCategoryValueVaginalBleeding${name}` : `HKCategoryValueMenstrualFlow${name}`);
+  const flowValue = (day, name) =>
+    day >= IOS18_DAY
+      ? `HKCategoryValueVaginalBleeding${name}`
+      : `HKCategoryValueMenstrualFlow${name}`;
 
   let pregnancy;
   let d = firstDay + ri(0, 9);
@@ -333,7 +347,7 @@ function buildCycleRecords(seed, years) {
           source: SOURCES[6],
         });
       }
-      if (k < 2 && chance(0.7)) {
+      if (k < 3 && chance(0.7)) {
         if (chance(0.2)) {
           add('AbdominalCramps', {
             start: at(day, 1320),
@@ -351,33 +365,73 @@ function buildCycleRecords(seed, years) {
         }
       }
       if (k === 2 && chance(0.1)) {
-        add('AbdominalCramps', { ...allDay(day), value: 'HKCategoryValueSeverityNotPresent', source: health });
+        add('AbdominalCramps', {
+          ...allDay(day),
+          value: 'HKCategoryValueSeverityNotPresent',
+          source: health,
+        });
       }
-      if (chance(0.12)) add('Headache', { ...allDay(day), value: 'HKCategoryValueSeverityMild', source: health });
+      if (chance(0.12))
+        add('Headache', { ...allDay(day), value: 'HKCategoryValueSeverityMild', source: health });
     }
     if (chance(0.3)) {
-      add('MenstrualFlow', { ...allDay(d + periodLength), value: flowValue(d + periodLength, 'None'), source: health });
+      add('MenstrualFlow', {
+        ...allDay(d + periodLength),
+        value: flowValue(d + periodLength, 'None'),
+        source: health,
+      });
     }
     if (pregnancyTarget !== undefined && pregnancy === undefined && d >= pregnancyTarget) {
       // This period is the last before a pregnancy: LMP = d, birth 272 days later.
       const lmp = d;
       const birth = lmp + 272;
       pregnancy = { lmp, birth };
-      add('PregnancyTestResult', { ...allDay(lmp - 20), value: 'HKCategoryValuePregnancyTestResultNegative', source: SOURCES[3] });
-      add('PregnancyTestResult', { start: at(lmp + 30, 430), end: at(lmp + 30, 430), value: 'HKCategoryValuePregnancyTestResultPositive', source: SOURCES[2] });
-      add('Pregnancy', { start: at(lmp, 0), end: at(birth, 0), value: 'HKCategoryValueNotApplicable', source: health });
-      add('BleedingDuringPregnancy', { ...allDay(lmp + 50), value: 'HKCategoryValueVaginalBleedingLight', source: health });
-      add('BleedingDuringPregnancy', { ...allDay(lmp + 51), value: 'HKCategoryValueVaginalBleedingUnspecified', source: health });
+      add('PregnancyTestResult', {
+        ...allDay(lmp - 20),
+        value: 'HKCategoryValuePregnancyTestResultNegative',
+        source: SOURCES[3],
+      });
+      add('PregnancyTestResult', {
+        start: at(lmp + 30, 430),
+        end: at(lmp + 30, 430),
+        value: 'HKCategoryValuePregnancyTestResultPositive',
+        source: SOURCES[2],
+      });
+      add('Pregnancy', {
+        start: at(lmp, 0),
+        end: at(birth, 0),
+        value: 'HKCategoryValueNotApplicable',
+        source: health,
+      });
+      add('BleedingDuringPregnancy', {
+        ...allDay(lmp + 50),
+        value: 'HKCategoryValueVaginalBleedingLight',
+        source: health,
+      });
+      add('BleedingDuringPregnancy', {
+        ...allDay(lmp + 51),
+        value: 'HKCategoryValueVaginalBleedingUnspecified',
+        source: health,
+      });
       ['Heavy', 'Heavy', 'Medium', 'Medium', 'Light'].forEach((name, k) =>
-        add('BleedingAfterPregnancy', { ...allDay(birth + k), value: `HKCategoryValueVaginalBleeding${name}`, source: health }),
+        add('BleedingAfterPregnancy', {
+          ...allDay(birth + k),
+          value: `HKCategoryValueVaginalBleeding${name}`,
+          source: health,
+        }),
       );
-      add('Lactation', { start: at(birth + 1, 0), end: at(birth + 181, 0), value: 'HKCategoryValueNotApplicable', source: health });
+      add('Lactation', {
+        start: at(birth + 1, 0),
+        end: at(birth + 181, 0),
+        value: 'HKCategoryValueNotApplicable',
+        source: health,
+      });
       d = birth + 200;
       continue;
     }
     // Sex, sometimes across midnight, sometimes followed by spotting the next day (which sits in
     // another type group of the file).
-    const sexCount = ri(1, 4);
+    const sexCount = ri(2, 6);
     for (let s = 0; s < sexCount; s++) {
       const day = d + ri(periodLength + 1, cycleLength - 2);
       if (day > lastDay - 1) continue;
@@ -389,18 +443,29 @@ function buildCycleRecords(seed, years) {
         source: health,
         metadata: [['HKSexualActivityProtectionUsed', chance(0.5) ? '1' : '0']],
       });
-      if (chance(0.12)) add('IntermenstrualBleeding', { start: at(day + 1, 480), end: at(day + 1, 480), value: 'HKCategoryValueNotApplicable', source: health });
+      if (chance(0.12))
+        add('IntermenstrualBleeding', {
+          start: at(day + 1, 480),
+          end: at(day + 1, 480),
+          value: 'HKCategoryValueNotApplicable',
+          source: health,
+        });
     }
     if (chance(0.3)) {
       const day = d + ri(10, cycleLength - 8);
       const days = chance(0.5) ? 2 : 1;
       for (let k = 0; k < days; k++) {
-        if (day + k <= lastDay) add('IntermenstrualBleeding', { ...allDay(day + k), value: 'HKCategoryValueNotApplicable', source: health });
+        if (day + k <= lastDay)
+          add('IntermenstrualBleeding', {
+            ...allDay(day + k),
+            value: 'HKCategoryValueNotApplicable',
+            source: health,
+          });
       }
     }
-    if (chance(0.4)) {
-      for (let k = 0; k < 2; k++) {
-        const day = d + 12 + k * 2;
+    if (chance(0.6)) {
+      for (let k = 0; k < 4; k++) {
+        const day = d + 11 + k * 2;
         add('CervicalMucusQuality', {
           ...allDay(day),
           value: `HKCategoryValueCervicalMucusQuality${pick(['Dry', 'Sticky', 'Creamy', 'Watery', 'EggWhite'])}`,
@@ -408,7 +473,7 @@ function buildCycleRecords(seed, years) {
         });
       }
     }
-    if (chance(0.25)) {
+    for (let k = 0; k < 2 && chance(0.5); k++) {
       const day = d + ri(11, 15);
       add('OvulationTestResult', {
         start: at(day, 450),
@@ -424,10 +489,19 @@ function buildCycleRecords(seed, years) {
         source: health,
       });
     }
-    if (chance(0.1)) add('LowerBackPain', { ...allDay(d + ri(0, 5)), value: 'HKCategoryValueSeverityModerate', source: health });
+    if (chance(0.1))
+      add('LowerBackPain', {
+        ...allDay(d + ri(0, 5)),
+        value: 'HKCategoryValueSeverityModerate',
+        source: health,
+      });
     if (fevers < 2 && chance(0.03)) {
       fevers++;
-      add('Fever', { ...allDay(d + ri(3, 20)), value: 'HKCategoryValueSeverityModerate', source: health });
+      add('Fever', {
+        ...allDay(d + ri(3, 20)),
+        value: 'HKCategoryValueSeverityModerate',
+        source: health,
+      });
     }
     if (fevers === 2 && chance(0.05)) {
       fevers++;
@@ -438,17 +512,47 @@ function buildCycleRecords(seed, years) {
 
   // Cycle factors: an oral contraceptive that ended, an IUD that is still in (Apple ends ongoing
   // factors in year 4001), and Apple's own deviation findings.
-  add('Contraceptive', { start: at(firstDay, 0), end: at(oralEnd + 1, 0), value: 'HKCategoryValueContraceptiveOral', source: health });
-  add('Contraceptive', { start: at(iudStart, 0), end: at(0, 0), endText: '4001-01-01 00:00:00 +0000', value: 'HKCategoryValueContraceptiveIntrauterineDevice', source: health });
-  add('IrregularMenstrualCycles', { start: at(lastDay - 200, 0), end: at(lastDay - 20, 0), value: 'HKCategoryValueNotApplicable', source: health });
-  add('PersistentIntermenstrualBleeding', { start: at(lastDay - 150, 0), end: at(lastDay - 150, 0), value: 'HKCategoryValueNotApplicable', source: health });
+  add('Contraceptive', {
+    start: at(firstDay, 0),
+    end: at(oralEnd + 1, 0),
+    value: 'HKCategoryValueContraceptiveOral',
+    source: health,
+  });
+  add('Contraceptive', {
+    start: at(iudStart, 0),
+    end: at(0, 0),
+    endText: '4001-01-01 00:00:00 +0000',
+    value: 'HKCategoryValueContraceptiveIntrauterineDevice',
+    source: health,
+  });
+  add('IrregularMenstrualCycles', {
+    start: at(lastDay - 200, 0),
+    end: at(lastDay - 20, 0),
+    value: 'HKCategoryValueNotApplicable',
+    source: health,
+  });
+  add('PersistentIntermenstrualBleeding', {
+    start: at(lastDay - 150, 0),
+    end: at(lastDay - 150, 0),
+    value: 'HKCategoryValueNotApplicable',
+    source: health,
+  });
   // A type this importer does not know, and a value it does not know (dropped, named in warnings).
   for (let k = 0; k < 3; k++) {
-    add('HypotheticalCycleFactor', { ...allDay(firstDay + 40 * k), value: 'HKCategoryValueNotApplicable', source: health });
+    add('HypotheticalCycleFactor', {
+      ...allDay(firstDay + 40 * k),
+      value: 'HKCategoryValueNotApplicable',
+      source: health,
+    });
   }
-  add('MenstrualFlow', { ...allDay(firstDay - 5), value: 'HKCategoryValueVaginalBleedingExtreme', source: SOURCES[6] });
+  add('MenstrualFlow', {
+    ...allDay(firstDay - 5),
+    value: 'HKCategoryValueVaginalBleedingExtreme',
+    source: SOURCES[6],
+  });
 
-  for (const list of groups.values()) list.sort((a, b) => a.start.day - b.start.day || a.start.minute - b.start.minute);
+  for (const list of groups.values())
+    list.sort((a, b) => a.start.day - b.start.day || a.start.minute - b.start.minute);
   return { groups, firstDay, lastDay, oralEnd, iudStart, pregnancy };
 }
 
@@ -457,7 +561,25 @@ function buildCycleRecords(seed, years) {
 
 const BLEED = ['none', 'spotting', 'light', 'medium', 'heavy'];
 const SEVERITY = ['none', 'mild', 'moderate', 'severe'];
-const DAY_FIELDS = ['bleeding', 'period', 'bleeding_source', 'blood_color', 'sex', 'first_sex', 'pain_during_sex', 'cramps', 'pelvic_pain', 'discharge', 'odor', 'painful_urination', 'fever', 'temperature', 'soaking', 'dizzy', 'notes'];
+const DAY_FIELDS = [
+  'bleeding',
+  'period',
+  'bleeding_source',
+  'blood_color',
+  'sex',
+  'first_sex',
+  'pain_during_sex',
+  'cramps',
+  'pelvic_pain',
+  'discharge',
+  'odor',
+  'painful_urination',
+  'fever',
+  'temperature',
+  'soaking',
+  'dizzy',
+  'notes',
+];
 
 function buildTruth(cycle, fileOrder) {
   const days = new Map();
@@ -484,16 +606,43 @@ function buildTruth(cycle, fileOrder) {
     return out;
   };
   const bleedingOf = (value) => {
-    const m = /^HKCategoryValue(?:MenstrualFlow|VaginalBleeding)(Unspecified|Light|Medium|Heavy|None)$/.exec(value);
-    return m ? { Unspecified: 'light', Light: 'light', Medium: 'medium', Heavy: 'heavy', None: 'none' }[m[1]] : undefined;
+    const m =
+      /^HKCategoryValue(?:MenstrualFlow|VaginalBleeding)(Unspecified|Light|Medium|Heavy|None)$/.exec(
+        value,
+      );
+    return m
+      ? { Unspecified: 'light', Light: 'light', Medium: 'medium', Heavy: 'heavy', None: 'none' }[
+          m[1]
+        ]
+      : undefined;
   };
   const severityOf = (value) =>
-    ({ Unspecified: 'mild', NotPresent: 'none', Mild: 'mild', Moderate: 'moderate', Severe: 'severe' })[value.replace('HKCategoryValueSeverity', '')];
+    ({
+      Unspecified: 'mild',
+      NotPresent: 'none',
+      Mild: 'mild',
+      Moderate: 'moderate',
+      Severe: 'severe',
+    })[value.replace('HKCategoryValueSeverity', '')];
   const tests = {
-    PregnancyTestResult: ['pregnancy test', { Negative: 'negative', Positive: 'positive', Indeterminate: 'indeterminate' }],
-    OvulationTestResult: ['ovulation test', { Negative: 'negative', LuteinizingHormoneSurge: 'LH surge', Indeterminate: 'indeterminate', EstrogenSurge: 'estrogen surge' }],
+    PregnancyTestResult: [
+      'pregnancy test',
+      { Negative: 'negative', Positive: 'positive', Indeterminate: 'indeterminate' },
+    ],
+    OvulationTestResult: [
+      'ovulation test',
+      {
+        Negative: 'negative',
+        LuteinizingHormoneSurge: 'LH surge',
+        Indeterminate: 'indeterminate',
+        EstrogenSurge: 'estrogen surge',
+      },
+    ],
   };
-  const deviations = { IrregularMenstrualCycles: 'irregular menstrual cycles', PersistentIntermenstrualBleeding: 'persistent spotting between periods' };
+  const deviations = {
+    IrregularMenstrualCycles: 'irregular menstrual cycles',
+    PersistentIntermenstrualBleeding: 'persistent spotting between periods',
+  };
   for (const short of fileOrder) {
     for (const r of cycle.groups.get(short) ?? []) {
       const count = (counts[short] ??= { mapped: 0, dropped: 0 });
@@ -506,28 +655,44 @@ function buildTruth(cycle, fileOrder) {
         count.dropped++;
         continue;
       }
-      if (short === 'MenstrualFlow' || short === 'BleedingDuringPregnancy' || short === 'BleedingAfterPregnancy') {
+      if (
+        short === 'MenstrualFlow' ||
+        short === 'BleedingDuringPregnancy' ||
+        short === 'BleedingAfterPregnancy'
+      ) {
         const bleeding = bleedingOf(r.value);
         if (bleeding === undefined) {
           count.dropped++;
           continue;
         }
         for (const n of covered(r)) dayOf(n).bleeding = max(BLEED, dayOf(n).bleeding, bleeding);
-        if (short !== 'MenstrualFlow') note(r.start.day, `bleeding ${short === 'BleedingDuringPregnancy' ? 'during' : 'after'} pregnancy (Apple Health)`);
-        if (short === 'MenstrualFlow' && bleeding !== 'none' && r.metadata?.some(([k, v]) => k === 'HKMenstrualCycleStart' && v === '1')) dayOf(r.start.day).period = true;
+        if (short !== 'MenstrualFlow')
+          note(
+            r.start.day,
+            `bleeding ${short === 'BleedingDuringPregnancy' ? 'during' : 'after'} pregnancy (Apple Health)`,
+          );
+        if (
+          short === 'MenstrualFlow' &&
+          bleeding !== 'none' &&
+          r.metadata?.some(([k, v]) => k === 'HKMenstrualCycleStart' && v === '1')
+        )
+          dayOf(r.start.day).period = true;
       } else if (short === 'IntermenstrualBleeding') {
         for (const n of covered(r)) dayOf(n).bleeding = max(BLEED, dayOf(n).bleeding, 'spotting');
       } else if (short === 'SexualActivity') {
         for (const n of covered(r)) dayOf(n).sex = true;
       } else if (short === 'AbdominalCramps' || short === 'PelvicPain') {
         const field = short === 'AbdominalCramps' ? 'cramps' : 'pelvic_pain';
-        for (const n of covered(r)) dayOf(n)[field] = max(SEVERITY, dayOf(n)[field], severityOf(r.value));
+        for (const n of covered(r))
+          dayOf(n)[field] = max(SEVERITY, dayOf(n)[field], severityOf(r.value));
       } else if (short === 'Fever' || short === 'Dizziness') {
         const field = short === 'Fever' ? 'fever' : 'dizzy';
-        for (const n of covered(r)) dayOf(n)[field] = dayOf(n)[field] === true || severityOf(r.value) !== 'none';
+        for (const n of covered(r))
+          dayOf(n)[field] = dayOf(n)[field] === true || severityOf(r.value) !== 'none';
       } else if (short === 'CervicalMucusQuality') {
         const value = r.value.endsWith('Dry') ? 'none' : 'normal';
-        for (const n of covered(r)) dayOf(n).discharge = max(['none', 'normal', 'unusual'], dayOf(n).discharge, value);
+        for (const n of covered(r))
+          dayOf(n).discharge = max(['none', 'normal', 'unusual'], dayOf(n).discharge, value);
       } else if (tests[short]) {
         const [label, results] = tests[short];
         const result = results[r.value.replace(`HKCategoryValue${short}`, '')];
@@ -554,7 +719,8 @@ function buildTruth(cycle, fileOrder) {
       { method: 'iud', start: iso(cycle.iudStart) },
     ],
   };
-  if (cycle.pregnancy) profile.pregnancy = { start: iso(cycle.pregnancy.lmp), end: iso(cycle.pregnancy.birth - 1) };
+  if (cycle.pregnancy)
+    profile.pregnancy = { start: iso(cycle.pregnancy.lmp), end: iso(cycle.pregnancy.birth - 1) };
   const sortedDays = [...days.keys()]
     .sort((a, b) => a - b)
     .map((n) => {
@@ -574,7 +740,11 @@ function buildTruth(cycle, fileOrder) {
 // Writing.
 
 function escapeAttr(text) {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
 }
 
 function cycleRecordXml(r) {
@@ -587,7 +757,8 @@ function cycleRecordXml(r) {
     (r.value !== undefined ? ` value="${escapeAttr(r.value)}"` : '');
   if (!r.metadata?.length) return xml + '/>\n';
   xml += '>\n';
-  for (const [key, value] of r.metadata) xml += `  <MetadataEntry key="${escapeAttr(key)}" value="${escapeAttr(value)}"/>\n`;
+  for (const [key, value] of r.metadata)
+    xml += `  <MetadataEntry key="${escapeAttr(key)}" value="${escapeAttr(value)}"/>\n`;
   return xml + ' </Record>\n';
 }
 
@@ -718,7 +889,14 @@ class BlockWriter {
  * Writes OUT (export.xml), OUT's truth (`<name>.truth.json`) and, with `zip`, `export.zip`
  * next to it. Returns the paths and sizes.
  */
-export async function generateAppleExport({ out, targetMB, seed = 1, years = 8, zip = false, zipWriter = 'auto' }) {
+export async function generateAppleExport({
+  out,
+  targetMB,
+  seed = 1,
+  years = 10,
+  zip = false,
+  zipWriter = 'auto',
+}) {
   const xmlPath = resolve(out);
   await mkdir(dirname(xmlPath), { recursive: true });
   const targetBytes = Math.round(targetMB * 1024 * 1024);
@@ -745,7 +923,10 @@ export async function generateAppleExport({ out, targetMB, seed = 1, years = 8, 
     ' </Workout>\n' +
     ` <ActivitySummary dateComponents="${iso(cycle.lastDay)}" activeEnergyBurned="412.5" activeEnergyBurnedGoal="500" activeEnergyBurnedUnit="kcal" appleMoveTime="0" appleMoveTimeGoal="0" appleExerciseTime="24" appleExerciseTimeGoal="30" appleStandHours="11" appleStandHoursGoal="12"/>\n` +
     '</HealthData>\n';
-  const fillerBudget = Math.max(0, targetBytes - Buffer.byteLength(head) - Buffer.byteLength(tail) - cycleBytes);
+  const fillerBudget = Math.max(
+    0,
+    targetBytes - Buffer.byteLength(head) - Buffer.byteLength(tail) - cycleBytes,
+  );
   const rnd = mulberry32(seed);
   const makers = fillerMakers(rnd);
 
@@ -764,7 +945,10 @@ export async function generateAppleExport({ out, targetMB, seed = 1, years = 8, 
     const maker = makers[item];
     const budget = fillerBudget * maker.share;
     const next = (() => {
-      const step = Math.max(1, Math.floor(((cycle.lastDay - cycle.firstDay + 1) * 1440) / Math.max(1, budget / maker.avg)));
+      const step = Math.max(
+        1,
+        Math.floor(((cycle.lastDay - cycle.firstDay + 1) * 1440) / Math.max(1, budget / maker.avg)),
+      );
       let t = 0;
       const windowMinutes = (cycle.lastDay - cycle.firstDay + 1) * 1440;
       return () => {
@@ -787,7 +971,16 @@ export async function generateAppleExport({ out, targetMB, seed = 1, years = 8, 
   const truthPath = xmlPath.replace(/\.xml$/, '') + '.truth.json';
   await writeFile(
     truthPath,
-    JSON.stringify({ generator: { version: GENERATOR_VERSION, seed, targetMB, years }, bytes, cycleRecords, ...truth }, null, 1) + '\n',
+    JSON.stringify(
+      {
+        generator: { version: GENERATOR_VERSION, seed, targetMB, years },
+        bytes,
+        cycleRecords,
+        ...truth,
+      },
+      null,
+      1,
+    ) + '\n',
   );
   const result = { xml: xmlPath, truth: truthPath, bytes, cycleRecords };
   if (zip) {
@@ -803,7 +996,8 @@ export async function generateAppleExport({ out, targetMB, seed = 1, years = 8, 
 // export.zip: apple_health_export/export.xml (+ a small export_cda.xml), as the Health app
 // packs it. Uses the `zip` tool when present, else a minimal zip writer (deflate, < 4 GiB).
 
-const CDA = '<?xml version="1.0" encoding="UTF-8"?>\n<ClinicalDocument xmlns="urn:hl7-org:v3"></ClinicalDocument>\n';
+const CDA =
+  '<?xml version="1.0" encoding="UTF-8"?>\n<ClinicalDocument xmlns="urn:hl7-org:v3"></ClinicalDocument>\n';
 
 export async function writeExportZip(xmlPath, zipPath, writer = 'auto') {
   await rm(zipPath, { force: true });
@@ -814,7 +1008,10 @@ export async function writeExportZip(xmlPath, zipPath, writer = 'auto') {
       await mkdir(join(stage, 'apple_health_export'));
       await symlink(resolve(xmlPath), join(stage, 'apple_health_export', 'export.xml'));
       await writeFile(join(stage, 'apple_health_export', 'export_cda.xml'), CDA);
-      const run = spawnSync('zip', ['-q', '-r', resolve(zipPath), 'apple_health_export'], { cwd: stage, stdio: 'inherit' });
+      const run = spawnSync('zip', ['-q', '-r', resolve(zipPath), 'apple_health_export'], {
+        cwd: stage,
+        stdio: 'inherit',
+      });
       if (run.status !== 0) throw new Error(`zip failed with status ${run.status}`);
     } finally {
       await rm(stage, { recursive: true, force: true });
@@ -853,7 +1050,8 @@ export async function writeZipWithNode(zipPath, entries) {
       deflate.end();
       await once(sink, 'finish');
       const compressed = (await stat(tmp)).size;
-      if (size > 0xfffffffe || compressed > 0xfffffffe || offset > 0xfffffffe) throw new Error('the node zip writer does not do zip64; install zip');
+      if (size > 0xfffffffe || compressed > 0xfffffffe || offset > 0xfffffffe)
+        throw new Error('the node zip writer does not do zip64; install zip');
       const name = Buffer.from(entry.name, 'utf8');
       const local = Buffer.alloc(30);
       local.writeUInt32LE(0x04034b50, 0);
@@ -906,17 +1104,21 @@ export async function writeZipWithNode(zipPath, entries) {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
-  const flags = Object.fromEntries(args.filter((a) => a.startsWith('--')).map((a) => a.slice(2).split('=')));
+  const flags = Object.fromEntries(
+    args.filter((a) => a.startsWith('--')).map((a) => a.slice(2).split('=')),
+  );
   const [out, size, seed] = args.filter((a) => !a.startsWith('--'));
   if (!out || !size) {
-    console.error('usage: node scripts/gen-apple-export.mjs OUT.xml SIZE_MB [SEED] [--zip] [--zip-writer=cli|node] [--years=N]');
+    console.error(
+      'usage: node scripts/gen-apple-export.mjs OUT.xml SIZE_MB [SEED] [--zip] [--zip-writer=cli|node] [--years=N]',
+    );
     process.exit(2);
   }
   const result = await generateAppleExport({
     out,
     targetMB: Number(size),
     seed: seed === undefined ? 1 : Number(seed),
-    years: flags.years === undefined ? 8 : Number(flags.years),
+    years: flags.years === undefined ? 10 : Number(flags.years),
     zip: 'zip' in flags,
     zipWriter: flags['zip-writer'] ?? 'auto',
   });

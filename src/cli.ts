@@ -54,7 +54,10 @@ async function main(argv: string[]): Promise<void> {
     await buildProgram().parseAsync(argv);
   } catch (error) {
     if (error instanceof CommanderError) {
-      const clean = error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version';
+      const clean =
+        error.exitCode === 0 ||
+        error.code === 'commander.helpDisplayed' ||
+        error.code === 'commander.version';
       process.exitCode = clean ? EXIT.ok : EXIT.usage;
       return;
     }

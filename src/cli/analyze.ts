@@ -8,11 +8,17 @@ export function declareAnalyzeCommand(program: Command): void {
     .description('import log files, analyze them and print the report')
     .argument('<file...>', 'log files (canonical CSV/JSON or an app export); - reads stdin')
     .option('--merge', 'merge several files of one person into one log and one report')
-    .option('--from <format>', 'the input format, when detection guesses wrong (see `cyclecheck formats`)')
+    .option(
+      '--from <format>',
+      'the input format, when detection guesses wrong (see `cyclecheck formats`)',
+    )
     .option('--explain', 'also show what was not flagged, and why')
     .option('--calendar', 'add month calendars to the text report')
     .addOption(
-      new Option('--fail-on <tier>', 'exit with status 1 when a flag at or above this tier exists').choices(TIERS),
+      new Option(
+        '--fail-on <tier>',
+        'exit with status 1 when a flag at or above this tier exists',
+      ).choices(TIERS),
     );
   addProfileOptions(command);
   addOutputOptions(command);

@@ -12,8 +12,8 @@ export function declareBatchCommand(program: Command): void {
     .addOption(
       new Option(
         '--to <format>',
-        'text: a summary table; json: NDJSON; csv: a summary row per log',
-      ).choices(['text', 'json', 'csv']),
+        'text: a summary table; json: NDJSON; csv: a summary row per log; html: a document per log (-o DIR)',
+      ).choices(['text', 'json', 'csv', 'html']),
     )
     .option(
       '-o, --output <file>',

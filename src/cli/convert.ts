@@ -7,12 +7,16 @@ export function declareConvertCommand(program: Command): void {
     .command('convert')
     .description('turn any supported export into an editable cyclecheck log (CSV or JSON)')
     .argument('<file>', 'a log or app export (format detected from the content); - reads stdin')
-    .addOption(new Option('--from <format>', 'the input format, when detection guesses wrong').choices(FORMAT_IDS))
     .addOption(
-      new Option('--to <format>', 'output format (default: from the -o file extension, else csv)').choices([
-        'csv',
-        'json',
-      ]),
+      new Option('--from <format>', 'the input format, when detection guesses wrong').choices(
+        FORMAT_IDS,
+      ),
+    )
+    .addOption(
+      new Option(
+        '--to <format>',
+        'output format (default: from the -o file extension, else csv)',
+      ).choices(['csv', 'json']),
     )
     .option('-o, --output <file>', 'write the log to a file (mode 0600) instead of stdout')
     .option('-f, --force', 'overwrite the output file if it exists');

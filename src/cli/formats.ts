@@ -3,7 +3,9 @@ import type { Command } from 'commander';
 export function declareFormatsCommand(program: Command): void {
   program
     .command('formats')
-    .description('list the supported formats: how to export from each app, what is mapped and dropped')
+    .description(
+      'list the supported formats: how to export from each app, what is mapped and dropped',
+    )
     .option('--json', 'print the list as JSON')
     .addHelpText(
       'after',

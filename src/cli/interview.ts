@@ -2,7 +2,8 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { parseIsoDate } from '../core/dates.ts';
 
 function parseDateOption(text: string): string {
-  if (parseIsoDate(text) === undefined) throw new InvalidArgumentError('expected a date as YYYY-MM-DD');
+  if (parseIsoDate(text) === undefined)
+    throw new InvalidArgumentError('expected a date as YYYY-MM-DD');
   return text;
 }
 

@@ -3,7 +3,12 @@
  * and the output choices. Valid values come from the same constants the code checks against.
  */
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { MENOPAUSE_STATES, type ContraceptionInterval, type DateRange, type Profile } from '../core/log.ts';
+import {
+  MENOPAUSE_STATES,
+  type ContraceptionInterval,
+  type DateRange,
+  type Profile,
+} from '../core/log.ts';
 import { TIERS, type Tier } from '../core/tiers.ts';
 import {
   parseAgeText,
@@ -54,8 +59,16 @@ function collect<T>(parse: (text: string) => T): (text: string, previous: T[] | 
 
 export function addProfileOptions(command: Command): Command {
   return command
-    .option('--age <years>', 'age in years on the evaluation date', asOption((t) => parseAgeText(t)))
-    .option('--birth-date <date>', 'birth date, YYYY-MM-DD or YYYY', asOption((t) => parseBirthDateText(t)))
+    .option(
+      '--age <years>',
+      'age in years on the evaluation date',
+      asOption((t) => parseAgeText(t)),
+    )
+    .option(
+      '--birth-date <date>',
+      'birth date, YYYY-MM-DD or YYYY',
+      asOption((t) => parseBirthDateText(t)),
+    )
     .addOption(new Option('--menopause <status>', 'menopause status').choices(MENOPAUSE_STATES))
     .option(
       '--contraception <method[@start[..end]]>',
@@ -67,9 +80,17 @@ export function addProfileOptions(command: Command): Command {
       "pregnancy: 'start=DATE week=W@DATE' or 'due=DATE', optional 'end=DATE'",
       asOption((t) => parsePregnancySpec(t)),
     )
-    .option('--not-tracked <from..to>', 'days you did not log at all (repeatable)', collect((t) => parseDateRangeSpec(t)))
+    .option(
+      '--not-tracked <from..to>',
+      'days you did not log at all (repeatable)',
+      collect((t) => parseDateRangeSpec(t)),
+    )
     .option('--profile <file>', 'a JSON file with profile facts')
-    .option('--as-of <date>', 'evaluation date (default: the last logged date)', asOption((t) => parseAsOfText(t)));
+    .option(
+      '--as-of <date>',
+      'evaluation date (default: the last logged date)',
+      asOption((t) => parseAsOfText(t)),
+    );
 }
 
 export function addOutputOptions(command: Command): Command {

@@ -9,12 +9,19 @@ import type { ImportResult } from '../importers/types.ts';
 import { openInputFile } from '../io/input-file.ts';
 import { writeOutputFile } from '../io/write-output.ts';
 import { mergeProfiles } from '../log/profile.ts';
+import { dropAnsweredGaps } from '../importers/merge-logs.ts';
+import { formatImportSummary, formatWarning } from '../importers/format-summary.ts';
 import { readProfileFile } from '../log/read-profile-file.ts';
 import { buildReport } from '../report/build-report.ts';
 import type { Report } from '../report/types.ts';
 import { makeChalk, shouldUseColor } from '../render/color.ts';
 import { sanitizeInline } from '../render/sanitize.ts';
-import { profileFromOptions, type OutputFormat, type OutputOptions, type ProfileOptions } from '../cli/shared-options.ts';
+import {
+  profileFromOptions,
+  type OutputFormat,
+  type OutputOptions,
+  type ProfileOptions,
+} from '../cli/shared-options.ts';
 import type { FormatId } from '../importers/types.ts';
 
 export interface AnalyzeOptions extends ProfileOptions, OutputOptions {
@@ -46,14 +53,16 @@ export async function runAnalyze(files: string[], options: AnalyzeOptions): Prom
   const groups: { files: string[]; result: ImportResult }[] = [];
   if (options.merge && imports.length > 1) {
     const { mergeImports } = await import('../importers/merge-logs.ts');
-    const { result, conflicts } = mergeImports(imports);
+    const { result, conflicts } = mergeImports(imports, files);
     for (const c of conflicts) printWarning(c.file, c.line, c.message);
     groups.push({ files, result: { ...result, warnings: [...result.warnings, ...conflicts] } });
   } else {
     imports.forEach((result, i) => groups.push({ files: [files[i]!], result }));
   }
 
-  const analyzed: Analyzed[] = groups.map(({ files: names, result }) => analyzeImport(names, result, overrides));
+  const analyzed: Analyzed[] = groups.map(({ files: names, result }) =>
+    analyzeImport(names, result, overrides),
+  );
   const text = await renderAll(analyzed, format, options);
   if (options.output !== undefined) {
     await writeOutputFile(options.output, text, { force: options.force === true });
@@ -64,7 +73,9 @@ export async function runAnalyze(files: string[], options: AnalyzeOptions): Prom
 
   if (options.failOn !== undefined) {
     const threshold = options.failOn;
-    const reached = analyzed.some(({ report }) => report.flags.some((f) => isAtOrAbove(f.tier, threshold)));
+    const reached = analyzed.some(({ report }) =>
+      report.flags.some((f) => isAtOrAbove(f.tier, threshold)),
+    );
     if (reached) return EXIT.failOn;
   }
   return EXIT.ok;
@@ -75,21 +86,32 @@ async function readProfileOverrides(options: AnalyzeOptions) {
   return mergeProfiles(fromFile, profileFromOptions(options));
 }
 
-export function analyzeImport(files: string[], result: ImportResult, overrides: ReturnType<typeof profileFromOptions>): Analyzed {
-  const log: CycleLog = { profile: mergeProfiles(result.log.profile, overrides), days: result.log.days };
+export function analyzeImport(
+  files: string[],
+  result: ImportResult,
+  overrides: ReturnType<typeof profileFromOptions>,
+): Analyzed {
+  const log: CycleLog = {
+    profile: mergeProfiles(result.log.profile, overrides),
+    days: result.log.days,
+  };
   const analysis = analyzeLog(log);
   const report = buildReport(analysis, {
     files,
     formats: [result.format],
     warnings: result.warnings,
-    questions: result.gaps,
+    questions: dropAnsweredGaps(result.gaps, log.profile),
     appNotes: result.appNotes ?? [],
     log,
   });
   return { report, log };
 }
 
-async function renderAll(analyzed: Analyzed[], format: OutputFormat, options: AnalyzeOptions): Promise<string> {
+async function renderAll(
+  analyzed: Analyzed[],
+  format: OutputFormat,
+  options: AnalyzeOptions,
+): Promise<string> {
   switch (format) {
     case 'json':
       // One report: a formatted JSON document. Several: one compact report per line (NDJSON).
@@ -102,7 +124,9 @@ async function renderAll(analyzed: Analyzed[], format: OutputFormat, options: An
     case 'html': {
       if (analyzed.length > 1) {
         const { UsageError } = await import('../errors.ts');
-        throw new UsageError('--to html writes one document per log; use --merge, or one file at a time (or `cyclecheck batch --to html -o DIR`).');
+        throw new UsageError(
+          '--to html writes one document per log; use --merge, or one file at a time (or `cyclecheck batch --to html -o DIR`).',
+        );
       }
       const { formatHtmlReport } = await import('../render/html.ts');
       return formatHtmlReport(analyzed[0]!.report, analyzed[0]!.log);
@@ -117,7 +141,12 @@ async function renderAll(analyzed: Analyzed[], format: OutputFormat, options: An
       const width = toTerminal ? Math.min(process.stdout.columns || 80, 100) : 80;
       return analyzed
         .map(({ report, log }) =>
-          formatTextReport(report, log, { chalk, width, explain: options.explain === true, calendar: options.calendar === true }),
+          formatTextReport(report, log, {
+            chalk,
+            width,
+            explain: options.explain === true,
+            calendar: options.calendar === true,
+          }),
         )
         .join('\n' + '═'.repeat(Math.min(width, 80)) + '\n\n');
     }
@@ -125,18 +154,13 @@ async function renderAll(analyzed: Analyzed[], format: OutputFormat, options: An
 }
 
 function printWarning(file: string, line: number | undefined, message: string): void {
-  const where = line !== undefined ? `${file}:${line}` : file;
-  process.stderr.write(`cyclecheck: warning: ${sanitizeInline(where)}: ${sanitizeInline(message)}\n`);
+  process.stderr.write(
+    `cyclecheck: ${formatWarning({ file, ...(line !== undefined ? { line } : {}), message })}\n`,
+  );
 }
 
 function printImportNotes(file: string, result: ImportResult): void {
   for (const w of result.warnings) printWarning(w.file, w.line, w.message);
-  if (result.summary.length > 0) {
-    const mapped = result.summary.filter((s) => s.mapped > 0).map((s) => `${s.what} ${s.mapped}`);
-    const dropped = result.summary.filter((s) => s.dropped > 0).map((s) => `${s.what} ${s.dropped}`);
-    const parts = [`${result.format} export, ${result.log.days.length} days`];
-    if (mapped.length > 0) parts.push(`mapped: ${mapped.join(', ')}`);
-    if (dropped.length > 0) parts.push(`dropped: ${dropped.join(', ')}`);
-    process.stderr.write(`cyclecheck: ${sanitizeInline(file)}: ${sanitizeInline(parts.join('; '))}\n`);
-  }
+  if (result.summary.length > 0)
+    process.stderr.write(`cyclecheck: ${formatImportSummary(result, file)}\n`);
 }

@@ -77,12 +77,12 @@ export interface BatchCliOptions extends ProfileOptions {
 
 /** The command line's options → BatchOptions: profile facts read and parsed once, for all logs. */
 export async function runBatchCommand(paths: string[], options: BatchCliOptions): Promise<number> {
-  const fromFile = options.profile === undefined ? {} : await readProfileFile(options.profile);
-  const profile = mergeProfiles(fromFile, profileFromOptions(options));
   const from = options.from;
   if (from !== undefined && !isFormatId(from)) {
     throw new UsageError(`--from: "${from}" is not one of ${FORMAT_IDS.join(', ')}`);
   }
+  const fromFile = options.profile === undefined ? {} : await readProfileFile(options.profile);
+  const profile = mergeProfiles(fromFile, profileFromOptions(options));
   return await runBatch(paths, {
     json: options.json,
     to: options.to,
@@ -135,7 +135,7 @@ export async function runBatch(paths: string[], options: BatchOptions): Promise<
     await sink.abort();
     throw error;
   }
-  printStderrSummary(plan, outcome, options);
+  printStderrSummary(plan, outcome);
   if (outcome.interrupted) {
     const where =
       plan.outputFile === undefined ? 'standard output' : sanitizeInline(plan.outputFile);
@@ -153,9 +153,17 @@ async function planBatch(paths: string[], options: BatchOptions): Promise<Plan> 
   const shard = options.shard === undefined ? undefined : parseShardSpec(options.shard);
   const failOn = parseFailOn(options.failOn);
   if (paths.length === 0) throw new UsageError('batch needs at least one file or folder');
+  if (output === 'html' && (options.output === undefined || options.summaryOnly === true)) {
+    throw new UsageError(
+      options.output === undefined
+        ? '--to html writes one document per log into a folder; pass -o DIR'
+        : '--summary-only and --to html do not go together: the summary is one table, not documents',
+    );
+  }
+  const outputFile = output === 'html' ? undefined : options.output;
   // Refuse before the work, not after it.
-  if (options.output !== undefined)
-    await refuseOverwrite(options.output, { force: options.force === true });
+  if (outputFile !== undefined)
+    await refuseOverwrite(outputFile, { force: options.force === true });
 
   const found = await findLogFiles(paths);
   for (const message of found.unreadable) {
@@ -321,10 +329,14 @@ async function writeResults(plan: Plan, sink: OutputSink, options: BatchOptions)
 
   let done = 0;
   try {
+    const documents = plan.documents;
     const jobs = files.map((file, index): Job => ({
       index,
       path: file.path,
       explicit: file.explicit,
+      ...(documents === undefined
+        ? {}
+        : { document: getDocumentPath(documents.dir, documents.commonFolder, file.path) }),
     }));
     for await (const result of pool.run(jobs)) {
       await handle(result);
@@ -351,7 +363,7 @@ async function writeResults(plan: Plan, sink: OutputSink, options: BatchOptions)
   return outcome;
 }
 
-function printStderrSummary(plan: Plan, outcome: Outcome, options: BatchOptions): void {
+function printStderrSummary(plan: Plan, outcome: Outcome): void {
   const lines: string[] = [];
   for (const path of outcome.unrecognised.slice(0, NAME_LIMIT)) {
     lines.push(`batch: skipped ${sanitizeInline(path)}: not in a log format cyclecheck reads`);

@@ -69,7 +69,9 @@ export async function runConvert(file: string, options: ConvertOptions): Promise
     process.stdout.write(content);
   } else {
     await writeOutputFile(options.output, content, { force: options.force === true });
-    say(`wrote ${sanitizeInline(options.output)} (cyclecheck ${target.toUpperCase()} log, ${log.days.length} days)`);
+    say(
+      `wrote ${sanitizeInline(options.output)} (cyclecheck ${target.toUpperCase()} log, ${log.days.length} days)`,
+    );
   }
   return EXIT.ok;
 }

@@ -18,9 +18,9 @@ function section(label: string, items: readonly string[]): string[] {
 
 export function formatFormatsText(docs: readonly FormatDoc[] = FORMAT_DOCS): string {
   const lines = [
-    'Formats cyclecheck reads. It recognises each from the content, not the file name;',
-    '--from FORMAT overrides that. `cyclecheck convert FILE` turns any of them into an',
-    'editable cyclecheck log.',
+    'Formats cyclecheck reads. It recognises each from the content, not the file',
+    'name; --from FORMAT overrides that. `cyclecheck convert FILE` turns any of them',
+    'into an editable cyclecheck log.',
     '',
   ];
   for (const doc of docs) {

@@ -44,13 +44,17 @@ export async function runInterview(options: InterviewOptions): Promise<number> {
     }
     from = options.from;
   }
-  const [{ createInquirerPrompter }, { runInterviewSession }, { getStateDir }, { formatTextReport }] =
-    await Promise.all([
-      import('../interview/ask.ts'),
-      import('../interview/run.ts'),
-      import('../interview/draft.ts'),
-      import('../render/text.ts'),
-    ]);
+  const [
+    { createInquirerPrompter },
+    { runInterviewSession },
+    { getStateDir },
+    { formatTextReport },
+  ] = await Promise.all([
+    import('../interview/ask.ts'),
+    import('../interview/run.ts'),
+    import('../interview/draft.ts'),
+    import('../render/text.ts'),
+  ]);
   const chalk = makeChalk(
     shouldUseColor({ noColorFlag: options.color === false, isTTY: process.stdout.isTTY }),
   );

@@ -11,12 +11,19 @@ export function runRules(id: string | undefined, options: { json?: boolean }): n
     const close = RULE_IDS.filter((r) => r.includes(id) || id.includes(r));
     throw new UsageError(
       `no rule called '${id}'`,
-      close.length > 0 ? `Did you mean: ${close.join(', ')}?` : 'Run `cyclecheck rules` for the list.',
+      close.length > 0
+        ? `Did you mean: ${close.join(', ')}?`
+        : 'Run `cyclecheck rules` for the list.',
     );
   }
   const rules = id !== undefined ? [ruleMeta(id as (typeof RULE_IDS)[number])] : RULES;
   if (options.json) {
-    const data = rules.map((r) => ({ ...r, title: RULE_TEXT[r.id].title, trigger: RULE_TEXT[r.id].trigger, summary: RULE_TEXT[r.id].summary }));
+    const data = rules.map((r) => ({
+      ...r,
+      title: RULE_TEXT[r.id].title,
+      trigger: RULE_TEXT[r.id].trigger,
+      summary: RULE_TEXT[r.id].summary,
+    }));
     process.stdout.write(JSON.stringify(id !== undefined ? data[0] : data, null, 2) + '\n');
     return EXIT.ok;
   }
@@ -36,13 +43,19 @@ export function runRules(id: string | undefined, options: { json?: boolean }): n
   } else {
     const r = rules[0]!;
     const text = RULE_TEXT[r.id];
-    out.push(`${r.number}. ${r.id} — ${text.title}`, `Group: ${r.group}`, `Tier: ${r.tier}${r.tiers.length > 1 ? ` (can also be ${r.tiers.slice(1).join(', ')})` : ''}`, '');
+    out.push(
+      `${r.number}. ${r.id} — ${text.title}`,
+      `Group: ${r.group}`,
+      `Tier: ${r.tier}${r.tiers.length > 1 ? ` (can also be ${r.tiers.slice(1).join(', ')})` : ''}`,
+      '',
+    );
     out.push(...wrapText(`When: ${text.trigger}`, 80, '  ', ''));
     out.push(...wrapText(`Says: ${text.summary}`, 80, '  ', ''));
     out.push('', `Sources: ${r.sources.join(', ')}`);
     if (r.checklist.length > 0) {
       out.push('', 'Checklist:');
-      for (const code of r.checklist) out.push(...wrapText(`${code}  ${CHECKLIST_TEXT[code]}`, 80, '      ', '  '));
+      for (const code of r.checklist)
+        out.push(...wrapText(`${code}  ${CHECKLIST_TEXT[code]}`, 80, '      ', '  '));
     }
   }
   process.stdout.write(out.join('\n').replace(/^\n/, '') + '\n');

@@ -69,7 +69,9 @@ export function analyzeLog(log: CycleLog, options: AnalyzeOptions = {}): Analysi
       };
     }),
     findings: sortFindings(ctx.findings),
-    not_flagged: [...ctx.notFlagged].sort((a, b) => compare(a.date, b.date) || compare(a.rule, b.rule)),
+    not_flagged: [...ctx.notFlagged].sort(
+      (a, b) => compare(a.date, b.date) || compare(a.rule, b.rule),
+    ),
     not_evaluated: ctx.notEvaluated,
   };
 }

@@ -11,7 +11,13 @@ const EPISODE_GAP = 2;
 const PREDICTION_CYCLES = 6;
 const PREDICTION_MIN_USABLE = 2;
 
-const LEVEL_RANK: Record<Bleeding, number> = { none: 0, spotting: 1, light: 2, medium: 3, heavy: 4 };
+const LEVEL_RANK: Record<Bleeding, number> = {
+  none: 0,
+  spotting: 1,
+  light: 2,
+  medium: 3,
+  heavy: 4,
+};
 
 export function bleedingRank(level: Bleeding | undefined): number {
   return level === undefined ? 0 : LEVEL_RANK[level];
@@ -77,7 +83,7 @@ function makeEpisode(days: number[], tl: Timeline, states: States): Episode {
   }
   const first = days[0]!;
   const isPeriodShape = flowDays >= 2 || (flowDays >= 1 && labeled);
-  const isPeriod = isPeriodShape && !states.isPregnant(first) && !states.postmenopausal;
+  const isPeriod = isPeriodShape && !states.isPregnantAfterStart(first) && !states.postmenopausal;
   return {
     days,
     first,

@@ -20,7 +20,8 @@ export class DayMarks {
     for (const e of episodes) {
       if (e.isPeriod) {
         const from = Math.min(e.first, e.start! - 2);
-        for (let n = Math.max(from, tl.first); n <= e.last; n++) this.periodRelatedDays[n - tl.first] = 1;
+        for (let n = Math.max(from, tl.first); n <= e.last; n++)
+          this.periodRelatedDays[n - tl.first] = 1;
         for (let n = e.first; n <= e.last; n++) this.periodEpisodeDays[n - tl.first] = 1;
       } else {
         for (const n of e.days) this.npeBleedingDays[n - tl.first] = 1;

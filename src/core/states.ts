@@ -72,6 +72,14 @@ export class States {
     return this.pregnancy !== undefined && n >= this.pregnancy.start && n <= this.pregnancy.end;
   }
 
+  /**
+   * Pregnant for the bleeding rules: after the start date. The start is the first day of the last
+   * period (LMP), so bleeding that began on it is that period, not bleeding in pregnancy.
+   */
+  isPregnantAfterStart(n: number): boolean {
+    return this.pregnancy !== undefined && n > this.pregnancy.start && n <= this.pregnancy.end;
+  }
+
   /** Completed gestational weeks on day n, or undefined when the week cannot be known. */
   pregnancyWeek(n: number): number | undefined {
     return this.weekOf?.(n);
@@ -91,7 +99,9 @@ export class States {
   }
 
   isHormonalOn(n: number): boolean {
-    return this.methods.some((m) => n >= m.start && n <= m.end && HORMONAL_METHODS.includes(m.method));
+    return this.methods.some(
+      (m) => n >= m.start && n <= m.end && HORMONAL_METHODS.includes(m.method),
+    );
   }
 
   /** Whether a hormonal method is active on any day of [from, to]. */

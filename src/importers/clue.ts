@@ -102,12 +102,19 @@ function optionsOf(value: unknown): string[] {
   return options;
 }
 
-export async function readClueExport(input: InputFile, _options: ImportOptions): Promise<ImportResult> {
+export async function readClueExport(
+  input: InputFile,
+  _options: ImportOptions,
+): Promise<ImportResult> {
   const file = input.name;
   const doc = await readJsonDocument(input, HINT);
   const records = doc.root;
   if (!Array.isArray(records)) {
-    throw doc.error('$', 'expected a JSON array of measurements', isObject(records) ? records : undefined);
+    throw doc.error(
+      '$',
+      'expected a JSON array of measurements',
+      isObject(records) ? records : undefined,
+    );
   }
 
   const days = new DayBuilder();
@@ -166,7 +173,8 @@ export async function readClueExport(input: InputFile, _options: ImportOptions):
           } else if (option === 'pelvic_pain') {
             days.severity(date, 'pelvic_pain', 'mild');
             tally.mapped('pain: pelvic_pain', 'pelvic_pain: mild');
-          } else if (OTHER_PAIN.has(option)) tally.dropped('pain (other kinds)', 'only cramps are used');
+          } else if (OTHER_PAIN.has(option))
+            tally.dropped('pain (other kinds)', 'only cramps are used');
           else tally.unknown('pain option', option, line);
         }
         break;

@@ -59,7 +59,10 @@ function sniffCsv(text: string): Sniffed {
     .map((line) => line.trim())
     .find((line) => line !== '' && !line.startsWith('#'));
   if (header === undefined) return { format: undefined, reason: 'no data lines, only comments' };
-  const cells = header.split(',').map((cell) => cell.trim().replace(/^"|"$/g, '').trim().toLowerCase());
+  // Canonical logs may use `;` or tab (spreadsheets in many locales); drip always uses `,`.
+  const cells = header
+    .split(/[,;\t]/)
+    .map((cell) => cell.trim().replace(/^"|"$/g, '').trim().toLowerCase());
   if (!cells.includes('date')) {
     return {
       format: undefined,
@@ -90,7 +93,12 @@ export function peekJsonShape(text: string): JsonShape | undefined {
   const start = text.search(/\S/);
   const open = text[start];
   if (open !== '{' && open !== '[') return undefined;
-  const shape: JsonShape = { top: open === '{' ? 'object' : 'array', keys: [], allKeys: new Set(), empty: false };
+  const shape: JsonShape = {
+    top: open === '{' ? 'object' : 'array',
+    keys: [],
+    allKeys: new Set(),
+    empty: false,
+  };
   // For an object the interesting keys are at depth 1; for an array, in its first element.
   const keyDepth = open === '{' ? 1 : 2;
   let depth = 0;
@@ -142,13 +150,28 @@ function sniffJson(text: string, name: string): Sniffed {
   if (shape.top === 'object') {
     if (has('operationalData')) return { format: 'flo' };
     if (shape.formatValue?.startsWith('cyclecheck-log')) return { format: 'json' };
-    if (has('periods') && (has('symptom_date') || has('symptoms') || shape.allKeys.has('period_id'))) {
+    if (shape.formatValue !== undefined && shape.formatValue.startsWith('cyclecheck-')) {
+      // A report or another document this tool wrote: say so rather than misread it as a log.
+      return {
+        format: undefined,
+        reason: `a ${shape.formatValue.slice(0, 40)} document, not a log`,
+      };
+    }
+    if (
+      has('periods') &&
+      (has('symptom_date') || has('symptoms') || shape.allKeys.has('period_id'))
+    ) {
       return { format: 'mensinator' };
     }
     if (has('days') || has('profile')) return { format: 'json' };
     return {
       format: undefined,
-      reason: `a JSON object with keys ${shape.keys.slice(0, 5).map((k) => `"${k.slice(0, 30)}"`).join(', ') || '(none)'} that matches no supported export`,
+      reason: `a JSON object with keys ${
+        shape.keys
+          .slice(0, 5)
+          .map((k) => `"${k.slice(0, 30)}"`)
+          .join(', ') || '(none)'
+      } that matches no supported export`,
     };
   }
   if (shape.empty) {
@@ -160,5 +183,8 @@ function sniffJson(text: string, name: string): Sniffed {
   }
   if (has('type') && has('date')) return { format: 'clue' };
   if (has('date')) return { format: 'json' };
-  return { format: undefined, reason: 'a JSON array whose first element matches no supported export' };
+  return {
+    format: undefined,
+    reason: 'a JSON array whose first element matches no supported export',
+  };
 }

@@ -14,9 +14,15 @@ import { ImportTally, shortName } from './common/tally.ts';
 import { decodeUtf8 } from './common/text.ts';
 import type { Importer, ImportOptions, ImportResult, Warning } from './types.ts';
 
-const HINT = 'A drip export (Settings → Data → Export data) starts with the line `date,temperature.value,…`.';
+const HINT =
+  'A drip export (Settings → Data → Export data) starts with the line `date,temperature.value,…`.';
 
-const BLEEDING_VALUES: Record<string, Bleeding> = { '0': 'spotting', '1': 'light', '2': 'medium', '3': 'heavy' };
+const BLEEDING_VALUES: Record<string, Bleeding> = {
+  '0': 'spotting',
+  '1': 'light',
+  '2': 'medium',
+  '3': 'heavy',
+};
 
 const CONTRACEPTION_COLUMNS: Record<string, SightedMethod> = {
   'sex.iud': 'iud',
@@ -81,7 +87,9 @@ const MAPPED_COLUMNS = new Set([
 ]);
 
 const DROPPED_COLUMN_GROUP = new Map<string, { group: string; why: string }>(
-  DROPPED_GROUPS.flatMap(({ group, why, columns }) => columns.map((c) => [c, { group, why }] as const)),
+  DROPPED_GROUPS.flatMap(({ group, why, columns }) =>
+    columns.map((c) => [c, { group, why }] as const),
+  ),
 );
 
 interface CsvRow {
@@ -131,12 +139,16 @@ function parseFlag(value: string): boolean | undefined {
   return undefined;
 }
 
-export async function readDripExport(input: InputFile, _options: ImportOptions): Promise<ImportResult> {
+export async function readDripExport(
+  input: InputFile,
+  _options: ImportOptions,
+): Promise<ImportResult> {
   const file = input.name;
   const rows = readRows(file, decodeUtf8(await input.readAll()));
   const header = rows.shift();
   if (!header) throw new InputError(file, {}, 'the file is empty', HINT);
   const columns = header.fields.map((name) => name.trim());
+  const indexOf = new Map(columns.map((name, index) => [name, index] as const));
   const dateIndex = columns.indexOf('date');
   if (dateIndex === -1) {
     throw new InputError(file, { line: header.line }, 'no `date` column in the header', HINT);
@@ -169,13 +181,17 @@ export async function readDripExport(input: InputFile, _options: ImportOptions):
     }
     const earlier = lineOfDate.get(date);
     if (earlier !== undefined) {
-      warnings.push({ file, line, message: `${date} appears again (first on line ${earlier}); the rows are combined` });
+      warnings.push({
+        file,
+        line,
+        message: `${date} appears again (first on line ${earlier}); the rows are combined`,
+      });
     } else lineOfDate.set(date, line);
     days.entry(date);
 
     const value = (name: string): string => {
-      const index = columns.indexOf(name);
-      return index === -1 ? '' : fields[index]!.trim();
+      const index = indexOf.get(name);
+      return index === undefined ? '' : fields[index]!.trim();
     };
     const flag = (name: string): boolean => {
       const text = value(name);

@@ -25,7 +25,11 @@ import type { Importer, ImportOptions, ImportResult, ProfileGap, Warning } from 
 const HINT =
   'A Flo data export (ask Flo support for "a copy of my data") is JSON with an "operationalData" object holding "cycles".';
 
-export const FLO_INTENSITY: Record<string, Bleeding> = { '1': 'light', '2': 'medium', '3': 'heavy' };
+export const FLO_INTENSITY: Record<string, Bleeding> = {
+  '1': 'light',
+  '2': 'medium',
+  '3': 'heavy',
+};
 
 /** Longest span accepted between a period's start and end; longer is a broken record. */
 const MAX_PERIOD_DAYS = 366;
@@ -97,7 +101,8 @@ export function classifyFloEvent(category: string, subcategory: string): EventAc
   }
   if (cat === 'fluid' || cat === 'discharge' || cat === 'vaginaldischarge') {
     if (/spotting|blood/.test(sub)) return { kind: 'bleeding', level: 'spotting' };
-    if (/^(eggwhite|creamy|sticky|watery|normal)$/.test(sub)) return { kind: 'discharge', value: 'normal' };
+    if (/^(eggwhite|creamy|sticky|watery|normal)$/.test(sub))
+      return { kind: 'discharge', value: 'normal' };
     if (/^(dry|none|nodischarge)$/.test(sub)) return { kind: 'discharge', value: 'none' };
     if (/unusual|atypical|abnormal|grey|gray|green|yellow|clump|cottage|smell/.test(sub)) {
       return { kind: 'discharge', value: 'unusual' };
@@ -106,23 +111,35 @@ export function classifyFloEvent(category: string, subcategory: string): EventAc
   }
   if (cat === 'period' || cat === 'menstruation' || cat === 'bleeding' || cat === 'spotting') {
     if (cat === 'spotting' || sub === 'spotting') return { kind: 'bleeding', level: 'spotting' };
-    const level = sub === 'light' ? 'light' : sub === 'medium' ? 'medium' : sub === 'heavy' ? 'heavy' : undefined;
-    return level ? { kind: 'bleeding', level, period: cat === 'period' || cat === 'menstruation' } : { kind: 'unknown' };
+    const level =
+      sub === 'light'
+        ? 'light'
+        : sub === 'medium'
+          ? 'medium'
+          : sub === 'heavy'
+            ? 'heavy'
+            : undefined;
+    return level
+      ? { kind: 'bleeding', level, period: cat === 'period' || cat === 'menstruation' }
+      : { kind: 'unknown' };
   }
   if (cat === 'symptom' || cat === 'symptoms' || cat === 'pain') {
     if (/^(abdominalpain|drawingpain|cramps|periodcramps|menstrualcramps|cramping)$/.test(sub)) {
       return { kind: 'severity', field: 'cramps' };
     }
     if (sub === 'pelvicpain') return { kind: 'severity', field: 'pelvic_pain' };
-    if (/^(painduringsex|painfulsex|painwithsex|dyspareunia)$/.test(sub)) return { kind: 'pain_during_sex' };
+    if (/^(painduringsex|painfulsex|painwithsex|dyspareunia)$/.test(sub))
+      return { kind: 'pain_during_sex' };
     if (sub === 'fever') return { kind: 'flag', field: 'fever' };
     if (/^(dizziness|dizzy|fainting)$/.test(sub)) return { kind: 'flag', field: 'dizzy' };
     if (/^(painfulurination|burningurination|painwhenurinating)$/.test(sub)) {
       return { kind: 'flag', field: 'painful_urination' };
     }
-    if (/^(odor|odour|vaginalodor|vaginalodour|unusualodor)$/.test(sub)) return { kind: 'flag', field: 'odor' };
+    if (/^(odor|odour|vaginalodor|vaginalodour|unusualodor)$/.test(sub))
+      return { kind: 'flag', field: 'odor' };
     if (sub === 'spotting') return { kind: 'bleeding', level: 'spotting' };
-    if (OTHER_SYMPTOMS.has(sub)) return { kind: 'drop', group: 'Symptom (other kinds)', why: 'not used by any rule' };
+    if (OTHER_SYMPTOMS.has(sub))
+      return { kind: 'drop', group: 'Symptom (other kinds)', why: 'not used by any rule' };
     return { kind: 'unknown' };
   }
   if (cat === 'pill' || cat === 'pills' || cat === 'contraception') return { kind: 'pill' };
@@ -134,7 +151,8 @@ export function classifyFloEvent(category: string, subcategory: string): EventAc
 function sectionRows(doc: JsonDocument, data: Record<string, unknown>, key: string): unknown[] {
   const rows = data[key];
   if (rows === undefined || rows === null) return [];
-  if (!Array.isArray(rows)) throw doc.error(`$.operationalData.${key}`, 'expected an array', data, key);
+  if (!Array.isArray(rows))
+    throw doc.error(`$.operationalData.${key}`, 'expected an array', data, key);
   return rows;
 }
 
@@ -151,14 +169,22 @@ function parseIntensity(raw: unknown): Record<string, unknown> | undefined {
 
 const READ_SECTIONS = new Set(['cycles', 'point_events_manual_v2', 'notes']);
 
-export async function readFloExport(input: InputFile, _options: ImportOptions): Promise<ImportResult> {
+export async function readFloExport(
+  input: InputFile,
+  _options: ImportOptions,
+): Promise<ImportResult> {
   const file = input.name;
   const doc = await readJsonDocument(input, HINT);
   const root = doc.root;
   if (!isObject(root)) throw doc.error('$', 'expected a JSON object');
   const data = root.operationalData;
   if (!isObject(data)) {
-    throw doc.error('$.operationalData', 'missing the "operationalData" object', root, 'operationalData');
+    throw doc.error(
+      '$.operationalData',
+      'missing the "operationalData" object',
+      root,
+      'operationalData',
+    );
   }
 
   const days = new DayBuilder();
@@ -200,7 +226,11 @@ export async function readFloExport(input: InputFile, _options: ImportOptions): 
 
     const intensity = parseIntensity(cycle.period_intensity);
     if (cycle.period_intensity !== undefined && cycle.period_intensity !== null && !intensity) {
-      tally.unknown('period_intensity', scalarText(cycle.period_intensity) ?? typeof cycle.period_intensity, line);
+      tally.unknown(
+        'period_intensity',
+        scalarText(cycle.period_intensity) ?? typeof cycle.period_intensity,
+        line,
+      );
     }
     for (let offset = 0, date = start; date <= end; offset++, date = addDays(date, 1)) {
       const raw = intensity ? scalarText(intensity[String(offset)]) : undefined;
@@ -302,8 +332,14 @@ export async function readFloExport(input: InputFile, _options: ImportOptions): 
     const path = `$.operationalData.notes[${index}]`;
     if (!isObject(note)) throw doc.error(path, 'expected a note object', notes, index);
     const date = parseLocalDate(note.local_date) ?? parseLocalDate(note.date);
-    if (date === undefined) throw doc.error(`${path}.date`, 'a note needs a YYYY-MM-DD date', note, 'date');
-    const text = typeof note.text === 'string' ? note.text : typeof note.content === 'string' ? note.content : '';
+    if (date === undefined)
+      throw doc.error(`${path}.date`, 'a note needs a YYYY-MM-DD date', note, 'date');
+    const text =
+      typeof note.text === 'string'
+        ? note.text
+        : typeof note.content === 'string'
+          ? note.content
+          : '';
     days.entry(date);
     if (text.trim() !== '') {
       days.note(date, text);
@@ -315,7 +351,8 @@ export async function readFloExport(input: InputFile, _options: ImportOptions): 
     if (READ_SECTIONS.has(key)) continue;
     const rows = data[key];
     const count = Array.isArray(rows) ? rows.length : 1;
-    for (let i = 0; i < count; i++) tally.unknown('section', `operationalData.${key}`, doc.lineOf(data, key));
+    for (let i = 0; i < count; i++)
+      tally.unknown('section', `operationalData.${key}`, doc.lineOf(data, key));
   }
 
   const pills = methods.result();

@@ -34,7 +34,7 @@ export const FORMAT_DOCS: readonly FormatDoc[] = [
     confidence: 'high',
     experimental: false,
     export:
-      'Written by you (any spreadsheet, saved as CSV UTF-8), by `cyclecheck convert`, or by the interview. Profile facts go in leading `# key: value` lines.',
+      'Written by you (any spreadsheet, saved as CSV UTF-8), by `cyclecheck convert`, or by the interview. Profile facts go in comment lines at the top, such as "# age: 34".',
     mapped: ['every canonical column (date, bleeding, period, sex, cramps, … notes)'],
     dropped: ['unknown columns (named in a warning)'],
     choices: [],
@@ -67,7 +67,7 @@ export const FORMAT_DOCS: readonly FormatDoc[] = [
       'Bleeding During/After Pregnancy → bleeding',
       'Pregnancy → profile pregnancy interval; Contraceptive → profile contraception',
       'Cervical mucus → discharge: normal',
-      "Apple's own findings (persistent spotting, irregular, prolonged or infrequent cycles) → shown as \"Apple Health noted …\"",
+      'Apple\'s own findings (persistent spotting, irregular, prolonged or infrequent cycles) → shown as "Apple Health noted …"',
     ],
     dropped: [
       'heart rate, steps, sleep, workouts and everything that is not a cycle record',
@@ -139,7 +139,7 @@ export const FORMAT_DOCS: readonly FormatDoc[] = [
       'Clue has no cycle-start mark: periods come from consecutive period days.',
       'A period record with an unknown option is kept as a light period day (and the option is named in a warning).',
       'Any date with a record is a logged day.',
-      "Older Clue backups (.cluedata) have a different shape and are not read; export again from the app.",
+      'Older Clue backups (.cluedata) have a different shape and are not read; export again from the app.',
       AGE_MENOPAUSE,
     ],
   },

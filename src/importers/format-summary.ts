@@ -22,11 +22,18 @@ function describeDays(result: ImportResult): string {
 export function describeImport(result: ImportResult): string {
   const format = getFormat(result.format);
   const app = result.format !== 'csv' && result.format !== 'json';
-  const parts = [`${format.label}${app ? ' export' : ''}${format.experimental ? ' (experimental)' : ''}`];
+  const parts = [
+    `${format.label}${app ? ' export' : ''}${format.experimental ? ' (experimental)' : ''}`,
+  ];
   parts.push(describeDays(result));
-  const mapped = result.summary.filter((row) => row.mapped > 0).map((row) => `${row.what} ${row.mapped}`);
+  // Largest counts first: what mattered most in this file leads the line.
+  const mapped = result.summary
+    .filter((row) => row.mapped > 0)
+    .sort((a, b) => b.mapped - a.mapped)
+    .map((row) => `${row.what} ${row.mapped}`);
   const dropped = result.summary
     .filter((row) => row.dropped > 0 && row.note !== UNKNOWN_NOTE)
+    .sort((a, b) => b.dropped - a.dropped)
     .map((row) =>
       row.note === undefined || QUIET_REASONS.has(row.note)
         ? `${row.what} ${row.dropped}`
@@ -46,9 +53,10 @@ export function formatImportSummary(result: ImportResult, file: string): string 
   return `${sanitizeInline(file)}: ${describeImport(result)}`;
 }
 
+/** `warning: FILE:LINE: message`, as the other commands print warnings. */
 export function formatWarning(warning: Warning): string {
   const where = warning.line === undefined ? warning.file : `${warning.file}:${warning.line}`;
-  return `${sanitizeInline(where)}: warning: ${sanitizeInline(warning.message)}`;
+  return `warning: ${sanitizeInline(where)}: ${sanitizeInline(warning.message)}`;
 }
 
 /** The summary, then each warning, then each question the export leaves open; one per line. */

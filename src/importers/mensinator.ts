@@ -83,7 +83,13 @@ function table(doc: JsonDocument, root: Record<string, unknown>, name: string): 
   return rows;
 }
 
-function rowDate(doc: JsonDocument, rows: unknown[], index: number, path: string, key: string): IsoDate {
+function rowDate(
+  doc: JsonDocument,
+  rows: unknown[],
+  index: number,
+  path: string,
+  key: string,
+): IsoDate {
   const row = rows[index];
   if (!isObject(row)) throw doc.error(path, 'expected a row object', rows, index);
   const date = parseLocalDate(row[key]);
@@ -126,11 +132,17 @@ export async function readMensinatorExport(
   const symptoms = table(doc, root, 'symptoms');
   const nameById = new Map<string, string>();
   symptoms.forEach((row, index) => {
-    if (!isObject(row)) throw doc.error(`$.symptoms[${index}]`, 'expected a row object', symptoms, index);
+    if (!isObject(row))
+      throw doc.error(`$.symptoms[${index}]`, 'expected a row object', symptoms, index);
     const id = scalarText(row.id);
     const name = scalarText(row.symptom_name);
     if (id === undefined || name === undefined) {
-      throw doc.error(`$.symptoms[${index}]`, 'a symptom needs "id" and "symptom_name"', symptoms, index);
+      throw doc.error(
+        `$.symptoms[${index}]`,
+        'a symptom needs "id" and "symptom_name"',
+        symptoms,
+        index,
+      );
     }
     nameById.set(id, name);
   });

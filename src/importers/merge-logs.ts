@@ -29,7 +29,14 @@ const COMPARED_FIELDS: readonly DayField[] = DAY_FIELDS.filter(
   (field) => field !== 'notes' && field !== 'blood_color',
 );
 
-const SCALAR_PROFILE_KEYS = ['age', 'birth_date', 'menopause', 'pregnancy', 'last_screening', 'as_of'] as const;
+const SCALAR_PROFILE_KEYS = [
+  'age',
+  'birth_date',
+  'menopause',
+  'pregnancy',
+  'last_screening',
+  'as_of',
+] as const;
 
 const TYPED_IUDS = new Set(['copper-iud', 'hormonal-iud']);
 const PILLS = new Set(['combined-pill', 'progestogen-pill']);
@@ -71,7 +78,9 @@ function mergeContraception(lists: readonly ContraceptionInterval[][]): Contrace
  */
 export function dropAnsweredGaps(gaps: readonly ProfileGap[], profile: Profile): ProfileGap[] {
   const methods = new Set((profile.contraception ?? []).map((c) => c.method));
-  const dated = new Set((profile.contraception ?? []).filter((c) => c.start !== undefined).map((c) => c.method));
+  const dated = new Set(
+    (profile.contraception ?? []).filter((c) => c.start !== undefined).map((c) => c.method),
+  );
   const answered = (gap: ProfileGap): boolean => {
     switch (gap.fact) {
       case GAP_FACTS.age:
@@ -96,10 +105,14 @@ export function dropAnsweredGaps(gaps: readonly ProfileGap[], profile: Profile):
   );
 }
 
-export function mergeImports(results: readonly ImportResult[], files?: readonly string[]): MergeOutcome {
+export function mergeImports(
+  results: readonly ImportResult[],
+  files?: readonly string[],
+): MergeOutcome {
   const first = results[0];
   if (first === undefined) throw new Error('mergeImports needs at least one import');
-  const nameOf = (i: number): string => files?.[i] ?? results[i]?.warnings[0]?.file ?? `file ${i + 1}`;
+  const nameOf = (i: number): string =>
+    files?.[i] ?? results[i]?.warnings[0]?.file ?? `file ${i + 1}`;
   const conflicts: Warning[] = [];
 
   // Profile: scalar facts, later file wins.

@@ -69,7 +69,12 @@ export const PERIODICAL_SYMPTOMS: Record<string, { name: string; action: Symptom
 
 const SECTIONS = new Set(['version', 'data', 'options', 'notes', 'symptoms']);
 
-function sectionRows(doc: JsonDocument, section: Record<string, unknown>, key: string, path: string): unknown[] {
+function sectionRows(
+  doc: JsonDocument,
+  section: Record<string, unknown>,
+  key: string,
+  path: string,
+): unknown[] {
   const rows = section[key];
   if (rows === null || rows === undefined) return [];
   if (!Array.isArray(rows)) throw doc.error(`${path}.${key}`, 'expected an array', section, key);
@@ -115,7 +120,8 @@ export async function readPeriodicalBackup(
       else tally.unknown('section', key, doc.lineOf(section, key));
     }
   });
-  if (!sections.has('data')) throw doc.error('$', 'no "data" section: this is not a Periodical backup', root);
+  if (!sections.has('data'))
+    throw doc.error('$', 'no "data" section: this is not a Periodical backup', root);
 
   const data = sections.get('data')!;
   const dataRows = sectionRows(doc, data.section, 'data', data.path);
@@ -145,7 +151,8 @@ export async function readPeriodicalBackup(
       tally.dropped('eventtemp', 'basal temperature is never fever');
     }
     const cvx = scalarText(record.eventcvx);
-    if (cvx !== undefined && cvx !== '' && cvx !== '0') tally.dropped('eventcvx', 'a fertility sign');
+    if (cvx !== undefined && cvx !== '' && cvx !== '0')
+      tally.dropped('eventcvx', 'a fertility sign');
   });
 
   const symptoms = sections.get('symptoms');

@@ -95,8 +95,7 @@ export function isFormatId(text: string): text is FormatId {
 /** One line listing what is supported, for errors and help. */
 export function describeSupportedFormats(): string {
   return FORMATS.map(
-    (format) =>
-      `${format.label} (${format.id}${format.experimental ? ', experimental' : ''})`,
+    (format) => `${format.label} (${format.id}${format.experimental ? ', experimental' : ''})`,
   ).join(', ');
 }
 

@@ -6,14 +6,7 @@ import type { CycleLog } from '../core/log.ts';
 import type { InputFile } from '../io/input-file.ts';
 
 export type FormatId =
-  | 'csv'
-  | 'json'
-  | 'apple-health'
-  | 'drip'
-  | 'clue'
-  | 'mensinator'
-  | 'periodical'
-  | 'flo';
+  'csv' | 'json' | 'apple-health' | 'drip' | 'clue' | 'mensinator' | 'periodical' | 'flo';
 
 /** A warning about the input, also listed in `--json` `warnings`. */
 export interface Warning {

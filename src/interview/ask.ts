@@ -25,7 +25,10 @@ async function interruptible<T>(prompt: Promise<T>): Promise<T> {
 /** Choice names may explain themselves after a colon; the answered line shows the part before. */
 function withShortName<T extends string>(choice: Choice<T>): Choice<T> & { short: string } {
   const colon = choice.name.indexOf(': ');
-  return { ...choice, short: colon > 0 ? choice.name.slice(0, colon) : choice.name };
+  return {
+    ...choice,
+    short: choice.short ?? (colon > 0 ? choice.name.slice(0, colon) : choice.name),
+  };
 }
 
 function columnsOf(stream: NodeJS.WritableStream): number {
@@ -70,7 +73,10 @@ export function createInquirerPrompter(streams: InquirerStreams): Prompter {
         checkbox(
           {
             message: question.message,
-            choices: question.choices.map((c) => ({ ...withShortName(c), checked: checked.has(c.value) })),
+            choices: question.choices.map((c) => ({
+              ...withShortName(c),
+              checked: checked.has(c.value),
+            })),
             pageSize: 12,
             theme: {
               style: {
@@ -93,7 +99,9 @@ export function createInquirerPrompter(streams: InquirerStreams): Prompter {
       const width = columnsOf(streams.output);
       const lines = text.split('\n').flatMap((line) => {
         const indent = /^\s*/.exec(line)?.[0] ?? '';
-        return line.trim() === '' ? [''] : wrapText(line, width, indent + '  ', indent);
+        return line.trim() === ''
+          ? ['']
+          : wrapText(line, width, indent === '' ? '' : indent + '  ', indent);
       });
       streams.output.write(lines.join('\n') + '\n');
     },

@@ -23,6 +23,8 @@ import {
   type SexLink,
 } from './interview-data.ts';
 
+const MAX_PREGNANCY_DAYS = 42 * 7;
+
 export interface BuildOptions {
   today: IsoDate;
   /** The log given with --log: its days stay, its profile is completed by the answers. */
@@ -52,7 +54,8 @@ const FREQUENCY_NOTES = {
 
 function sexDateOf(e: EpisodeAnswers, date: IsoDate): IsoDate | undefined {
   if (e.sexLink === 'next-day') return addDays(date, -1);
-  if (e.sexLink === 'during' || e.sexLink === 'same-day' || e.kinds.includes('sex-pain')) return date;
+  if (e.sexLink === 'during' || e.sexLink === 'same-day' || e.kinds.includes('sex-pain'))
+    return date;
   return undefined;
 }
 
@@ -146,12 +149,14 @@ export function buildInterviewLog(data: InterviewData, options: BuildOptions): C
   }
   if (about.pregnancy !== undefined) {
     const p = about.pregnancy;
-    // Pregnant with no dates at all: the interval covers the whole log, and the analyzer treats
-    // the unknown week as 20 or more (the cautious reading).
+    // Pregnant with no dates at all: the interval starts the day before the first reported day
+    // (bleeding on the start date itself counts as the last period), but no earlier than the
+    // longest a pregnancy lasts (42 weeks) before today; the analyzer then treats the unknown
+    // week as 20 or more (the cautious reading).
+    const first = earliest(days.map((d) => d.date)) ?? today;
+    const start = [addDays(first, -1), addDays(today, -MAX_PREGNANCY_DAYS)].sort().at(-1)!;
     answered.pregnancy =
-      p.start === undefined && p.due === undefined && p.week === undefined
-        ? { ...p, start: earliest(days.map((d) => d.date)) ?? today }
-        : p;
+      p.start === undefined && p.due === undefined && p.week === undefined ? { ...p, start } : p;
   }
   let profile: Profile;
   if (base) {

@@ -27,7 +27,8 @@ export interface Draft {
 export function getStateDir(env: NodeJS.ProcessEnv, home: string): string {
   const xdg = env.XDG_STATE_HOME;
   // The spec says a relative XDG_STATE_HOME is invalid and must be ignored.
-  const base = xdg !== undefined && xdg !== '' && isAbsolute(xdg) ? xdg : join(home, '.local', 'state');
+  const base =
+    xdg !== undefined && xdg !== '' && isAbsolute(xdg) ? xdg : join(home, '.local', 'state');
   return join(base, 'cyclecheck');
 }
 
@@ -67,7 +68,11 @@ export async function readDraft(path: string): Promise<Draft | undefined> {
     text = await readFile(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new InputError(path, {}, `cannot read the interview draft (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new InputError(
+      path,
+      {},
+      `cannot read the interview draft (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+    );
   }
   let value: unknown;
   try {

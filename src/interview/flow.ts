@@ -64,6 +64,8 @@ const START_MATTERS: readonly Method[] = [
 export interface BaseLog {
   /** What the person passed to --log, for the summary. */
   name: string;
+  /** "log" for the canonical formats, "export" for an app's file. */
+  kind: 'log' | 'export';
   profile: Profile;
   gaps: ProfileGap[];
 }
@@ -98,12 +100,19 @@ async function askAboutYou(s: InterviewSession, today: IsoDate): Promise<AboutYo
     if (answer !== 'unsure') menopause = answer;
   }
   const contraception = await askContraception(s, today, age);
-  const pregnancy = menopause === 'post' ? undefined : await askPregnancy(s, today);
+  let pregnancy: Pregnancy | undefined;
+  let pregnancyUnsure = false;
+  if (menopause !== 'post') {
+    const pregnant = await s.ask(pregnantQuestion());
+    if (pregnant === 'yes') pregnancy = await askPregnancyDating(s, today, undefined);
+    pregnancyUnsure = pregnant === 'unsure';
+  }
   return {
     age,
     ...(menopause ? { menopause } : {}),
     contraception,
     ...(pregnancy ? { pregnancy } : {}),
+    ...(pregnancyUnsure ? { pregnancyUnsure } : {}),
   };
 }
 
@@ -144,11 +153,6 @@ async function askContraception(
   return methods;
 }
 
-async function askPregnancy(s: InterviewSession, today: IsoDate): Promise<Pregnancy | undefined> {
-  if ((await s.ask(pregnantQuestion())) !== 'yes') return undefined;
-  return await askPregnancyDating(s, today, undefined);
-}
-
 /** `{}` means pregnant with no known dates; build-log.ts decides where the interval starts. */
 async function askPregnancyDating(
   s: InterviewSession,
@@ -163,7 +167,11 @@ async function askPregnancyDating(
       return { start: addDays(on, -7 * week), week, week_on: on, ...end };
     }
     case 'due':
-      return { ...(known?.start ? { start: known.start } : {}), due: await s.ask(dueDateQuestion(today)), ...end };
+      return {
+        ...(known?.start ? { start: known.start } : {}),
+        due: await s.ask(dueDateQuestion(today)),
+        ...end,
+      };
     case 'lmp': {
       const lmp = await s.ask(lastPeriodQuestion(today));
       return { start: lmp, week: 0, week_on: lmp, ...end };
@@ -244,7 +252,9 @@ async function askEpisode(
     const question = sexLinkQuestion(i);
     // Pain during sex means there was sex that day, so "not linked" is not a possible answer.
     episode.sexLink = await s.ask(
-      sexPain ? { ...question, choices: question.choices.filter((c) => c.value !== 'none') } : question,
+      sexPain
+        ? { ...question, choices: question.choices.filter((c) => c.value !== 'none') }
+        : question,
     );
   }
   const linked = sexPain || (episode.sexLink !== undefined && episode.sexLink !== 'none');
@@ -266,8 +276,23 @@ async function askEpisode(
   return episode;
 }
 
-/** Gap facts this interview can answer; the others stay questions in the report. */
-export const ANSWERED_GAP_FACTS = /iud|pregnan|menopause|^age$|birth/;
+/** The import's gaps the answers did not fill; they stay questions in the report. */
+export function getRemainingGaps(gaps: readonly ProfileGap[], profile: Profile): ProfileGap[] {
+  return gaps.filter((gap) => {
+    switch (gap.fact) {
+      case 'age':
+        return profile.age === undefined && profile.birth_date === undefined;
+      case 'menopause':
+        return profile.menopause === undefined;
+      case 'iud-type':
+        return (profile.contraception ?? []).some((c) => c.method === 'iud');
+      case 'pregnancy-week':
+        return profile.pregnancy?.week === undefined && profile.pregnancy?.due === undefined;
+      default:
+        return true;
+    }
+  });
+}
 
 function approximateAge(profile: Profile, today: IsoDate): number | undefined {
   if (profile.age !== undefined) return profile.age;
@@ -302,17 +327,27 @@ async function askWhatTheLogLacks(
       iudTypeQuestion(
         `log.contraception.${j}.iud_type`,
         'IUD type',
-        `Your log says IUD${since}: is it a copper or a hormonal IUD?`,
+        `Your ${base.kind} says IUD${since}: is it a copper or a hormonal IUD?`,
       ),
     );
-    contraception.push({ ...interval, method });
+    const resolved: ContraceptionInterval = { ...interval, method };
+    if (interval.start === undefined) {
+      // The settling windows after insertion depend on this date.
+      const start = await s.ask({
+        ...methodStartQuestion(j, method, today, age),
+        id: `log.contraception.${j}.start`,
+        label: 'IUD put in',
+      });
+      if (start !== null) resolved.start = start;
+    }
+    contraception.push(resolved);
   }
-  if (hasGap(/iud/) && !(profile.contraception ?? []).some((c) => c.method === 'iud')) {
+  if (hasGap(/^iud-type$/) && !(profile.contraception ?? []).some((c) => c.method === 'iud')) {
     const method = await s.ask(
       iudTypeQuestion(
         'log.iud_type',
         'IUD type',
-        'Your export mentions an IUD: is it a copper or a hormonal IUD?',
+        `Your ${base.kind} mentions an IUD: is it a copper or a hormonal IUD?`,
       ),
     );
     const start = await s.ask(methodStartQuestion(contraception.length, method, today, age));
@@ -324,8 +359,6 @@ async function askWhatTheLogLacks(
       `\n${base.name} records a pregnancy${pregnancy.start ? ` from ${pregnancy.start}` : ''} but not how far along it is.`,
     );
     pregnancy = await askPregnancyDating(s, today, pregnancy);
-  } else if (!pregnancy && hasGap(/pregnan/) && menopause !== 'post') {
-    pregnancy = await askPregnancy(s, today);
   }
   return {
     ...(age !== undefined && profile.age === undefined && profile.birth_date === undefined

@@ -1,6 +1,13 @@
 /** What the interview learned, before it becomes a canonical log (build-log.ts). */
 import type { IsoDate } from '../core/dates.ts';
-import type { Bleeding, BleedingSource, ContraceptionInterval, MenopauseState, Pregnancy, Severity } from '../core/log.ts';
+import type {
+  Bleeding,
+  BleedingSource,
+  ContraceptionInterval,
+  MenopauseState,
+  Pregnancy,
+  Severity,
+} from '../core/log.ts';
 
 export const EPISODE_KINDS = ['bleeding', 'pain', 'sex-pain', 'other'] as const;
 export type EpisodeKind = (typeof EPISODE_KINDS)[number];
@@ -11,7 +18,14 @@ export type SexLink = (typeof SEX_LINKS)[number];
 export const PAIN_KINDS = ['cramps', 'pelvic', 'both'] as const;
 export type PainKind = (typeof PAIN_KINDS)[number];
 
-export const SYMPTOMS = ['discharge', 'odor', 'painful_urination', 'fever', 'soaking', 'dizzy'] as const;
+export const SYMPTOMS = [
+  'discharge',
+  'odor',
+  'painful_urination',
+  'fever',
+  'soaking',
+  'dizzy',
+] as const;
 export type Symptom = (typeof SYMPTOMS)[number];
 
 export const FREQUENCIES = ['once', 'few', 'often'] as const;
@@ -42,6 +56,8 @@ export interface AboutYou {
   menopause?: MenopauseState;
   contraception: ContraceptionInterval[];
   pregnancy?: Pregnancy;
+  /** "Not sure" to "Are you pregnant?": analyzed as not pregnant, shown as not sure. */
+  pregnancyUnsure?: boolean;
 }
 
 export interface InterviewData {

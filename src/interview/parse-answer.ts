@@ -1,9 +1,16 @@
 /** Typed answers → values. Each failure carries the reason shown before the question is asked again. */
-import { dayNumber, daysInMonth, formatIsoDate, parseIsoDate, type IsoDate } from '../core/dates.ts';
+import {
+  dayNumber,
+  daysInMonth,
+  formatIsoDate,
+  parseIsoDate,
+  type IsoDate,
+} from '../core/dates.ts';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
 
-export const DATE_HELP = "a date like 2025-03-12, or 'today', 'yesterday', '3 days ago', '2 weeks ago'";
+export const DATE_HELP =
+  "a date like 2025-03-12, or 'today', 'yesterday', '3 days ago', '2 weeks ago'";
 /** The short form shown in questions; a refused answer gets DATE_HELP. */
 export const DATE_HINT = "YYYY-MM-DD or e.g. '3 days ago'";
 

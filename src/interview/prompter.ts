@@ -10,6 +10,8 @@ export interface Choice<T extends string> {
   name: string;
   /** Shown under the list while this choice is highlighted. */
   description?: string;
+  /** How the answer reads once given; by default the part of `name` before a colon. */
+  short?: string;
 }
 
 /** A validation result: `true`, or the reason shown to the person before asking again. */

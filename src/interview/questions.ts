@@ -5,13 +5,7 @@
 import { parseIsoDate, type IsoDate } from '../core/dates.ts';
 import { dayDiff } from './date-math.ts';
 import type { Method } from '../core/log.ts';
-import type {
-  EpisodeKind,
-  Frequency,
-  PainKind,
-  SexLink,
-  Symptom,
-} from './interview-data.ts';
+import type { EpisodeKind, Frequency, PainKind, SexLink, Symptom } from './interview-data.ts';
 import {
   DATE_HINT,
   describeDaysAgo,
@@ -21,13 +15,7 @@ import {
   type Parsed,
 } from './parse-answer.ts';
 import type { Choice } from './prompter.ts';
-import type {
-  AnswerValue,
-  CheckboxSpec,
-  ConfirmSpec,
-  SelectSpec,
-  TextSpec,
-} from './session.ts';
+import type { AnswerValue, CheckboxSpec, ConfirmSpec, SelectSpec, TextSpec } from './session.ts';
 
 const DONT_KNOW = new Set([
   '',
@@ -49,7 +37,8 @@ function isBlank(text: string): boolean {
   return DONT_KNOW.has(text.trim().toLowerCase());
 }
 
-const isDate = (v: AnswerValue): v is IsoDate => typeof v === 'string' && parseIsoDate(v) !== undefined;
+const isDate = (v: AnswerValue): v is IsoDate =>
+  typeof v === 'string' && parseIsoDate(v) !== undefined;
 const isDateOrNull = (v: AnswerValue): v is IsoDate | null => v === null || isDate(v);
 const isNumber = (v: AnswerValue): v is number => typeof v === 'number' && Number.isInteger(v);
 const isNumberOrNull = (v: AnswerValue): v is number | null => v === null || isNumber(v);
@@ -73,7 +62,9 @@ function echoDate(today: IsoDate) {
     if (!parsed.ok) return text;
     if (!/^\d{4}-\d{1,2}-\d{1,2}$/.test(text.trim())) return `${parsed.value} (${text.trim()})`;
     const ago = dayDiff(today, parsed.value);
-    return ago >= 0 && ago <= 60 ? `${parsed.value} (${describeDaysAgo(parsed.value, today)})` : parsed.value;
+    return ago >= 0 && ago <= 60
+      ? `${parsed.value} (${describeDaysAgo(parsed.value, today)})`
+      : parsed.value;
   };
 }
 
@@ -110,7 +101,8 @@ export function optionalDate(options: DateOptions): TextSpec<IsoDate | null> {
     toText: (v) => v ?? 'none',
     accepts: isDateOrNull,
     check: (v) => (v === null ? undefined : checkDate(options, v)),
-    echo: (text) => (isBlank(text) ? (options.blank ?? 'not known') : echoDate(options.today)(text)),
+    echo: (text) =>
+      isBlank(text) ? (options.blank ?? 'not known') : echoDate(options.today)(text),
     optional: true,
   };
 }
@@ -196,14 +188,20 @@ export function methodQuestion(index: number): SelectSpec<MethodAnswer> {
     kind: 'select',
     id: `contraception.${index}.method`,
     label: index === 0 ? 'Contraception' : `Contraception ${index + 1}`,
-    message: index === 0 ? 'Which contraception do you use now? (the main one)' : 'Which other method?',
+    message:
+      index === 0 ? 'Which contraception do you use now? (the main one)' : 'Which other method?',
     choices: index === 0 ? METHOD_CHOICES : METHOD_CHOICES.filter((c) => c.value !== 'none'),
+    resets: [`contraception.${index}.iud_type`, `contraception.${index}.start`],
   };
 }
 
 export type IudTypeAnswer = 'copper-iud' | 'hormonal-iud' | 'iud';
 
-export function iudTypeQuestion(id: string, label: string, message: string): SelectSpec<IudTypeAnswer> {
+export function iudTypeQuestion(
+  id: string,
+  label: string,
+  message: string,
+): SelectSpec<IudTypeAnswer> {
   return {
     kind: 'select',
     id,
@@ -301,7 +299,7 @@ export function pregnancyDatingQuestion(): SelectSpec<DatingAnswer> {
       { value: 'lmp', name: 'The first day of my last period' },
       {
         value: 'unknown',
-        name: "None of these",
+        name: 'None of these',
         description:
           'cyclecheck will then treat any bleeding as if you could be 20 weeks or more (the cautious choice).',
       },
@@ -351,7 +349,8 @@ export function dueDateQuestion(today: IsoDate): TextSpec<IsoDate> {
     check: (date) => {
       const ahead = dayDiff(date, today);
       if (ahead > 280) return `${date} is more than 40 weeks away; check the year.`;
-      if (ahead < -14) return `${date} is more than 2 weeks ago; a pregnancy lasts at most 42 weeks.`;
+      if (ahead < -14)
+        return `${date} is more than 2 weeks ago; a pregnancy lasts at most 42 weeks.`;
       return undefined;
     },
   });
@@ -413,7 +412,8 @@ export function periodStartQuestion(
     check: (date) => {
       if (later === undefined) return undefined;
       const gap = dayDiff(later, date);
-      if (gap <= 0) return `That is not before the period that started on ${later}; give the earlier one.`;
+      if (gap <= 0)
+        return `That is not before the period that started on ${later}; give the earlier one.`;
       if (gap < minGap) {
         return `That is only ${gap} days before the period that started on ${later}; starts need to be at least ${minGap} days apart. Bleeding in between can be added as an episode later.`;
       }
@@ -432,7 +432,8 @@ export function moreEpisodesQuestion(index: number): ConfirmSpec {
     id: `episodes.more.${index}`,
     label: 'Another episode',
     reviewable: false,
-    message: index === 0 ? 'Is there an episode you want to go through?' : 'Another episode to add?',
+    message:
+      index === 0 ? 'Is there an episode you want to go through?' : 'Another episode to add?',
     default: index === 0,
   };
 }
@@ -610,7 +611,10 @@ export function symptomsQuestion(i: number, bleeding: boolean): CheckboxSpec<Sym
     { value: 'fever', name: 'Fever (38 °C / 100.4 °F or more) or chills' },
   ];
   if (bleeding) {
-    choices.push({ value: 'soaking', name: 'Soaking a pad or tampon every hour for 2 hours or more' });
+    choices.push({
+      value: 'soaking',
+      name: 'Soaking a pad or tampon every hour for 2 hours or more',
+    });
   }
   choices.push({ value: 'dizzy', name: 'Feeling dizzy or faint' });
   return {
@@ -641,7 +645,8 @@ export function otherDatesQuestion(i: number, start: IsoDate, today: IsoDate): T
     kind: 'text',
     id: ep(i, 'other_dates'),
     label: epLabel(i, 'other times'),
-    message: 'When did the other times start? (dates separated by commas; empty if you do not remember)',
+    message:
+      'When did the other times start? (dates separated by commas; empty if you do not remember)',
     echo: (text) => (isBlank(text) ? 'not remembered' : text.trim()),
     parse: (text) => (isBlank(text) ? { ok: true, value: [] } : parseDateList(text, today)),
     format: (v) => (v.length === 0 ? 'not remembered' : v.join(', ')),

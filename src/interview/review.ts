@@ -82,7 +82,12 @@ function describeEpisode(e: EpisodeAnswers): string[] {
   if (e.firstSex === true) sex.push('first-ever sex');
   if (sex.length > 0) lines.push(capitalize(sex.join('; ')));
   if (e.painSeverity !== undefined) {
-    const kind = e.painKind === 'cramps' ? 'Cramps' : e.painKind === 'pelvic' ? 'Pelvic pain' : 'Cramps and pelvic pain';
+    const kind =
+      e.painKind === 'cramps'
+        ? 'Cramps'
+        : e.painKind === 'pelvic'
+          ? 'Pelvic pain'
+          : 'Cramps and pelvic pain';
     lines.push(`${kind}, ${e.painSeverity}, ${plural(e.painDays ?? 1, 'day')}`);
   }
   const symptomWords: Record<string, string> = {
@@ -97,7 +102,11 @@ function describeEpisode(e: EpisodeAnswers): string[] {
     `Other symptoms: ${e.symptoms.length === 0 ? 'none' : e.symptoms.map((s) => symptomWords[s]).join(', ')}`,
   );
   const often =
-    e.frequency === 'few' ? '2 or 3 times' : e.frequency === 'often' ? 'more than 3 times' : 'only this time';
+    e.frequency === 'few'
+      ? '2 or 3 times'
+      : e.frequency === 'often'
+        ? 'more than 3 times'
+        : 'only this time';
   const also = e.otherDates.length > 0 ? ` (also ${e.otherDates.join(', ')})` : '';
   lines.push(`In the last 3 months: ${often}${also}`);
   if (e.note) lines.push(`Your note: ${sanitizeInline(e.note)}`);
@@ -139,9 +148,9 @@ export function formatInterviewSummary(
   out.push(
     `  Contraception: ${p.contraception?.length ? p.contraception.map(describeMethod).join('; ') : 'none'}`,
   );
-  if (p.menopause !== 'post' || p.pregnancy) {
-    out.push(`  Pregnant: ${p.pregnancy ? describePregnancy(p.pregnancy) : 'no'}`);
-  }
+  if (p.pregnancy) out.push(`  Pregnant: ${describePregnancy(p.pregnancy)}`);
+  else if (data.about.pregnancyUnsure) out.push('  Pregnant: not sure (analyzed as not pregnant)');
+  else if (p.menopause !== 'post') out.push(`  Pregnant: ${source ? 'not recorded' : 'no'}`);
   if (!data.periodsSkipped) {
     out.push('Your periods');
     const usual =
@@ -176,16 +185,16 @@ export async function askReview(
   episodes: readonly EpisodeAnswers[],
 ): Promise<ReviewAction> {
   for (;;) {
+    const reviewable = visited.filter((v) => v.spec.reviewable !== false);
     const choices: Choice<'analyze' | 'change' | 'add' | 'remove'>[] = [
       { value: 'analyze', name: 'Looks right: analyze it' },
-      { value: 'change', name: 'Change an answer' },
-      { value: 'add', name: 'Add an episode' },
     ];
+    if (reviewable.length > 0) choices.push({ value: 'change', name: 'Change an answer' });
+    choices.push({ value: 'add', name: 'Add an episode' });
     if (episodes.length > 0) choices.push({ value: 'remove', name: 'Remove an episode' });
     const action = await prompter.askSelect({ id: 'review', message: 'Is this right?', choices });
     if (action === 'analyze' || action === 'add') return { kind: action };
     if (action === 'change') {
-      const reviewable = visited.filter((v) => v.spec.reviewable !== false);
       const id = await prompter.askSelect({
         id: 'review.change',
         message: 'Which answer do you want to change?',

@@ -13,8 +13,15 @@ import type { FormatId, ImportResult } from '../importers/types.ts';
 import { buildReport } from '../report/build-report.ts';
 import type { Report } from '../report/types.ts';
 import { buildInterviewLog } from './build-log.ts';
-import { DRAFT_FORMAT, getDraftPath, readDraft, removeDraft, writeDraft, type Draft } from './draft.ts';
-import { ANSWERED_GAP_FACTS, walkInterview, type BaseLog } from './flow.ts';
+import {
+  DRAFT_FORMAT,
+  getDraftPath,
+  readDraft,
+  removeDraft,
+  writeDraft,
+  type Draft,
+} from './draft.ts';
+import { getRemainingGaps, walkInterview, type BaseLog } from './flow.ts';
 import { PromptInterrupted, type Prompter } from './prompter.ts';
 import {
   addEpisodeAnswers,
@@ -64,7 +71,11 @@ function interrupted(draftPath: string, answers: Answers): InterruptedError {
       );
 }
 
-async function withInterrupt<T>(draftPath: string, answers: Answers, step: () => Promise<T>): Promise<T> {
+async function withInterrupt<T>(
+  draftPath: string,
+  answers: Answers,
+  step: () => Promise<T>,
+): Promise<T> {
   try {
     return await step();
   } catch (error) {
@@ -88,10 +99,15 @@ async function chooseStart(deps: InterviewDeps, draftPath: string): Promise<Star
     draft = await readDraft(draftPath);
   } catch (error) {
     if (deps.resume || !(error instanceof InputError)) throw error;
-    deps.prompter.note(`(The saved draft ${draftPath} could not be read; starting a new interview.)`);
+    deps.prompter.note(
+      `(The saved draft ${draftPath} could not be read; starting a new interview.)`,
+    );
     return fresh;
   }
-  const fromDraft = (d: Draft): Start => ({ answers: d.answers, logFile: d.log_file, from: d.from });
+  const fromDraft = (d: Draft): Start => {
+    deps.prompter.note(`Continuing your unfinished interview${d.saved ? ` from ${d.saved}` : ''}.`);
+    return { answers: d.answers, logFile: d.log_file, from: d.from };
+  };
   if (deps.resume) {
     if (!draft) {
       throw new UsageError(
@@ -145,7 +161,8 @@ export async function runInterviewSession(deps: InterviewDeps): Promise<Intervie
     if (!deps.importLog) throw new Error('importLog is required with --log');
     imported = await deps.importLog(start.logFile, start.from);
     const name = deps.logFile ?? start.logFile;
-    base = { name, profile: imported.log.profile, gaps: imported.gaps };
+    const kind = imported.format === 'csv' || imported.format === 'json' ? 'log' : 'export';
+    base = { name, kind, profile: imported.log.profile, gaps: imported.gaps };
   }
 
   const saveDraft = async (): Promise<void> => {
@@ -161,10 +178,13 @@ export async function runInterviewSession(deps: InterviewDeps): Promise<Intervie
   const session = new InterviewSession(prompter, answers, saveDraft);
 
   let log: CycleLog;
-  for (;;) {
+  for (let walk = 0; ; walk++) {
     const data = await withInterrupt(draftPath, answers, () =>
       walkInterview(session, { today, ...(base ? { base } : {}) }),
     );
+    if (walk === 0 && base && session.visited.length === 0) {
+      prompter.note(`\n${base.name} already has everything the analysis needs to know about you.`);
+    }
     const before = Object.keys(answers).length;
     session.pruneUnvisited();
     if (Object.keys(answers).length !== before) await saveDraft();
@@ -195,7 +215,7 @@ export async function runInterviewSession(deps: InterviewDeps): Promise<Intervie
     files: base ? [base.name, 'interview'] : ['interview'],
     formats: imported ? [imported.format] : [],
     warnings: imported?.warnings ?? [],
-    questions: (imported?.gaps ?? []).filter((g) => !ANSWERED_GAP_FACTS.test(g.fact)),
+    questions: getRemainingGaps(imported?.gaps ?? [], log.profile),
     ...(imported?.appNotes ? { appNotes: imported.appNotes } : {}),
     log,
   });

@@ -8,12 +8,7 @@ import type { Parsed } from './parse-answer.ts';
 import type { Choice, Prompter, Validation } from './prompter.ts';
 
 export type AnswerValue =
-  | string
-  | number
-  | boolean
-  | null
-  | string[]
-  | { [key: string]: string | number };
+  string | number | boolean | null | string[] | { [key: string]: string | number };
 
 export type Answers = Record<string, AnswerValue>;
 
@@ -25,6 +20,8 @@ interface SpecBase<T> {
   reviewable?: boolean;
   /** A check that depends on other answers; a reason when `value` is not acceptable. */
   check?(value: T): string | undefined;
+  /** Answers that belong to this one and are forgotten when it changes (a method's start date). */
+  resets?: readonly string[];
 }
 
 export interface TextSpec<T extends AnswerValue> extends SpecBase<T> {
@@ -64,10 +61,7 @@ export interface ConfirmSpec extends SpecBase<boolean> {
 }
 
 export type AnySpec =
-  | TextSpec<AnswerValue>
-  | SelectSpec<string>
-  | CheckboxSpec<string>
-  | ConfirmSpec;
+  TextSpec<AnswerValue> | SelectSpec<string> | CheckboxSpec<string> | ConfirmSpec;
 
 export interface Visited {
   spec: AnySpec;
@@ -79,12 +73,14 @@ export function formatAnswer(spec: AnySpec, value: AnswerValue): string {
   switch (spec.kind) {
     case 'text':
       return spec.format(value);
-    case 'select':
-      return shortName(spec.choices.find((c) => c.value === value)?.name ?? String(value));
+    case 'select': {
+      const choice = spec.choices.find((c) => c.value === value);
+      return choice ? shortName(choice) : String(value);
+    }
     case 'checkbox': {
       const values = Array.isArray(value) ? value : [];
-      const names = spec.choices.filter((c) => values.includes(c.value)).map((c) => c.name);
-      return names.length === 0 ? 'none' : names.map(shortName).join(', ');
+      const chosen = spec.choices.filter((c) => values.includes(c.value));
+      return chosen.length === 0 ? 'none' : chosen.map(shortName).join(', ');
     }
     case 'confirm':
       return value === true ? 'yes' : 'no';
@@ -92,9 +88,10 @@ export function formatAnswer(spec: AnySpec, value: AnswerValue): string {
 }
 
 /** Choice names may carry an explanation after a colon; the review shows the part before it. */
-function shortName(name: string): string {
-  const colon = name.indexOf(': ');
-  return colon > 0 ? name.slice(0, colon) : name;
+function shortName(choice: Choice<string>): string {
+  if (choice.short !== undefined) return choice.short;
+  const colon = choice.name.indexOf(': ');
+  return colon > 0 ? choice.name.slice(0, colon) : choice.name;
 }
 
 function checkStored(spec: AnySpec, value: AnswerValue): string | undefined {
@@ -197,6 +194,9 @@ export class InterviewSession {
     }
     if (objection !== undefined) this.prompter.note(objection);
     const value = await this.prompt(spec, previous);
+    if (previous !== undefined && JSON.stringify(previous) !== JSON.stringify(value)) {
+      for (const id of spec.resets ?? []) delete this.answers[id];
+    }
     this.answers[spec.id] = value;
     this.visited.push({ spec, value });
     await this.onAnswer(this.answers);
@@ -217,7 +217,10 @@ export class InterviewSession {
             ? (spec.toText?.(previous) ?? spec.format(previous))
             : spec.default;
         // Enter takes the default, so an optional answer offered again needs a word to clear it.
-        const clear = spec.optional === true && def !== undefined && def !== '' ? " (type 'none' to clear it)" : '';
+        const clear =
+          spec.optional === true && def !== undefined && def !== ''
+            ? " (type 'none' to clear it)"
+            : '';
         const text = await p.askText({
           id: spec.id,
           message: spec.message + clear,

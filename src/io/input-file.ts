@@ -93,7 +93,11 @@ async function readStdin(): Promise<InputFile> {
   for await (const chunk of process.stdin as AsyncIterable<Buffer>) {
     total += chunk.length;
     if (total > MAX_WHOLE_FILE_BYTES) {
-      throw new InputError('<stdin>', {}, 'input is too large to read from standard input; pass the file path');
+      throw new InputError(
+        '<stdin>',
+        {},
+        'input is too large to read from standard input; pass the file path',
+      );
     }
     chunks.push(chunk);
   }

@@ -400,16 +400,3 @@ export const csvImporter: Importer = {
     return parseCanonicalCsv(text, input.name);
   },
 };
-
-/**
- * Whether the start of a file looks like a canonical CSV log: after any `#` lines, a header with
- * a `date` column where at least half of the columns are canonical names.
- */
-export function looksLikeCanonicalCsv(head: string): boolean {
-  const lines = head.replace(/^\uFEFF/, '').split(/\r?\n/);
-  const header = lines.find((l) => l.trim() !== '' && !l.trim().startsWith('#'));
-  if (header === undefined) return false;
-  const names = header.split(detectDelimiter(header)).map((n) => n.trim().replace(/^"|"$/g, ''));
-  const known = names.filter((n) => resolveDayColumn(n) !== undefined);
-  return names.some((n) => resolveDayColumn(n) === 'date') && known.length * 2 >= names.length;
-}

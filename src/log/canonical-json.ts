@@ -172,22 +172,3 @@ export const jsonImporter: Importer = {
     return parseCanonicalJson(text, input.name);
   },
 };
-
-/**
- * Whether the start of a file looks like a canonical JSON log: it names the format, or has a
- * `days` list, or is an array whose first object has only canonical day fields.
- */
-export function looksLikeCanonicalJson(head: string): boolean {
-  const text = head.replace(/^\uFEFF/, '').trimStart();
-  if (text.startsWith('{')) {
-    return (
-      new RegExp(`"format"\\s*:\\s*"${CANONICAL_LOG_FORMAT}"`).test(text) ||
-      /"days"\s*:\s*\[/.test(text)
-    );
-  }
-  if (!text.startsWith('[')) return false;
-  const first = /\{[^{}]*\}/.exec(text);
-  if (!first) return false;
-  const keys = [...first[0].matchAll(/"((?:[^"\\]|\\.)*)"\s*:/g)].map((m) => m[1]!);
-  return keys.includes('date') && keys.every((k) => resolveDayColumn(k) !== undefined);
-}

@@ -150,7 +150,9 @@ class Parser {
 
   private parseObject(depth: number): Record<string, unknown> {
     this.enter(depth);
-    const object: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+    // A plain object is several times faster than Object.create(null), and safe here because
+    // the only keys with special meaning on assignment are refused before anything is assigned.
+    const object: Record<string, unknown> = {};
     const where = new Map<string | number, TextPosition>();
     this.starts.set(object, this.positionAt(this.pos));
     this.members.set(object, where);

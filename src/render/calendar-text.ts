@@ -1,7 +1,8 @@
 /**
  * Month grids for the terminal. Each day takes two lines of four characters: the day number, the
- * flow and sex markers, then the pain marker and the tier symbol (right-aligned). Every marker is a letter or
- * punctuation, so the calendar reads the same without colour; colour only adds emphasis.
+ * flow and sex markers, then the pain marker and the tier symbol (right-aligned). Every marker is
+ * a letter or punctuation, so the calendar reads the same without colour; colour only adds
+ * emphasis. Four-character cells let two months sit side by side in 80 columns.
  */
 import type { ChalkInstance } from 'chalk';
 import type { CycleLog } from '../core/log.ts';
@@ -18,6 +19,7 @@ import {
   type CalendarMonth,
   type LegendEntry,
 } from './calendar-data.ts';
+import { wrapText } from './wrap.ts';
 
 export interface TextCalendarOptions {
   chalk: ChalkInstance;
@@ -125,21 +127,6 @@ function formatLegendLines(
     }
   }
   lines.push(line);
-  return lines;
-}
-
-function wrapText(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    if (line !== '' && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else {
-      line = line === '' ? word : `${line} ${word}`;
-    }
-  }
-  if (line !== '') lines.push(line);
   return lines;
 }
 

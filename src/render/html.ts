@@ -34,7 +34,7 @@ import {
   getRuleTitle,
   getTablePeriods,
   withFullStop,
-  type Fact,
+  type LabelledValue,
 } from './markdown.ts';
 import { sanitizeInline } from './sanitize.ts';
 import { getCitedSources, getSource } from './sources.ts';
@@ -228,7 +228,7 @@ footer { margin-top: 2.5rem; padding-top: .6rem; border-top: 2px solid ${COLORS.
 }
 `;
 
-function formatFactList(facts: readonly Fact[]): string {
+function formatFactList(facts: readonly LabelledValue[]): string {
   return `<dl>${facts.map((f) => `<dt>${h(f.label)}</dt><dd>${h(f.value)}</dd>`).join('')}</dl>`;
 }
 

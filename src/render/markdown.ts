@@ -55,7 +55,7 @@ const MENOPAUSE_TEXT = {
 } as const;
 
 /** A labelled line of plain (unescaped) text. */
-export interface Fact {
+export interface LabelledValue {
   label: string;
   value: string;
 }
@@ -114,9 +114,9 @@ function describePregnancy(profile: Profile): string | null {
 }
 
 /** The profile the analysis used, as plain-text facts. */
-export function getProfileFacts(report: Report): Fact[] {
+export function getProfileFacts(report: Report): LabelledValue[] {
   const profile = report.profile;
-  const facts: Fact[] = [];
+  const facts: LabelledValue[] = [];
   const age = report.age ?? profile.age;
   facts.push({
     label: 'Age',
@@ -147,13 +147,13 @@ export function getProfileFacts(report: Report): Fact[] {
 }
 
 /** What was read and evaluated, as plain-text facts. */
-export function getInputFacts(report: Report): Fact[] {
+export function getInputFacts(report: Report): LabelledValue[] {
   const { files, formats, first_date, last_date, days_logged } = report.input;
   const fileText =
     files.length === formats.length
       ? files.map((f, i) => `${f} (${FORMAT_NAME[formats[i] as FormatId] ?? formats[i]})`)
       : [...files, ...formats.map((f) => `format: ${FORMAT_NAME[f] ?? f}`)];
-  const facts: Fact[] = [
+  const facts: LabelledValue[] = [
     { label: files.length === 1 ? 'File' : 'Files', value: fileText.join('; ') },
   ];
   facts.push({
@@ -210,12 +210,13 @@ const LINE_START_MARKER = /^(\s*)([#+\-=>]|\d+[.)])/;
 
 /**
  * One line of input-derived text, safe anywhere in a Markdown line (including table cells): HTML
- * becomes entities, inline syntax is backslash-escaped, and a leading block marker ("# ", "- ",
+ * and entity syntax become entities, inline syntax is backslash-escaped, and a leading block marker ("# ", "- ",
  * "1.") is neutralised so text can never start a heading or a list.
  */
 export function escapeMarkdown(text: string): string {
   let out = sanitizeInline(text)
-    .replace(/&/g, '&amp;')
+    // A bare "&" is text in CommonMark; only an entity-like "&name;" or "&#…;" needs escaping.
+    .replace(/&(?=#?[A-Za-z0-9]+;)/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(ALWAYS_ESCAPED, (c) => `\\${c}`);
@@ -234,7 +235,7 @@ function mdRule(rule: string): string {
   return /^[a-z0-9-]+$/.test(rule) ? `\`${rule}\`` : md(rule);
 }
 
-function formatFactList(facts: readonly Fact[]): string[] {
+function formatFactList(facts: readonly LabelledValue[]): string[] {
   return facts.map((f) => `- **${f.label}:** ${md(f.value)}`);
 }
 

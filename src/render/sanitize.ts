@@ -1,3 +1,4 @@
+/* eslint-disable no-control-regex -- matching control characters is the point of this file */
 /**
  * Text from input files (notes, colours, app names, file names) may carry terminal escape
  * sequences, carriage returns or bidi overrides. Everything printed passes through here.
@@ -5,13 +6,16 @@
 
 // ESC/CSI/OSC sequences, then remaining C0/C1 controls (tab and newline kept only where allowed),
 // then bidi embedding/override/isolate controls that could reorder what a reader sees.
-// eslint-disable-next-line no-control-regex
-const ANSI = /\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b\[[0-?]*[ -/]*[@-~]|\u001b[@-Z\\-_]|\u009b[0-?]*[ -/]*[@-~]/g;
-// eslint-disable-next-line no-control-regex
+const ANSI =
+  /\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b\[[0-?]*[ -/]*[@-~]|\u001b[@-Z\\-_]|\u009b[0-?]*[ -/]*[@-~]/g;
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /** One line of safe text: escapes removed, controls and newlines replaced by spaces. */
 export function sanitizeInline(text: string): string {
-  return text.replace(ANSI, '').replace(/[\t\n]/g, ' ').replace(CONTROL, ' ').replace(BIDI, '');
+  return text
+    .replace(ANSI, '')
+    .replace(/[\t\n]/g, ' ')
+    .replace(CONTROL, ' ')
+    .replace(BIDI, '');
 }

@@ -23,10 +23,14 @@ const CYCLE_SUMMARY_PERIODS = 6;
 
 function tierColor(chalk: ChalkInstance, tier: Tier): (text: string) => string {
   switch (tier) {
-    case 'urgent': return chalk.bold.red;
-    case 'soon': return chalk.bold.yellow;
-    case 'next-visit': return chalk.bold.cyan;
-    case 'info': return chalk.bold;
+    case 'urgent':
+      return chalk.bold.red;
+    case 'soon':
+      return chalk.bold.yellow;
+    case 'next-visit':
+      return chalk.bold.cyan;
+    case 'info':
+      return chalk.bold;
   }
 }
 
@@ -38,20 +42,27 @@ export function formatTextReport(report: Report, log: CycleLog, options: TextOpt
   const { chalk } = options;
   const width = Math.max(40, Math.min(options.width, 100));
   const out: string[] = [];
-  const para = (text: string, indent = '', first = indent) => out.push(...wrapText(text, width, indent, first));
-  const heading = (text: string) => out.push('', chalk.bold(text), chalk.dim('─'.repeat(Math.min(width, text.length))));
+  const para = (text: string, indent = '', first = indent) =>
+    out.push(...wrapText(text, width, indent, first));
+  const heading = (text: string) =>
+    out.push('', chalk.bold(text), chalk.dim('─'.repeat(Math.min(width, text.length))));
 
   out.push(chalk.bold('cyclecheck report'));
   const files = report.input.files.map((f) => sanitizeInline(f)).join(', ');
   para(`Read: ${files} (${report.input.formats.join(', ')})`);
   if (report.input.first_date) {
-    para(`Logged: ${report.input.first_date} to ${report.input.last_date ?? report.input.first_date}, ${report.input.days_logged} days; ${report.periods.length} period${report.periods.length === 1 ? '' : 's'} found.`);
+    para(
+      `Logged: ${report.input.first_date} to ${report.input.last_date ?? report.input.first_date}, ${report.input.days_logged} days; ${report.periods.length} period${report.periods.length === 1 ? '' : 's'} found.`,
+    );
   } else {
     para('Logged: no days.');
   }
-  para(`Evaluated as of ${report.as_of ?? 'unknown'}${report.age !== null ? `; age ${report.age}` : ''}.`);
+  para(
+    `Evaluated as of ${report.as_of ?? 'unknown'}${report.age !== null ? `; age ${report.age}` : ''}.`,
+  );
 
-  for (const note of report.app_notes) para(`${note.date}: ${sanitizeInline(note.text)}`, '  ', '• ');
+  for (const note of report.app_notes)
+    para(`${note.date}: ${sanitizeInline(note.text)}`, '  ', '• ');
   if (report.questions.length > 0) {
     heading('Facts your file could not tell');
     for (const q of report.questions) para(sanitizeInline(q.message), '  ', '? ');
@@ -59,7 +70,9 @@ export function formatTextReport(report: Report, log: CycleLog, options: TextOpt
 
   heading(report.flags.length === 0 ? 'Flags: none' : `Flags (${report.flags.length})`);
   if (report.flags.length === 0) {
-    para('Nothing in this log matched a rule. That is not a clean bill of health: if something worries you, tell a clinician.');
+    para(
+      'Nothing in this log matched a rule. That is not a clean bill of health: if something worries you, tell a clinician.',
+    );
   }
   for (const tier of TIERS) {
     const flags = report.flags.filter((f) => f.tier === tier);
@@ -81,7 +94,14 @@ export function formatTextReport(report: Report, log: CycleLog, options: TextOpt
     heading('Doctor-visit checklist');
     const facts: string[] = [];
     if (report.age !== null) facts.push(`age ${report.age}`);
-    facts.push(...report.flags.filter((f) => f.tier !== 'info').map((f) => `${f.rule} (${f.tier}, ${dates(f)}${f.cycle_day !== null ? `, cycle day ${f.cycle_day}` : ''})`));
+    facts.push(
+      ...report.flags
+        .filter((f) => f.tier !== 'info')
+        .map(
+          (f) =>
+            `${f.rule} (${f.tier}, ${dates(f)}${f.cycle_day !== null ? `, cycle day ${f.cycle_day}` : ''})`,
+        ),
+    );
     para(`Tell them: ${facts.join('; ')}.`);
     for (const item of report.checklist) {
       out.push('');
@@ -94,7 +114,9 @@ export function formatTextReport(report: Report, log: CycleLog, options: TextOpt
     heading(`Last ${Math.min(CYCLE_SUMMARY_PERIODS, report.periods.length)} periods`);
     out.push('  start        days  cycle');
     for (const p of report.periods.slice(-CYCLE_SUMMARY_PERIODS)) {
-      out.push(`  ${p.start}  ${String(p.days).padStart(4)}  ${p.cycle_length === null ? '    –' : String(p.cycle_length).padStart(5)}`);
+      out.push(
+        `  ${p.start}  ${String(p.days).padStart(4)}  ${p.cycle_length === null ? '    –' : String(p.cycle_length).padStart(5)}`,
+      );
     }
   }
 
@@ -112,10 +134,20 @@ function formatFlag(flag: ReportFlag, out: string[], width: number, chalk: Chalk
   const title = RULE_TEXT[flag.rule].title;
   const when = `${dates(flag)}${flag.cycle_day !== null ? `, cycle day ${flag.cycle_day}` : ''}${flag.in_progress ? ', still in progress' : ''}`;
   out.push('');
-  const titleLines = wrapText(`${title} — ${when}`, width, '      ', `  ${TIER_SYMBOL[flag.tier]} `.padEnd(6));
+  const titleLines = wrapText(
+    `${title} — ${when}`,
+    width,
+    '      ',
+    `  ${TIER_SYMBOL[flag.tier]} `.padEnd(6),
+  );
   titleLines[0] = titleLines[0]!.replace(title, chalk.bold(title));
   out.push(...titleLines);
   out.push(...wrapText(flag.summary, width, '      '));
-  for (const why of flag.why) out.push(...wrapText(sanitizeInline(why), width, '        ', '      · '));
-  out.push(...wrapText(`Rule ${flag.rule}; sources ${flag.sources.join(', ')}`, width, '      ').map((l) => chalk.dim(l)));
+  for (const why of flag.why)
+    out.push(...wrapText(sanitizeInline(why), width, '        ', '      · '));
+  out.push(
+    ...wrapText(`Rule ${flag.rule}; sources ${flag.sources.join(', ')}`, width, '      ').map((l) =>
+      chalk.dim(l),
+    ),
+  );
 }

@@ -30,7 +30,12 @@ export function buildReport(analysis: Analysis, input: ReportInput): Report {
     },
     profile: analysis.profile,
     age: analysis.age,
-    periods: analysis.periods.map((p) => ({ start: p.start, end: p.end, days: p.days, cycle_length: p.cycle_length })),
+    periods: analysis.periods.map((p) => ({
+      start: p.start,
+      end: p.end,
+      days: p.days,
+      cycle_length: p.cycle_length,
+    })),
     flags: analysis.findings.map((f) => ({
       rule: f.rule,
       tier: f.tier,
@@ -43,8 +48,15 @@ export function buildReport(analysis: Analysis, input: ReportInput): Report {
       sources: f.sources,
       in_progress: f.in_progress,
     })),
-    not_flagged: analysis.not_flagged.map((n) => ({ rule: n.rule, date: n.date, reason: formatFact(n.reason) })),
-    not_evaluated: analysis.not_evaluated.map((n) => ({ rule: n.rule, reason: formatFact(n.reason) })),
+    not_flagged: analysis.not_flagged.map((n) => ({
+      rule: n.rule,
+      date: n.date,
+      reason: formatFact(n.reason),
+    })),
+    not_evaluated: analysis.not_evaluated.map((n) => ({
+      rule: n.rule,
+      reason: formatFact(n.reason),
+    })),
     checklist: buildChecklist(analysis, input.log),
     warnings: input.warnings,
     questions: input.questions ?? [],

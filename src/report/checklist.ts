@@ -30,30 +30,59 @@ export const CHECKLIST_TEXT: Record<ChecklistCode, string> = {
 /** What particular rules add to an item (the catalogue's checklist column). */
 const RULE_NOTES: Partial<Record<RuleId, Partial<Record<ChecklistCode, string>>>> = {
   'pregnancy-bleeding-heavy': { K1: 'Note pads soaked per hour and any clots or tissue.' },
-  'pregnancy-bleeding-with-pain': { K4: 'Is the pain on one side? Any shoulder-tip pain? Feeling faint?' },
-  'pregnancy-bleeding-second-half': { K7: 'Say how many weeks pregnant you are and where the placenta was on your scan; note contractions, any fluid leaking, and the baby’s movements.' },
+  'pregnancy-bleeding-with-pain': {
+    K4: 'Is the pain on one side? Any shoulder-tip pain? Feeling faint?',
+  },
+  'pregnancy-bleeding-second-half': {
+    K7: 'Say how many weeks pregnant you are and where the placenta was on your scan; note contractions, any fluid leaking, and the baby’s movements.',
+  },
   'pregnancy-bleeding-early-light': { K3: 'If it followed sex, ask whether to pause sex for now.' },
-  'pregnancy-with-iud': { K6: 'Confirm the IUD entry is current: if it was removed, add the removal date.' },
+  'pregnancy-with-iud': {
+    K6: 'Confirm the IUD entry is current: if it was removed, add the removal date.',
+  },
   'postmenopausal-bleeding': { K10: 'Mention HRT, tamoxifen or blood thinners.' },
   'recurrent-postcoital-bleeding': { K1: 'List each date it happened.' },
-  'copper-iud-postcoital-bleeding': { K6: 'Can you feel the threads? Are they longer, shorter or missing? Can you feel hard plastic?' },
+  'copper-iud-postcoital-bleeding': {
+    K6: 'Can you feel the threads? Are they longer, shorter or missing? Can you feel hard plastic?',
+  },
   'postcoital-cramping-red-flags': { K6: 'With an IUD: can you feel the threads?' },
-  'hormonal-breakthrough-bleeding': { K6: 'Keep logging; mention it if it continues past the settling-in months.' },
+  'hormonal-breakthrough-bleeding': {
+    K6: 'Keep logging; mention it if it continues past the settling-in months.',
+  },
   'recurrent-intermenstrual-spotting': { K1: 'The date and cycle day of each episode.' },
-  'missed-period-bleeding-with-pain': { K7: 'Take a pregnancy test today.', K4: 'Is the pain on one side? Any shoulder-tip pain or dizziness?' },
-  'heavy-period': { K1: 'Products used per day, night-time changes, doubling up, clots 2.5 cm (a quarter) or larger.' },
-  'painful-periods-red-flags': { K4: 'Pain score, painkillers and how well they work, days missed.' },
+  'missed-period-bleeding-with-pain': {
+    K7: 'Take a pregnancy test today.',
+    K4: 'Is the pain on one side? Any shoulder-tip pain or dizziness?',
+  },
+  'heavy-period': {
+    K1: 'Products used per day, night-time changes, doubling up, clots 2.5 cm (a quarter) or larger.',
+  },
+  'painful-periods-red-flags': {
+    K4: 'Pain score, painkillers and how well they work, days missed.',
+  },
   'irregular-cycles': { K10: 'Recent changes in weight, stress or exercise.' },
   'absent-periods': { K7: 'Take a pregnancy test first.' },
   'late-period': { K7: 'Consider a pregnancy test.' },
-  'possible-implantation-bleeding': { K7: 'Take a pregnancy test and log the result; if positive, record the pregnancy.' },
-  'painful-sex-recurrent': { K4: 'Is the pain at the entrance or deep inside?', K8: 'Any vaginal dryness?' },
-  'persistent-pelvic-pain': { K4: 'Also note bloating, feeling full quickly, needing to pee more often, and bowel changes.' },
-  'non-vaginal-bleeding-source': { K5: 'Burning or needing to pee often; any change in bowel habit.' },
+  'possible-implantation-bleeding': {
+    K7: 'Take a pregnancy test and log the result; if positive, record the pregnancy.',
+  },
+  'painful-sex-recurrent': {
+    K4: 'Is the pain at the entrance or deep inside?',
+    K8: 'Any vaginal dryness?',
+  },
+  'persistent-pelvic-pain': {
+    K4: 'Also note bloating, feeling full quickly, needing to pee more often, and bowel changes.',
+  },
+  'non-vaginal-bleeding-source': {
+    K5: 'Burning or needing to pee often; any change in bowel habit.',
+  },
   'pelvic-infection-red-flags': { K5: 'Measure your temperature and write it down.' },
 };
 
-export function buildChecklist(analysis: Analysis, log: CycleLog | undefined): ReportChecklistItem[] {
+export function buildChecklist(
+  analysis: Analysis,
+  log: CycleLog | undefined,
+): ReportChecklistItem[] {
   const byCode = new Map<ChecklistCode, { rules: RuleId[]; rank: number; notes: string[] }>();
   for (const finding of analysis.findings) {
     for (const code of finding.checklist) {
@@ -80,7 +109,12 @@ function findingsFor(analysis: Analysis, rules: RuleId[]): Finding[] {
   return analysis.findings.filter((f) => rules.includes(f.rule));
 }
 
-function formatDetails(code: ChecklistCode, analysis: Analysis, log: CycleLog | undefined, rules: RuleId[]): string[] {
+function formatDetails(
+  code: ChecklistCode,
+  analysis: Analysis,
+  log: CycleLog | undefined,
+  rules: RuleId[],
+): string[] {
   const profile = analysis.profile;
   const dayOf = new Map((log?.days ?? []).map((d) => [d.date, d]));
   switch (code) {
@@ -88,28 +122,35 @@ function formatDetails(code: ChecklistCode, analysis: Analysis, log: CycleLog | 
       const lines: string[] = [];
       const seen = new Set<string>();
       for (const f of findingsFor(analysis, rules)) {
-        const days = f.facts.filter((x) => x.code === 'bleeding-day' && x.date && !seen.has(x.date));
+        const days = f.facts.filter(
+          (x) => x.code === 'bleeding-day' && x.date && !seen.has(x.date),
+        );
         if (days.length === 0) continue;
         for (const x of days) seen.add(x.date!);
         const parts = days.map((x) => {
           const colour = dayOf.get(x.date!)?.blood_color;
           return `${x.date} ${x.value}${colour ? ` (${sanitizeInline(colour)})` : ''}`;
         });
-        lines.push(`${f.start}${f.cycle_day !== null ? `, cycle day ${f.cycle_day}` : ''}: ${parts.join(', ')}`);
+        lines.push(
+          `${f.start}${f.cycle_day !== null ? `, cycle day ${f.cycle_day}` : ''}: ${parts.join(', ')}`,
+        );
       }
       return lines;
     }
     case 'K3': {
       const dates = new Set<string>();
       for (const f of findingsFor(analysis, rules)) {
-        for (const x of f.facts) if ((x.code === 'sex' || x.code === 'sex-linked' || x.code === 'pcb-event') && x.date) dates.add(x.date);
+        for (const x of f.facts)
+          if ((x.code === 'sex' || x.code === 'sex-linked' || x.code === 'pcb-event') && x.date)
+            dates.add(x.date);
       }
       return dates.size > 0 ? [`Sex on: ${[...dates].sort().join(', ')}`] : [];
     }
     case 'K4': {
       const lines = new Set<string>();
       for (const f of findingsFor(analysis, rules)) {
-        for (const x of f.facts) if (x.code === 'pain-level' && x.date) lines.add(`${x.date}: ${x.value}`);
+        for (const x of f.facts)
+          if (x.code === 'pain-level' && x.date) lines.add(`${x.date}: ${x.value}`);
       }
       return [...lines].sort();
     }
@@ -117,26 +158,41 @@ function formatDetails(code: ChecklistCode, analysis: Analysis, log: CycleLog | 
       const methods = (profile.contraception ?? []).filter((c) => c.method !== 'none');
       if (methods.length === 0) return ['No contraception recorded.'];
       return methods.map(
-        (c) => `${methodWord(c.method)}${c.start ? ` since ${c.start}` : ''}${c.end ? ` until ${c.end}` : ''}`,
+        (c) =>
+          `${methodWord(c.method)}${c.start ? ` since ${c.start}` : ''}${c.end ? ` until ${c.end}` : ''}`,
       );
     }
     case 'K7': {
       const p = profile.pregnancy;
       if (!p) return ['No pregnancy recorded.'];
-      const parts = [p.start ? `from ${p.start}` : '', p.week !== undefined && p.week_on ? `week ${p.week} on ${p.week_on}` : '', p.due ? `due ${p.due}` : '', p.end ? `ended ${p.end}` : ''].filter(Boolean);
+      const parts = [
+        p.start ? `from ${p.start}` : '',
+        p.week !== undefined && p.week_on ? `week ${p.week} on ${p.week_on}` : '',
+        p.due ? `due ${p.due}` : '',
+        p.end ? `ended ${p.end}` : '',
+      ].filter(Boolean);
       return [`Pregnancy recorded: ${parts.join(', ')}.`];
     }
     case 'K8':
-      return [profile.menopause ? `Recorded menopause status: ${profile.menopause}.` : 'Menopause status not recorded.'];
+      return [
+        profile.menopause
+          ? `Recorded menopause status: ${profile.menopause}.`
+          : 'Menopause status not recorded.',
+      ];
     case 'K9': {
       const s = profile.last_screening;
-      return [s ? `Last screening: ${s.date}${s.result ? `, ${sanitizeInline(s.result)}` : ''}.` : 'No screening date recorded: look up your last cervical screening.'];
+      return [
+        s
+          ? `Last screening: ${s.date}${s.result ? `, ${sanitizeInline(s.result)}` : ''}.`
+          : 'No screening date recorded: look up your last cervical screening.',
+      ];
     }
     case 'K11': {
       const periods = analysis.periods.slice(-12);
       if (periods.length === 0) return ['No periods found in the log.'];
       return periods.map(
-        (p) => `${p.start}: ${p.days} day${p.days === 1 ? '' : 's'}${p.cycle_length !== null ? `, cycle ${p.cycle_length} days` : ''}`,
+        (p) =>
+          `${p.start}: ${p.days} day${p.days === 1 ? '' : 's'}${p.cycle_length !== null ? `, cycle ${p.cycle_length} days` : ''}`,
       );
     }
     default:

@@ -14,112 +14,150 @@ export const RULE_TEXT: Record<RuleId, RuleText> = {
   'pregnancy-bleeding-heavy': {
     title: 'Heavy bleeding in pregnancy',
     trigger: 'Pregnant, and a bleeding day is medium or heavy.',
-    summary: 'Medium or heavy bleeding while pregnant needs a clinician today; with faintness or severe pain, call emergency services.',
+    summary:
+      'Medium or heavy bleeding while pregnant needs a clinician today; with faintness or severe pain, call emergency services.',
   },
   'pregnancy-bleeding-with-pain': {
     title: 'Bleeding with pain or fever in pregnancy',
-    trigger: 'Pregnant, bleeding, and moderate or worse cramps or pelvic pain, or fever, within a day of it.',
-    summary: 'Bleeding with pain or fever in pregnancy needs a clinician today (it can be a sign of an ectopic pregnancy or miscarriage).',
+    trigger:
+      'Pregnant, bleeding, and moderate or worse cramps or pelvic pain, or fever, within a day of it.',
+    summary:
+      'Bleeding with pain or fever in pregnancy needs a clinician today (it can be a sign of an ectopic pregnancy or miscarriage).',
   },
   'pregnancy-bleeding-second-half': {
     title: 'Bleeding in the second half of pregnancy',
-    trigger: 'Pregnant from week 20+0 (or the week is unknown) and any bleeding, spotting included.',
-    summary: 'Any bleeding from week 20 of pregnancy, even spotting, needs a call to your maternity team or clinician today.',
+    trigger:
+      'Pregnant from week 20+0 (or the week is unknown) and any bleeding, spotting included.',
+    summary:
+      'Any bleeding from week 20 of pregnancy, even spotting, needs a call to your maternity team or clinician today.',
   },
   'pregnancy-bleeding-early-light': {
     title: 'Light bleeding in early pregnancy',
-    trigger: 'Pregnant before week 20 with only spotting or light bleeding, no heavy bleeding, pain or fever.',
-    summary: 'Light bleeding in the first half of pregnancy is often not serious, but tell your prenatal clinician or midwife in the next few days.',
+    trigger:
+      'Pregnant before week 20 with only spotting or light bleeding, no heavy bleeding, pain or fever.',
+    summary:
+      'Light bleeding in the first half of pregnancy is often not serious, but tell your prenatal clinician or midwife in the next few days.',
   },
   'pregnancy-with-iud': {
     title: 'Pregnancy with an IUD in place',
     trigger: 'Pregnant while a copper or hormonal IUD is recorded without a removal date.',
-    summary: 'A pregnancy with an IUD in place needs a clinician right away (a higher share of these pregnancies are ectopic). If the IUD was removed, add its removal date.',
+    summary:
+      'A pregnancy with an IUD in place needs a clinician right away (a higher share of these pregnancies are ectopic). If the IUD was removed, add its removal date.',
   },
   'postmenopausal-bleeding': {
     title: 'Bleeding after menopause',
     trigger: 'Postmenopausal and any bleeding, of any amount or colour (pink and brown count).',
-    summary: 'Any bleeding after menopause should be checked by a clinician, even if it happened once, was small, or was pink or brown.',
+    summary:
+      'Any bleeding after menopause should be checked by a clinician, even if it happened once, was small, or was pink or brown.',
   },
   'postcoital-bleeding': {
     title: 'Bleeding after sex',
-    trigger: 'Bleeding that starts on the day of sex or the day after and is not an on-time period, first-time bleeding or settling-in spotting.',
-    summary: 'Bleeding that started during or after sex is worth a check by a clinician or sexual-health clinic.',
+    trigger:
+      'Bleeding that starts on the day of sex or the day after and is not an on-time period, first-time bleeding or settling-in spotting.',
+    summary:
+      'Bleeding that started during or after sex is worth a check by a clinician or sexual-health clinic.',
   },
   'recurrent-postcoital-bleeding': {
     title: 'Bleeding after sex, more than once',
     trigger: 'Two or more bleeding-after-sex events in the last 182 days.',
-    summary: 'Bleeding after sex has happened more than once; book an appointment rather than waiting for a routine check-up.',
+    summary:
+      'Bleeding after sex has happened more than once; book an appointment rather than waiting for a routine check-up.',
   },
   'first-sex-bleeding': {
     title: 'Bleeding after first-ever sex',
-    trigger: 'Light to medium bleeding within two days of first-ever penetrative sex that stops by the third day, with no severe pain or fever.',
-    summary: 'Some bleeding after first-ever penetrative sex is expected. Bleeding after sex next time will be flagged.',
+    trigger:
+      'Light to medium bleeding within two days of first-ever penetrative sex that stops by the third day, with no severe pain or fever.',
+    summary:
+      'Some bleeding after first-ever penetrative sex is expected. Bleeding after sex next time will be flagged.',
   },
   'period-onset-after-sex': {
     title: 'Period started the day of or after sex',
-    trigger: 'A period that starts on the day of sex or the next day, no more than 2 days earlier than predicted (or labelled as a period when there is no prediction).',
-    summary: 'This looks like your period arriving on time (sex can bring it on a day or two early), so it is not counted as bleeding after sex.',
+    trigger:
+      'A period that starts on the day of sex or the next day, no more than 2 days earlier than predicted (or labelled as a period when there is no prediction).',
+    summary:
+      'This looks like your period arriving on time (sex can bring it on a day or two early), so it is not counted as bleeding after sex.',
   },
   'postcoital-cramping': {
     title: 'Cramps after sex',
-    trigger: 'Mild or moderate cramps or pelvic pain on the day of sex or the next day, without warning signs.',
-    summary: 'Cramps after sex are common and usually pass; a change of position, waiting, heat or a painkiller often helps.',
+    trigger:
+      'Mild or moderate cramps or pelvic pain on the day of sex or the next day, without warning signs.',
+    summary:
+      'Cramps after sex are common and usually pass; a change of position, waiting, heat or a painkiller often helps.',
   },
   'postcoital-cramping-red-flags': {
     title: 'Pain after sex with warning signs',
-    trigger: 'Pain after sex that is severe, lasts 3 days or more, keeps coming back, or comes with fever, unusual discharge, odour, painful urination or bleeding.',
-    summary: 'Pain after sex that is severe, lasting, repeated or comes with other symptoms should be checked in the next few days.',
+    trigger:
+      'Pain after sex that is severe, lasts 3 days or more, keeps coming back, or comes with fever, unusual discharge, odour, painful urination or bleeding.',
+    summary:
+      'Pain after sex that is severe, lasting, repeated or comes with other symptoms should be checked in the next few days.',
   },
   'copper-iud-postcoital-bleeding': {
     title: 'Bleeding after sex with a copper IUD',
-    trigger: 'A copper IUD (or an IUD of unknown type) is in place and bleeding starts on the day of sex or the next day.',
-    summary: 'With a copper IUD, bleeding after sex means calling your clinician today so the position of the device can be checked.',
+    trigger:
+      'A copper IUD (or an IUD of unknown type) is in place and bleeding starts on the day of sex or the next day.',
+    summary:
+      'With a copper IUD, bleeding after sex means calling your clinician today so the position of the device can be checked.',
   },
   'hormonal-breakthrough-bleeding': {
     title: 'Settling-in bleeding on a hormonal method',
-    trigger: 'Spotting or light bleeding (or a period longer than 8 days) in the first 3 months of a hormonal method (6 months for a hormonal IUD).',
-    summary: 'Irregular bleeding is common while a hormonal method settles in. Keep logging, and mention it if it continues after the settling-in months.',
+    trigger:
+      'Spotting or light bleeding (or a period longer than 8 days) in the first 3 months of a hormonal method (6 months for a hormonal IUD).',
+    summary:
+      'Irregular bleeding is common while a hormonal method settles in. Keep logging, and mention it if it continues after the settling-in months.',
   },
   'copper-iud-bleeding-changes': {
     title: 'Bleeding changes with a copper IUD',
-    trigger: 'Spotting, long or heavy periods in the first 91 days after a copper IUD (info), or repeated spotting, long or heavy periods later (soon).',
-    summary: 'Heavier, longer periods and spotting are common in the first months with a copper IUD; if they continue past that, book an appointment.',
+    trigger:
+      'Spotting, long or heavy periods in the first 91 days after a copper IUD (info), or repeated spotting, long or heavy periods later (soon).',
+    summary:
+      'Heavier, longer periods and spotting are common in the first months with a copper IUD; if they continue past that, book an appointment.',
   },
   'ovulation-spotting': {
     title: 'Mid-cycle (ovulation) spotting',
-    trigger: 'One or two days of spotting or light bleeding inside the ovulation window, with no warning signs.',
-    summary: 'A day or two of spotting around ovulation is common. It will be flagged if it repeats.',
+    trigger:
+      'One or two days of spotting or light bleeding inside the ovulation window, with no warning signs.',
+    summary:
+      'A day or two of spotting around ovulation is common. It will be flagged if it repeats.',
   },
   'isolated-spotting': {
     title: 'One day of spotting',
-    trigger: 'A single day of spotting between periods, outside the ovulation window, with no warning signs.',
-    summary: 'One random day of spotting is usually not a concern. It will be flagged if it repeats.',
+    trigger:
+      'A single day of spotting between periods, outside the ovulation window, with no warning signs.',
+    summary:
+      'One random day of spotting is usually not a concern. It will be flagged if it repeats.',
   },
   'intermenstrual-bleeding': {
     title: 'Bleeding between periods',
-    trigger: 'Bleeding between periods that is not one of the common patterns (two or more days, light or heavier, or with warning signs).',
+    trigger:
+      'Bleeding between periods that is not one of the common patterns (two or more days, light or heavier, or with warning signs).',
     summary: 'Bleeding between periods is worth mentioning to a clinician.',
   },
   'recurrent-intermenstrual-spotting': {
     title: 'Spotting between periods, more than once',
-    trigger: 'Bleeding between periods in two or more cycles (or 21+ days apart) in the last 182 days.',
-    summary: 'Spotting or bleeding between periods has happened more than once; book an appointment in the next few days.',
+    trigger:
+      'Bleeding between periods in two or more cycles (or 21+ days apart) in the last 182 days.',
+    summary:
+      'Spotting or bleeding between periods has happened more than once; book an appointment in the next few days.',
   },
   'premenstrual-spotting': {
     title: 'Spotting for days before periods',
     trigger: 'Two or more days of spotting just before the period, in 2 of the last 3 periods.',
-    summary: 'Several days of spotting before your periods is a pattern worth mentioning at your next visit.',
+    summary:
+      'Several days of spotting before your periods is a pattern worth mentioning at your next visit.',
   },
   'possible-implantation-bleeding': {
     title: 'Light bleeding before a late period',
-    trigger: 'Light spotting 2–8 days before a predicted period that then did not come (7+ days late).',
-    summary: 'Light bleeding followed by a late period can be implantation bleeding: take a pregnancy test and log the result.',
+    trigger:
+      'Light spotting 2–8 days before a predicted period that then did not come (7+ days late).',
+    summary:
+      'Light bleeding followed by a late period can be implantation bleeding: take a pregnancy test and log the result.',
   },
   'missed-period-bleeding-with-pain': {
     title: 'Bleeding with pain after a missed period',
-    trigger: 'The period is 7+ days late, and there is unusual bleeding with moderate or worse pain.',
-    summary: 'A missed period with unusual bleeding and tummy or pelvic pain needs a clinician today (possible ectopic pregnancy); take a pregnancy test.',
+    trigger:
+      'The period is 7+ days late, and there is unusual bleeding with moderate or worse pain.',
+    summary:
+      'A missed period with unusual bleeding and tummy or pelvic pain needs a clinician today (possible ectopic pregnancy); take a pregnancy test.',
   },
   'prolonged-period': {
     title: 'Long period',
@@ -133,22 +171,27 @@ export const RULE_TEXT: Record<RuleId, RuleText> = {
   },
   'acute-heavy-bleeding': {
     title: 'Very heavy bleeding or faintness',
-    trigger: 'Soaking a pad or tampon every hour for 2+ hours, or feeling dizzy or faint while bleeding.',
-    summary: 'Soaking through protection every hour, or feeling faint while bleeding, needs a clinician now; call emergency services if you feel faint.',
+    trigger:
+      'Soaking a pad or tampon every hour for 2+ hours, or feeling dizzy or faint while bleeding.',
+    summary:
+      'Soaking through protection every hour, or feeling faint while bleeding, needs a clinician now; call emergency services if you feel faint.',
   },
   'painful-periods-red-flags': {
     title: 'Severe period pain',
     trigger: 'Severe cramps in 2 of the last 3 periods.',
-    summary: 'Severe period pain that keeps coming back is worth discussing; treatments exist and some causes can be found.',
+    summary:
+      'Severe period pain that keeps coming back is worth discussing; treatments exist and some causes can be found.',
   },
   'irregular-cycles': {
     title: 'Irregular cycles',
-    trigger: 'Cycle lengths vary by more than FIGO allows for your age over a year, or by 17+ days within 6 months.',
+    trigger:
+      'Cycle lengths vary by more than FIGO allows for your age over a year, or by 17+ days within 6 months.',
     summary: 'Your cycle lengths vary more than usual.',
   },
   'infrequent-periods': {
     title: 'Infrequent periods',
-    trigger: 'Cycles longer than 38 days in 2 of the last 3, or only 1–2 periods in 6 months of logging.',
+    trigger:
+      'Cycles longer than 38 days in 2 of the last 3, or only 1–2 periods in 6 months of logging.',
     summary: 'Your periods come less often than usual.',
   },
   'frequent-periods': {
@@ -158,7 +201,8 @@ export const RULE_TEXT: Record<RuleId, RuleText> = {
   },
   'absent-periods': {
     title: 'No period for 90 days or more',
-    trigger: 'No period for 90 days or more while not pregnant, not postmenopausal and not on a hormonal method.',
+    trigger:
+      'No period for 90 days or more while not pregnant, not postmenopausal and not on a hormonal method.',
     summary: 'No period for three months or more should be checked; take a pregnancy test first.',
   },
   'late-period': {
@@ -173,13 +217,16 @@ export const RULE_TEXT: Record<RuleId, RuleText> = {
   },
   'pelvic-infection-red-flags': {
     title: 'Fever with pelvic symptoms',
-    trigger: 'Fever together with pelvic pain, unusual discharge, odour, painful urination or unusual bleeding, or fever or severe pain within 21 days of an IUD insertion.',
+    trigger:
+      'Fever together with pelvic pain, unusual discharge, odour, painful urination or unusual bleeding, or fever or severe pain within 21 days of an IUD insertion.',
     summary: 'Fever with pelvic symptoms can be a pelvic infection and needs a clinician today.',
   },
   'infection-symptoms': {
     title: 'Possible infection signs',
-    trigger: 'Unusual discharge, odour or painful urination on 2+ days within 7 days, or with bleeding or pelvic pain.',
-    summary: 'Unusual discharge, odour or burning when you pee can be signs of an infection; book a check in the next few days.',
+    trigger:
+      'Unusual discharge, odour or painful urination on 2+ days within 7 days, or with bleeding or pelvic pain.',
+    summary:
+      'Unusual discharge, odour or burning when you pee can be signs of an infection; book a check in the next few days.',
   },
   'severe-pelvic-pain': {
     title: 'Severe pelvic pain',
@@ -194,6 +241,7 @@ export const RULE_TEXT: Record<RuleId, RuleText> = {
   'non-vaginal-bleeding-source': {
     title: 'Blood from the urine or back passage',
     trigger: 'Blood logged as coming from the urine or the back passage.',
-    summary: 'Blood in the urine or from the back passage is not a period problem, but it needs a check.',
+    summary:
+      'Blood in the urine or from the back passage is not a period problem, but it needs a check.',
   },
 };

@@ -288,6 +288,36 @@ describe('batch -o FILE', () => {
   });
 });
 
+describe('batch --to html -o DIR', () => {
+  it('writes one private HTML document per analyzed log, named after its path', async () => {
+    const docs = join(dir, 'docs');
+    const run = await runCli(['batch', cohort, '--to', 'html', '-o', docs]);
+    expect(run.code).toBe(65);
+    expect(run.stderr).toContain(`batch: wrote 8 documents to ${docs}`);
+    for (const file of goodFiles) {
+      const path = join(docs, `${file.slice(cohort.length + 1)}.html`);
+      const html = await readFile(path, 'utf8');
+      expect(html).toMatch(/^<!DOCTYPE html>/i);
+      expect((await stat(path)).mode & 0o777).toBe(0o600);
+    }
+    await expect(stat(join(docs, 'empty.csv.html'))).rejects.toThrow();
+    // The table still goes to stdout.
+    expect(run.stdout).toContain('8 analyzed, 2 failed');
+
+    const again = await runCli(['batch', cohort, '--to', 'html', '-o', docs]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('8 documents already exist');
+    const forced = await runCli(['batch', cohort, '--to', 'html', '-o', docs, '--force']);
+    expect(forced.code).toBe(65);
+  });
+
+  it('needs a folder', async () => {
+    const run = await runCli(['batch', cohort, '--to', 'html']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('pass -o DIR');
+  });
+});
+
 describe('batch errors', () => {
   it.each([
     [['batch', 'no/such/folder'], 66, 'no/such/folder: no such file or folder'],
@@ -336,14 +366,10 @@ describe('batch interrupted', () => {
         generate({ seed: 1000 + i }),
       );
     }
-    const child = spawn(
-      process.execPath,
-      ['bin/cyclecheck.js', 'batch', big, '--json', '--jobs', '1'],
-      {
-        cwd: ROOT,
-        env: { ...process.env, NO_COLOR: '1', NODE_EXTRA_CA_CERTS: '' },
-      },
-    );
+    const child = spawn(process.execPath, [BIN, 'batch', big, '--json', '--jobs', '1'], {
+      cwd: ROOT,
+      env: { ...process.env, NO_COLOR: '1', NODE_EXTRA_CA_CERTS: '' },
+    });
     let stdout = '';
     let stderr = '';
     let signalled = false;

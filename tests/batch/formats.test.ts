@@ -20,7 +20,7 @@ import {
   getTableLayout,
 } from '../../src/batch/format-table.ts';
 import type { AnalyzedRow, FailedRow, LogRow } from '../../src/batch/log-row.ts';
-import { formatDuration, formatProgress } from '../../src/batch/progress.ts';
+import { createProgressLine, formatDuration, formatProgress } from '../../src/batch/progress.ts';
 import { RULE_IDS, type RuleId } from '../../src/core/rules/ids.ts';
 import { makeChalk } from '../../src/render/color.ts';
 
@@ -260,5 +260,46 @@ describe('progress line', () => {
     [3600 + 62, '1:01:02'],
   ])('%ss → %s', (seconds, expected) => {
     expect(formatDuration(seconds)).toBe(expected);
+  });
+});
+
+describe('createProgressLine', () => {
+  function fakeStream(isTTY: boolean) {
+    const writes: string[] = [];
+    return {
+      stream: {
+        isTTY,
+        write: (text: string) => writes.push(text),
+      } as unknown as NodeJS.WriteStream,
+      writes,
+    };
+  }
+
+  it('draws nothing when stderr is not a terminal', () => {
+    const { stream, writes } = fakeStream(false);
+    const progress = createProgressLine(stream, 10);
+    for (let i = 1; i <= 10; i++) progress.update(i);
+    progress.clear();
+    expect(writes).toEqual([]);
+  });
+
+  it('redraws one line in place on a terminal, at most every 100 ms, and erases it', () => {
+    const { stream, writes } = fakeStream(true);
+    let now = 0;
+    const progress = createProgressLine(stream, 10, () => now);
+    progress.update(1);
+    now = 50;
+    progress.update(2); // too soon: skipped
+    now = 1000;
+    progress.update(5);
+    now = 1010;
+    progress.update(10); // the last one is always drawn
+    progress.clear();
+    expect(writes).toEqual([
+      '\r\u001b[Kbatch: 1/10 logs (10 %)',
+      '\r\u001b[Kbatch: 5/10 logs (50 %) · 5.0 logs/s · about 0:01 left',
+      '\r\u001b[Kbatch: 10/10 logs (100 %) · 9.9 logs/s',
+      '\r\u001b[K',
+    ]);
   });
 });

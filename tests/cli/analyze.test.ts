@@ -16,7 +16,9 @@ interface Example {
 }
 
 const examples = (
-  JSON.parse(readFileSync(new URL('../../../shared/spec/examples.json', import.meta.url), 'utf8')) as {
+  JSON.parse(
+    readFileSync(new URL('../../../shared/spec/examples.json', import.meta.url), 'utf8'),
+  ) as {
     examples: Example[];
   }
 ).examples;
@@ -25,7 +27,8 @@ const dir = mkdtempSync(join(tmpdir(), 'cyclecheck-e2e-'));
 
 function tiersOf(report: Report): Map<string, Tier> {
   const tiers = new Map<string, Tier>();
-  for (const f of report.flags) tiers.set(f.rule, tiers.has(f.rule) ? higherTier(tiers.get(f.rule)!, f.tier) : f.tier);
+  for (const f of report.flags)
+    tiers.set(f.rule, tiers.has(f.rule) ? higherTier(tiers.get(f.rule)!, f.tier) : f.tier);
   return tiers;
 }
 
@@ -43,8 +46,10 @@ describe('examples.json through the built CLI, as JSON and as CSV', () => {
       expect(result.stderr).toBe('');
       expect(result.status).toBe(0);
       const tiers = tiersOf(JSON.parse(result.stdout) as Report);
-      for (const [rule, tier] of Object.entries(example.must)) expect({ rule, tier: tiers.get(rule) }).toEqual({ rule, tier });
-      for (const rule of example.must_not) expect({ rule, fired: tiers.has(rule) }).toEqual({ rule, fired: false });
+      for (const [rule, tier] of Object.entries(example.must))
+        expect({ rule, tier: tiers.get(rule) }).toEqual({ rule, tier });
+      for (const rule of example.must_not)
+        expect({ rule, fired: tiers.has(rule) }).toEqual({ rule, fired: false });
     });
   }
 });
@@ -63,7 +68,10 @@ describe('analyze', () => {
 
   it('gives byte-identical JSON under different time zones and locales', () => {
     const outputs = ['UTC', 'Pacific/Kiritimati', 'America/Los_Angeles'].map(
-      (tz) => runCli(['analyze', 'fixtures/example-log.csv', '--json'], { env: { TZ: tz, LANG: 'de_DE.UTF-8', LC_ALL: 'de_DE.UTF-8' } }).stdout,
+      (tz) =>
+        runCli(['analyze', 'fixtures/example-log.csv', '--json'], {
+          env: { TZ: tz, LANG: 'de_DE.UTF-8', LC_ALL: 'de_DE.UTF-8' },
+        }).stdout,
     );
     expect(outputs[0]!.length).toBeGreaterThan(100);
     expect(outputs[1]).toBe(outputs[0]);
@@ -76,7 +84,13 @@ describe('analyze', () => {
   });
 
   it('profile options override the file: a copper IUD makes bleeding after sex urgent', () => {
-    const result = runCli(['analyze', 'fixtures/example-log.csv', '--json', '--contraception', 'copper-iud@2024-01-10']);
+    const result = runCli([
+      'analyze',
+      'fixtures/example-log.csv',
+      '--json',
+      '--contraception',
+      'copper-iud@2024-01-10',
+    ]);
     const report = JSON.parse(result.stdout) as Report;
     expect(tiersOf(report).get('copper-iud-postcoital-bleeding')).toBe('urgent');
     expect(tiersOf(report).has('postcoital-bleeding')).toBe(false);
@@ -89,7 +103,9 @@ describe('analyze', () => {
     const again = runCli(['analyze', 'fixtures/example-log.csv', '--json', '-o', out]);
     expect(again.status).toBe(2);
     expect(again.stderr).toContain('already exists');
-    expect(runCli(['analyze', 'fixtures/example-log.csv', '--json', '-o', out, '--force']).status).toBe(0);
+    expect(
+      runCli(['analyze', 'fixtures/example-log.csv', '--json', '-o', out, '--force']).status,
+    ).toBe(0);
   });
 
   it.each([
@@ -130,7 +146,9 @@ describe('analyze', () => {
   });
 
   it('reads stdin with -', () => {
-    const result = runCli(['analyze', '-', '--json'], { input: readFileSync('fixtures/example-log.csv', 'utf8') });
+    const result = runCli(['analyze', '-', '--json'], {
+      input: readFileSync('fixtures/example-log.csv', 'utf8'),
+    });
     expect(result.status).toBe(0);
     expect((JSON.parse(result.stdout) as Report).input.files).toEqual(['-']);
   });

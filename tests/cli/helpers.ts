@@ -11,7 +11,10 @@ export interface RunResult {
 }
 
 /** Runs the BUILT binary (npm test builds first) with a scrubbed environment and no colour. */
-export function runCli(args: string[], options: { env?: Record<string, string>; input?: string } = {}): RunResult {
+export function runCli(
+  args: string[],
+  options: { env?: Record<string, string>; input?: string } = {},
+): RunResult {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: ROOT,
     encoding: 'utf8',

@@ -13,7 +13,8 @@ interface Example {
 }
 
 const EXAMPLES_PATH = new URL('../../../shared/spec/examples.json', import.meta.url);
-const examples = (JSON.parse(readFileSync(EXAMPLES_PATH, 'utf8')) as { examples: Example[] }).examples;
+const examples = (JSON.parse(readFileSync(EXAMPLES_PATH, 'utf8')) as { examples: Example[] })
+  .examples;
 
 /** The highest tier each rule reached, as the examples state them. */
 export function highestTiers(log: CycleLog): Map<string, Tier> {

@@ -116,20 +116,56 @@ describe('rule 16 ovulation-spotting and the D13 window edges', () => {
 
   describe('no next start yet: 18..12 days before P(first day) = Mar 8..Mar 14', () => {
     ruleCases([
-      { name: 'Mar 8 (P−18) → info', log: base().on('2025-03-08', spot), must: { 'ovulation-spotting': 'info' } },
-      { name: 'Mar 7 (P−19) → isolated', log: base().on('2025-03-07', spot), must: { 'isolated-spotting': 'info' }, not: ['ovulation-spotting'] },
-      { name: 'Mar 14 (P−12) → info', log: base().on('2025-03-14', spot), must: { 'ovulation-spotting': 'info' } },
-      { name: 'Mar 15 (P−11) → isolated', log: base().on('2025-03-15', spot), must: { 'isolated-spotting': 'info' }, not: ['ovulation-spotting'] },
+      {
+        name: 'Mar 8 (P−18) → info',
+        log: base().on('2025-03-08', spot),
+        must: { 'ovulation-spotting': 'info' },
+      },
+      {
+        name: 'Mar 7 (P−19) → isolated',
+        log: base().on('2025-03-07', spot),
+        must: { 'isolated-spotting': 'info' },
+        not: ['ovulation-spotting'],
+      },
+      {
+        name: 'Mar 14 (P−12) → info',
+        log: base().on('2025-03-14', spot),
+        must: { 'ovulation-spotting': 'info' },
+      },
+      {
+        name: 'Mar 15 (P−11) → isolated',
+        log: base().on('2025-03-15', spot),
+        must: { 'isolated-spotting': 'info' },
+        not: ['ovulation-spotting'],
+      },
     ]);
   });
 
   describe('no prediction either: cycle days 10–16 of the current cycle', () => {
     const one = () => regularCycles({ from: '2025-01-01', count: 1 });
     ruleCases([
-      { name: 'cycle day 9 → isolated', log: one().on('2025-01-09', spot), must: { 'isolated-spotting': 'info' }, not: ['ovulation-spotting'] },
-      { name: 'cycle day 10 → info', log: one().on('2025-01-10', spot), must: { 'ovulation-spotting': 'info' } },
-      { name: 'cycle day 16 → info', log: one().on('2025-01-16', spot), must: { 'ovulation-spotting': 'info' } },
-      { name: 'cycle day 17 → isolated', log: one().on('2025-01-17', spot), must: { 'isolated-spotting': 'info' }, not: ['ovulation-spotting'] },
+      {
+        name: 'cycle day 9 → isolated',
+        log: one().on('2025-01-09', spot),
+        must: { 'isolated-spotting': 'info' },
+        not: ['ovulation-spotting'],
+      },
+      {
+        name: 'cycle day 10 → info',
+        log: one().on('2025-01-10', spot),
+        must: { 'ovulation-spotting': 'info' },
+      },
+      {
+        name: 'cycle day 16 → info',
+        log: one().on('2025-01-16', spot),
+        must: { 'ovulation-spotting': 'info' },
+      },
+      {
+        name: 'cycle day 17 → isolated',
+        log: one().on('2025-01-17', spot),
+        must: { 'isolated-spotting': 'info' },
+        not: ['ovulation-spotting'],
+      },
     ]);
   });
 });
@@ -194,7 +230,8 @@ describe('rule 18 intermenstrual-bleeding', () => {
       log: base().on('2025-02-17', spot).on('2025-02-19', spot),
       must: { 'intermenstrual-bleeding': 'next-visit' },
       not: others('intermenstrual-bleeding'),
-      check: (r) => expect(r.findings.filter((f) => f.rule === 'intermenstrual-bleeding')).toHaveLength(1),
+      check: (r) =>
+        expect(r.findings.filter((f) => f.rule === 'intermenstrual-bleeding')).toHaveLength(1),
     },
   ]);
 
@@ -248,7 +285,8 @@ describe('rule 19 recurrent-intermenstrual-spotting and D16', () => {
       log: noPeriods().on('2025-04-01', spot).on('2025-04-21', spot),
       must: { 'isolated-spotting': 'info' },
       not: ['recurrent-intermenstrual-spotting'],
-      check: (r) => expect(r.findings.filter((f) => f.rule === 'isolated-spotting')).toHaveLength(2),
+      check: (r) =>
+        expect(r.findings.filter((f) => f.rule === 'isolated-spotting')).toHaveLength(2),
     },
     {
       name: 'the earlier NPE at E−181 is inside the last 182 days → soon',
@@ -261,8 +299,43 @@ describe('rule 19 recurrent-intermenstrual-spotting and D16', () => {
       not: ['recurrent-intermenstrual-spotting'],
     },
     {
+      name: 'excluded: NPEs absorbed by the copper settling window',
+      log: base()
+        .contraception('copper-iud', '2025-01-10')
+        .on('2025-01-20', spot)
+        .on('2025-02-17', spot),
+      must: { 'copper-iud-bleeding-changes': 'info' },
+      not: ['recurrent-intermenstrual-spotting', 'isolated-spotting'],
+    },
+    {
+      name: 'excluded: an NPE absorbed by possible-implantation-bleeding',
+      log: base().on('2025-02-17', spot).on(addDays(P, -5), spot).fillTo(addDays(P, 7)),
+      must: { 'possible-implantation-bleeding': 'info', 'isolated-spotting': 'info' },
+      not: ['recurrent-intermenstrual-spotting'],
+    },
+    {
+      name: 'excluded: NPEs after menopause (postmenopausal-bleeding instead)',
+      log: noPeriods()
+        .profile({ age: 58, menopause: 'post' })
+        .on('2025-04-01', spot)
+        .on('2025-05-01', spot),
+      must: { 'postmenopausal-bleeding': 'soon' },
+      not: ['recurrent-intermenstrual-spotting', 'isolated-spotting'],
+    },
+    {
+      name: 'excluded: NPEs in pregnancy (pregnancy rules instead)',
+      log: noPeriods()
+        .pregnancy({ start: '2025-03-01', week: 4, week_on: '2025-03-29' })
+        .on('2025-04-01', spot)
+        .on('2025-05-01', spot),
+      must: { 'pregnancy-bleeding-early-light': 'soon' },
+      not: ['recurrent-intermenstrual-spotting', 'isolated-spotting'],
+    },
+    {
       name: 'sex-linked bleeds are not counted (they are PCB events)',
-      log: base().on('2025-02-17', { ...spot, sex: true }).on('2025-03-15', spot),
+      log: base()
+        .on('2025-02-17', { ...spot, sex: true })
+        .on('2025-03-15', spot),
       must: { 'postcoital-bleeding': 'soon', 'isolated-spotting': 'info' },
       not: ['recurrent-intermenstrual-spotting'],
     },
@@ -293,7 +366,11 @@ describe('rule 20 premenstrual-spotting', () => {
     },
     {
       name: 'one spotting day before each period is a normal onset → nothing (S34)',
-      log: regularCycles({ from: '2025-01-01', count: 3, pattern: ['spotting', 'medium', 'medium', 'light', 'light'] }),
+      log: regularCycles({
+        from: '2025-01-01',
+        count: 3,
+        pattern: ['spotting', 'medium', 'medium', 'light', 'light'],
+      }),
       not: ['premenstrual-spotting', 'isolated-spotting', 'intermenstrual-bleeding'],
     },
     {
@@ -339,7 +416,9 @@ describe('rule 21 possible-implantation-bleeding (P − 8 .. P − 2, E ≥ P + 
       log: base().on(addDays(P, -5), spot).fillTo(addDays(P, 6)),
       not: ['possible-implantation-bleeding'],
       check: (r) =>
-        expect(r.analysis.not_flagged.map((n) => n.rule)).toContain('possible-implantation-bleeding'),
+        expect(r.analysis.not_flagged.map((n) => n.rule)).toContain(
+          'possible-implantation-bleeding',
+        ),
     },
     {
       name: '3 days of spotting/light → info',
@@ -395,18 +474,24 @@ describe('rule 21 possible-implantation-bleeding (P − 8 .. P − 2, E ≥ P + 
 });
 
 describe('rule 22 missed-period-bleeding-with-pain', () => {
-  const late = (day: number, pain: { cramps?: 'mild' | 'moderate' | 'severe'; pelvic_pain?: 'moderate' }, painDay = day) =>
-    base().on(addDays(P, day), spot).on(addDays(P, painDay), pain).fillTo(addDays(P, 7));
+  const late = (
+    day: number,
+    pain: { cramps?: 'mild' | 'moderate' | 'severe'; pelvic_pain?: 'moderate' },
+    painDay = day,
+  ) => base().on(addDays(P, day), spot).on(addDays(P, painDay), pain).fillTo(addDays(P, 7));
   ruleCases([
     {
       name: 'spotting at P + 4 with moderate cramps, E = P + 7 → urgent',
       log: late(4, { cramps: 'moderate' }),
       must: { 'missed-period-bleeding-with-pain': 'urgent' },
-      check: (r) => expect(onlyFinding(r, 'missed-period-bleeding-with-pain').start).toBe('2025-03-30'),
+      check: (r) =>
+        expect(onlyFinding(r, 'missed-period-bleeding-with-pain').start).toBe('2025-03-30'),
     },
     {
       name: 'E = P + 6 → not yet',
-      log: base().on(addDays(P, 4), { ...spot, cramps: 'moderate' }).fillTo(addDays(P, 6)),
+      log: base()
+        .on(addDays(P, 4), { ...spot, cramps: 'moderate' })
+        .fillTo(addDays(P, 6)),
       not: ['missed-period-bleeding-with-pain'],
     },
     {
@@ -436,8 +521,11 @@ describe('rule 22 missed-period-bleeding-with-pain', () => {
       not: ['missed-period-bleeding-with-pain'],
     },
     {
-      name: 'a period started at P − 5 → not missed',
-      log: base().period(addDays(P, -5)).on(addDays(P, 10), { ...spot, cramps: 'moderate' }).fillTo(addDays(P, 12)),
+      name: 'the period came after the painful spotting (start at P + 2, E = P + 9) → not missed',
+      log: base()
+        .on(addDays(P, -5), { ...spot, cramps: 'moderate' })
+        .period(addDays(P, 2))
+        .fillTo(addDays(P, 9)),
       not: ['missed-period-bleeding-with-pain'],
     },
     {
@@ -447,7 +535,11 @@ describe('rule 22 missed-period-bleeding-with-pain', () => {
     },
     {
       name: 'recorded pregnant → pregnancy-bleeding-with-pain instead',
-      log: late(4, { cramps: 'moderate' }).pregnancy({ start: '2025-03-03', week: 4, week_on: '2025-03-31' }),
+      log: late(4, { cramps: 'moderate' }).pregnancy({
+        start: '2025-03-03',
+        week: 4,
+        week_on: '2025-03-31',
+      }),
       must: { 'pregnancy-bleeding-with-pain': 'urgent' },
       not: ['missed-period-bleeding-with-pain'],
     },

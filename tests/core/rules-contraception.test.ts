@@ -13,7 +13,8 @@ const T0 = '2025-01-01';
 const fromInsertion = () => quietLog(T0, addDays(T0, 200));
 
 /** Two spotting days starting `day` days after the method started (day 0 = start). */
-const spottingOnDay = (day: number) => fromInsertion().period(addDays(T0, day), ['spotting', 'spotting']);
+const spottingOnDay = (day: number) =>
+  fromInsertion().period(addDays(T0, day), ['spotting', 'spotting']);
 
 describe('rule 13 copper-iud-postcoital-bleeding', () => {
   const copper = () => base().contraception('copper-iud', '2024-06-01');
@@ -32,7 +33,9 @@ describe('rule 13 copper-iud-postcoital-bleeding', () => {
     },
     {
       name: 'inside the copper settling window (9 days after insertion) still urgent (ambiguity 6)',
-      log: base().contraception('copper-iud', '2025-02-01').on('2025-02-10', { bleeding: 'spotting', sex: true }),
+      log: base()
+        .contraception('copper-iud', '2025-02-01')
+        .on('2025-02-10', { bleeding: 'spotting', sex: true }),
       must: { 'copper-iud-postcoital-bleeding': 'urgent' },
       not: ['copper-iud-bleeding-changes', 'postcoital-bleeding'],
     },
@@ -65,8 +68,18 @@ describe('rule 13 copper-iud-postcoital-bleeding', () => {
       not: ['copper-iud-postcoital-bleeding'],
     },
     {
+      name: 'after menopause → postmenopausal-bleeding, not the copper rule',
+      log: copper()
+        .profile({ age: 58, menopause: 'post' })
+        .on('2025-03-10', { bleeding: 'spotting', sex: true }),
+      must: { 'postmenopausal-bleeding': 'soon' },
+      not: ['copper-iud-postcoital-bleeding', 'postcoital-bleeding'],
+    },
+    {
       name: 'an IUD of unknown type is treated as copper (the cautious reading) → urgent',
-      log: base().contraception('iud', '2024-06-01').on('2025-02-10', { bleeding: 'spotting', sex: true }),
+      log: base()
+        .contraception('iud', '2024-06-01')
+        .on('2025-02-10', { bleeding: 'spotting', sex: true }),
       must: { 'copper-iud-postcoital-bleeding': 'urgent' },
       not: ['postcoital-bleeding'],
     },
@@ -118,19 +131,25 @@ describe('rule 14 hormonal-breakthrough-bleeding', () => {
       },
       {
         name: 'light days are covered → info',
-        log: fromInsertion().contraception('patch', T0).period(addDays(T0, 30), ['light', 'spotting', 'spotting']),
+        log: fromInsertion()
+          .contraception('patch', T0)
+          .period(addDays(T0, 30), ['light', 'spotting', 'spotting']),
         must: { 'hormonal-breakthrough-bleeding': 'info' },
         not: ['intermenstrual-bleeding'],
       },
       {
         name: 'not covered: an NPE with a medium day → intermenstrual (soon)',
-        log: fromInsertion().contraception('implant', T0).on(addDays(T0, 30), { bleeding: 'medium' }),
+        log: fromInsertion()
+          .contraception('implant', T0)
+          .on(addDays(T0, 30), { bleeding: 'medium' }),
         must: { 'intermenstrual-bleeding': 'soon' },
         not: ['hormonal-breakthrough-bleeding'],
       },
       {
         name: 'not covered: spotting before the method started → general rules',
-        log: fromInsertion().contraception('implant', addDays(T0, 40)).period(addDays(T0, 30), ['spotting', 'spotting']),
+        log: fromInsertion()
+          .contraception('implant', addDays(T0, 40))
+          .period(addDays(T0, 30), ['spotting', 'spotting']),
         must: { 'intermenstrual-bleeding': 'next-visit' },
         not: ['hormonal-breakthrough-bleeding'],
       },
@@ -185,7 +204,8 @@ describe('rule 14 hormonal-breakthrough-bleeding', () => {
   });
 
   describe('(c) hormonal IUD only: a sex-linked episode that meets D10', () => {
-    const hiud = (start: string) => quietLog('2025-01-01', '2025-03-31').contraception('hormonal-iud', start);
+    const hiud = (start: string) =>
+      quietLog('2025-01-01', '2025-03-31').contraception('hormonal-iud', start);
     ruleCases([
       {
         name: 'one spotting day after sex, none the next day, IUD day 40 → info (S11)',
@@ -195,19 +215,27 @@ describe('rule 14 hormonal-breakthrough-bleeding', () => {
       },
       {
         name: 'two spotting days → postcoital-bleeding (soon, S12)',
-        log: hiud('2025-01-01').period('2025-02-10', ['spotting', 'spotting']).on('2025-02-10', { sex: true }),
+        log: hiud('2025-01-01')
+          .period('2025-02-10', ['spotting', 'spotting'])
+          .on('2025-02-10', { sex: true }),
         must: { 'postcoital-bleeding': 'soon' },
         not: ['hormonal-breakthrough-bleeding'],
       },
       {
         name: 'no entry the next day → postcoital-bleeding (soon, S15)',
-        log: hiud('2025-01-01').on('2025-02-10', { bleeding: 'spotting', sex: true }).noEntry('2025-02-11'),
+        log: hiud('2025-01-01')
+          .on('2025-02-10', { bleeding: 'spotting', sex: true })
+          .noEntry('2025-02-11'),
         must: { 'postcoital-bleeding': 'soon' },
         not: ['hormonal-breakthrough-bleeding'],
       },
       {
         name: 'a red flag (moderate cramps on the day) → postcoital-bleeding (soon)',
-        log: hiud('2025-01-01').on('2025-02-10', { bleeding: 'spotting', sex: true, cramps: 'moderate' }),
+        log: hiud('2025-01-01').on('2025-02-10', {
+          bleeding: 'spotting',
+          sex: true,
+          cramps: 'moderate',
+        }),
         must: { 'postcoital-bleeding': 'soon' },
         not: ['hormonal-breakthrough-bleeding'],
       },
@@ -234,9 +262,16 @@ describe('rule 15 copper-iud-bleeding-changes', () => {
     ruleCases([
       {
         name: 'one mid-cycle spotting day, IUD day 21 → info, no ovulation/isolated spotting',
-        log: base().contraception('copper-iud', '2025-01-20').on('2025-02-10', { bleeding: 'spotting' }),
+        log: base()
+          .contraception('copper-iud', '2025-01-20')
+          .on('2025-02-10', { bleeding: 'spotting' }),
         must: { 'copper-iud-bleeding-changes': 'info' },
-        not: ['ovulation-spotting', 'isolated-spotting', 'intermenstrual-bleeding', 'recurrent-intermenstrual-spotting'],
+        not: [
+          'ovulation-spotting',
+          'isolated-spotting',
+          'intermenstrual-bleeding',
+          'recurrent-intermenstrual-spotting',
+        ],
       },
       {
         name: 'spotting on day 91 → info',
@@ -252,7 +287,9 @@ describe('rule 15 copper-iud-bleeding-changes', () => {
       },
       {
         name: 'a medium NPE in the window is not absorbed → intermenstrual (soon)',
-        log: fromInsertion().contraception('copper-iud', T0).on(addDays(T0, 30), { bleeding: 'medium' }),
+        log: fromInsertion()
+          .contraception('copper-iud', T0)
+          .on(addDays(T0, 30), { bleeding: 'medium' }),
         must: { 'intermenstrual-bleeding': 'soon' },
         not: ['copper-iud-bleeding-changes'],
       },
@@ -264,7 +301,9 @@ describe('rule 15 copper-iud-bleeding-changes', () => {
       },
       {
         name: 'a period with 3 heavy days in the window → info, no heavy-period',
-        log: base().contraception('copper-iud', '2025-02-01').period('2025-02-26', ['heavy', 'heavy', 'heavy', 'light', 'light']),
+        log: base()
+          .contraception('copper-iud', '2025-02-01')
+          .period('2025-02-26', ['heavy', 'heavy', 'heavy', 'light', 'light']),
         must: { 'copper-iud-bleeding-changes': 'info' },
         not: ['heavy-period'],
       },
@@ -281,8 +320,13 @@ describe('rule 15 copper-iud-bleeding-changes', () => {
     ruleCases([
       {
         name: '(a) NPEs in two cycles (D16) → soon, with recurrent-intermenstrual-spotting',
-        log: copper().on('2025-01-18', { bleeding: 'spotting' }).on('2025-02-17', { bleeding: 'spotting' }),
-        must: { 'copper-iud-bleeding-changes': 'soon', 'recurrent-intermenstrual-spotting': 'soon' },
+        log: copper()
+          .on('2025-01-18', { bleeding: 'spotting' })
+          .on('2025-02-17', { bleeding: 'spotting' }),
+        must: {
+          'copper-iud-bleeding-changes': 'soon',
+          'recurrent-intermenstrual-spotting': 'soon',
+        },
       },
       {
         name: '(a) one NPE → no copper flag, general rule only',
@@ -318,7 +362,9 @@ describe('rule 15 copper-iud-bleeding-changes', () => {
         quietLog(start, end).contraception('copper-iud', '2024-01-01').period(start, 9);
       const inside = analyze(build(addDays(start, 181)));
       const outside = analyze(build(addDays(start, 182)));
-      expect(findingsOf(inside, 'copper-iud-bleeding-changes').map((f) => f.tier)).toEqual(['soon']);
+      expect(findingsOf(inside, 'copper-iud-bleeding-changes').map((f) => f.tier)).toEqual([
+        'soon',
+      ]);
       expect(findingsOf(outside, 'copper-iud-bleeding-changes')).toEqual([]);
     });
   });

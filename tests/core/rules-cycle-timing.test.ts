@@ -19,21 +19,64 @@ const FROM = '2025-01-01';
 const withCycles = (lengths: number[], age = 30) => cycles({ from: FROM, lengths }).age(age);
 
 const notEvaluated = (rule: string, code: string) => (r: ReturnType<typeof analyze>) =>
-  expect(r.analysis.not_evaluated).toContainEqual({ rule, reason: expect.objectContaining({ code }) });
+  expect(r.analysis.not_evaluated).toContainEqual({
+    rule,
+    reason: expect.objectContaining({ code }),
+  });
 
 describe('rule 27 irregular-cycles', () => {
   describe('FIGO: ≥ 3 usable cycles in 365 days, spread above the age-band limit → next-visit', () => {
     ruleCases([
-      { name: 'age 30, spread 7 (28, 28, 35) → nothing', log: withCycles([28, 28, 35]), not: ['irregular-cycles'] },
-      { name: 'age 30, spread 8 (28, 28, 36) → next-visit', log: withCycles([28, 28, 36]), must: { 'irregular-cycles': 'next-visit' } },
-      { name: 'age 22, spread 9 (28, 28, 37) → nothing', log: withCycles([28, 28, 37], 22), not: ['irregular-cycles'] },
-      { name: 'age 22, spread 10 (28, 28, 38) → next-visit', log: withCycles([28, 28, 38], 22), must: { 'irregular-cycles': 'next-visit' } },
-      { name: 'age 25, spread 9 → nothing (18–25 band)', log: withCycles([28, 28, 37], 25), not: ['irregular-cycles'] },
-      { name: 'age 26, spread 8 → next-visit (26–41 band)', log: withCycles([28, 28, 36], 26), must: { 'irregular-cycles': 'next-visit' } },
-      { name: 'age 41, spread 8 → next-visit', log: withCycles([28, 28, 36], 41), must: { 'irregular-cycles': 'next-visit' } },
-      { name: 'age 42, spread 9 → nothing (42–45 band)', log: withCycles([28, 28, 37], 42), not: ['irregular-cycles'] },
-      { name: 'age 42, spread 10 → next-visit', log: withCycles([28, 28, 38], 42), must: { 'irregular-cycles': 'next-visit' } },
-      { name: 'only 2 cycles, spread 8 → nothing (FIGO needs 3)', log: withCycles([28, 36]), not: ['irregular-cycles'] },
+      {
+        name: 'age 30, spread 7 (28, 28, 35) → nothing',
+        log: withCycles([28, 28, 35]),
+        not: ['irregular-cycles'],
+      },
+      {
+        name: 'age 30, spread 8 (28, 28, 36) → next-visit',
+        log: withCycles([28, 28, 36]),
+        must: { 'irregular-cycles': 'next-visit' },
+      },
+      {
+        name: 'age 22, spread 9 (28, 28, 37) → nothing',
+        log: withCycles([28, 28, 37], 22),
+        not: ['irregular-cycles'],
+      },
+      {
+        name: 'age 22, spread 10 (28, 28, 38) → next-visit',
+        log: withCycles([28, 28, 38], 22),
+        must: { 'irregular-cycles': 'next-visit' },
+      },
+      {
+        name: 'age 25, spread 9 → nothing (18–25 band)',
+        log: withCycles([28, 28, 37], 25),
+        not: ['irregular-cycles'],
+      },
+      {
+        name: 'age 26, spread 8 → next-visit (26–41 band)',
+        log: withCycles([28, 28, 36], 26),
+        must: { 'irregular-cycles': 'next-visit' },
+      },
+      {
+        name: 'age 41, spread 8 → next-visit',
+        log: withCycles([28, 28, 36], 41),
+        must: { 'irregular-cycles': 'next-visit' },
+      },
+      {
+        name: 'age 42, spread 9 → nothing (42–45 band)',
+        log: withCycles([28, 28, 37], 42),
+        not: ['irregular-cycles'],
+      },
+      {
+        name: 'age 42, spread 10 → next-visit',
+        log: withCycles([28, 28, 38], 42),
+        must: { 'irregular-cycles': 'next-visit' },
+      },
+      {
+        name: 'only 2 cycles, spread 8 → nothing (FIGO needs 3)',
+        log: withCycles([28, 36]),
+        not: ['irregular-cycles'],
+      },
       {
         name: 'perimenopause → info (S50)',
         log: withCycles([28, 28, 36]).profile({ menopause: 'peri' }),
@@ -54,14 +97,26 @@ describe('rule 27 irregular-cycles', () => {
 
   describe('Apple: ≥ 2 usable cycles in 182 days with spread ≥ 17 → soon', () => {
     ruleCases([
-      { name: 'spread 16 (24, 40) → nothing', log: withCycles([24, 40]), not: ['irregular-cycles'] },
-      { name: 'spread 17 (24, 41) → soon', log: withCycles([24, 41]), must: { 'irregular-cycles': 'soon' } },
+      {
+        name: 'spread 16 (24, 40) → nothing',
+        log: withCycles([24, 40]),
+        not: ['irregular-cycles'],
+      },
+      {
+        name: 'spread 17 (24, 41) → soon',
+        log: withCycles([24, 41]),
+        must: { 'irregular-cycles': 'soon' },
+      },
       {
         name: 'spread 17 with a third cycle → soon (Apple beats FIGO)',
         log: withCycles([28, 24, 41]),
         must: { 'irregular-cycles': 'soon' },
       },
-      { name: 'perimenopause → info', log: withCycles([24, 41]).profile({ menopause: 'peri' }), must: { 'irregular-cycles': 'info' } },
+      {
+        name: 'perimenopause → info',
+        log: withCycles([24, 41]).profile({ menopause: 'peri' }),
+        must: { 'irregular-cycles': 'info' },
+      },
     ]);
   });
 
@@ -77,9 +132,31 @@ describe('rule 28 infrequent-periods', () => {
   describe('FIGO: ≥ 2 of the last 3 usable cycles > 38 days → next-visit', () => {
     ruleCases([
       { name: 'cycles 38, 38 → nothing', log: withCycles([38, 38]), not: ['infrequent-periods'] },
-      { name: 'cycles 39, 39 → next-visit', log: withCycles([39, 39]), must: { 'infrequent-periods': 'next-visit' } },
-      { name: 'cycles 39, 30, 39 → next-visit', log: withCycles([39, 30, 39]), must: { 'infrequent-periods': 'next-visit' } },
-      { name: 'cycles 39, 30, 38 → nothing (1 of 3)', log: withCycles([39, 30, 38]), not: ['infrequent-periods'] },
+      {
+        name: 'cycles 39, 39 → next-visit',
+        log: withCycles([39, 39]),
+        must: { 'infrequent-periods': 'next-visit' },
+      },
+      {
+        name: 'cycles 39, 30, 39 → next-visit',
+        log: withCycles([39, 30, 39]),
+        must: { 'infrequent-periods': 'next-visit' },
+      },
+      {
+        name: 'cycles 39, 30, 38 → nothing (1 of 3)',
+        log: withCycles([39, 30, 38]),
+        not: ['infrequent-periods'],
+      },
+      {
+        name: 'cycles 39, 39 starting within the last 365 days → next-visit',
+        log: cycles({ from: '2024-01-01', lengths: [39, 39] }).fillTo('2024-12-20'),
+        must: { 'infrequent-periods': 'next-visit' },
+      },
+      {
+        name: 'the same cycles starting more than 365 days before E → nothing',
+        log: cycles({ from: '2024-01-01', lengths: [39, 39] }).fillTo('2025-03-15'),
+        not: ['infrequent-periods'],
+      },
       {
         name: 'perimenopause → info',
         log: withCycles([39, 39]).profile({ menopause: 'peri' }),
@@ -118,12 +195,18 @@ describe('rule 28 infrequent-periods', () => {
       },
       {
         name: 'a not-tracked day in the window → nothing',
-        log: window().period('2025-02-01').period('2025-04-15').notTracked('2025-03-01', '2025-03-01'),
+        log: window()
+          .period('2025-02-01')
+          .period('2025-04-15')
+          .notTracked('2025-03-01', '2025-03-01'),
         not: ['infrequent-periods'],
       },
       {
         name: 'a hormonal method in the window → nothing',
-        log: window().period('2025-02-01').period('2025-04-15').contraception('progestogen-pill', '2025-06-01'),
+        log: window()
+          .period('2025-02-01')
+          .period('2025-04-15')
+          .contraception('progestogen-pill', '2025-06-01'),
         not: ['infrequent-periods'],
       },
       {
@@ -138,16 +221,36 @@ describe('rule 28 infrequent-periods', () => {
 describe('rule 29 frequent-periods', () => {
   ruleCases([
     { name: 'cycles 24, 24 → nothing', log: withCycles([24, 24]), not: ['frequent-periods'] },
-    { name: 'cycles 23, 23 → next-visit', log: withCycles([23, 23]), must: { 'frequent-periods': 'next-visit' } },
-    { name: 'cycles 21, 22, 21 → next-visit (S47)', log: withCycles([21, 22, 21]), must: { 'frequent-periods': 'next-visit' } },
-    { name: 'cycles 23, 28, 23 → next-visit (2 of 3)', log: withCycles([23, 28, 23]), must: { 'frequent-periods': 'next-visit' } },
-    { name: 'cycles 23, 28, 24 → nothing (1 of 3)', log: withCycles([23, 28, 24]), not: ['frequent-periods'] },
+    {
+      name: 'cycles 23, 23 → next-visit',
+      log: withCycles([23, 23]),
+      must: { 'frequent-periods': 'next-visit' },
+    },
+    {
+      name: 'cycles 21, 22, 21 → next-visit (S47)',
+      log: withCycles([21, 22, 21]),
+      must: { 'frequent-periods': 'next-visit' },
+    },
+    {
+      name: 'cycles 23, 28, 23 → next-visit (2 of 3)',
+      log: withCycles([23, 28, 23]),
+      must: { 'frequent-periods': 'next-visit' },
+    },
+    {
+      name: 'cycles 23, 28, 24 → nothing (1 of 3)',
+      log: withCycles([23, 28, 24]),
+      not: ['frequent-periods'],
+    },
     {
       name: 'only the last 3 count: 23, 23, 28, 28, 28 → nothing',
       log: withCycles([23, 23, 28, 28, 28]),
       not: ['frequent-periods'],
     },
-    { name: 'perimenopause → info', log: withCycles([23, 23]).profile({ menopause: 'peri' }), must: { 'frequent-periods': 'info' } },
+    {
+      name: 'perimenopause → info',
+      log: withCycles([23, 23]).profile({ menopause: 'peri' }),
+      must: { 'frequent-periods': 'info' },
+    },
     {
       name: 'a not-tracked range leaves 1 usable cycle → nothing, "too few usable cycles"',
       log: withCycles([23, 23]).notTracked('2025-01-10', '2025-01-12'),
@@ -165,8 +268,16 @@ describe('ages 17 vs 18 and 45 vs 46 for rules 27–29', () => {
       not: ['frequent-periods'],
       check: notEvaluated('frequent-periods', 'age-outside-18-45'),
     },
-    { name: 'age 18 → next-visit', log: withCycles([21, 22, 21], 18), must: { 'frequent-periods': 'next-visit' } },
-    { name: 'age 45 → next-visit', log: withCycles([21, 22, 21], 45), must: { 'frequent-periods': 'next-visit' } },
+    {
+      name: 'age 18 → next-visit',
+      log: withCycles([21, 22, 21], 18),
+      must: { 'frequent-periods': 'next-visit' },
+    },
+    {
+      name: 'age 45 → next-visit',
+      log: withCycles([21, 22, 21], 45),
+      must: { 'frequent-periods': 'next-visit' },
+    },
     {
       name: 'age 46 → not evaluated',
       log: withCycles([21, 22, 21], 46),
@@ -175,7 +286,11 @@ describe('ages 17 vs 18 and 45 vs 46 for rules 27–29', () => {
     },
     { name: 'irregular at 17 → nothing', log: withCycles([24, 41], 17), not: ['irregular-cycles'] },
     { name: 'irregular at 46 → nothing', log: withCycles([24, 41], 46), not: ['irregular-cycles'] },
-    { name: 'infrequent at 46 → nothing', log: withCycles([39, 39], 46), not: ['infrequent-periods'] },
+    {
+      name: 'infrequent at 46 → nothing',
+      log: withCycles([39, 39], 46),
+      not: ['infrequent-periods'],
+    },
   ]);
 });
 
@@ -192,7 +307,11 @@ describe('rule 30 absent-periods (89 vs 90 days)', () => {
         expect([f.start, f.end, f.cycle_day]).toEqual([FROM, addDays(FROM, 90), 1]);
       },
     },
-    { name: 'perimenopause → next-visit', log: since(90).profile({ menopause: 'peri' }), must: { 'absent-periods': 'next-visit' } },
+    {
+      name: 'perimenopause → next-visit',
+      log: since(90).profile({ menopause: 'peri' }),
+      must: { 'absent-periods': 'next-visit' },
+    },
     {
       name: 'a not-tracked range since the start → not evaluated, and the output says so',
       log: since(120).notTracked('2025-02-10', '2025-02-20'),
@@ -207,8 +326,14 @@ describe('rule 30 absent-periods (89 vs 90 days)', () => {
     },
     {
       name: 'a pregnancy since the start → nothing',
-      log: since(120).pregnancy({ start: '2025-01-01', week: 10, week_on: '2025-03-12', end: '2025-03-20' }),
+      log: since(120).pregnancy({
+        start: '2025-01-20',
+        week: 2,
+        week_on: '2025-01-20',
+        end: '2025-03-20',
+      }),
       not: ['absent-periods'],
+      check: notEvaluated('absent-periods', 'pregnancy-since-last-period'),
     },
     {
       name: 'age 17 → not evaluated',
@@ -217,7 +342,11 @@ describe('rule 30 absent-periods (89 vs 90 days)', () => {
       check: notEvaluated('absent-periods', 'age-under-18'),
     },
     { name: 'age 18 → soon', log: since(120).age(18), must: { 'absent-periods': 'soon' } },
-    { name: 'age 50 → soon (no upper age)', log: since(120).age(50), must: { 'absent-periods': 'soon' } },
+    {
+      name: 'age 50 → soon (no upper age)',
+      log: since(120).age(50),
+      must: { 'absent-periods': 'soon' },
+    },
     {
       name: 'no period start logged → nothing',
       log: log().none(FROM, addDays(FROM, 120)),
@@ -253,7 +382,11 @@ describe('rule 31 late-period (E = P + 6 vs P + 7)', () => {
       not: ['late-period'],
     },
     { name: 'age 17 → nothing', log: base().fillTo(addDays(P, 10)).age(17), not: ['late-period'] },
-    { name: 'age 18 → info', log: base().fillTo(addDays(P, 10)).age(18), must: { 'late-period': 'info' } },
+    {
+      name: 'age 18 → info',
+      log: base().fillTo(addDays(P, 10)).age(18),
+      must: { 'late-period': 'info' },
+    },
     {
       name: '90 days since the last start → absent-periods instead',
       log: base().fillTo(addDays('2025-02-26', 90)),
@@ -285,9 +418,12 @@ describe('evaluation date (D14, ambiguity 14)', () => {
   it.each([
     ['2025-04-01', false],
     ['2025-04-02', true],
-  ])('late-period with as-of %s (P + 6 / P + 7) on a log that runs to Apr 10 → %s', (asOf, late) => {
-    expect(analyze(base().fillTo('2025-04-10'), { asOf }).tiers.has('late-period')).toBe(late);
-  });
+  ])(
+    'late-period with as-of %s (P + 6 / P + 7) on a log that runs to Apr 10 → %s',
+    (asOf, late) => {
+      expect(analyze(base().fillTo('2025-04-10'), { asOf }).tiers.has('late-period')).toBe(late);
+    },
+  );
 
   it('the option overrides profile.as_of', () => {
     const b = base().fillTo('2025-04-10').asOf('2025-04-05');

@@ -23,16 +23,35 @@ const HEAVY2: Bleeding[] = ['heavy', 'heavy', 'medium', 'medium', 'light'];
 
 describe('D4/D5 periods, starts and durations', () => {
   it('2 flow days make a period; its start is the first flow day; spotting before it is pre-start', () => {
-    const r = analyze(quietLog('2025-01-01', '2025-01-31').period('2025-01-10', ['spotting', 'spotting', 'light', 'light', 'spotting']));
+    const r = analyze(
+      quietLog('2025-01-01', '2025-01-31').period('2025-01-10', [
+        'spotting',
+        'spotting',
+        'light',
+        'light',
+        'spotting',
+      ]),
+    );
     expect(r.analysis.periods).toEqual([
-      { start: '2025-01-12', end: '2025-01-14', days: 3, cycle_length: null, pre_start_spotting: 2, heavy_days: 0 },
+      {
+        start: '2025-01-12',
+        end: '2025-01-14',
+        days: 3,
+        cycle_length: null,
+        pre_start_spotting: 2,
+        heavy_days: 0,
+      },
     ]);
   });
 
   it.each([
     ['one flow day without a label is not a period', [{ bleeding: 'light' }], 0],
     ['one flow day with a period label is a period', [{ bleeding: 'light', period: true }], 1],
-    ['spotting only, even labelled, is not a period', [{ bleeding: 'spotting', period: true }, { bleeding: 'spotting' }], 0],
+    [
+      'spotting only, even labelled, is not a period',
+      [{ bleeding: 'spotting', period: true }, { bleeding: 'spotting' }],
+      0,
+    ],
   ] as const)('%s', (_name, days, count) => {
     const b = quietLog('2025-01-01', '2025-01-31');
     days.forEach((d, i) => b.on(addDays('2025-01-10', i), d));
@@ -44,7 +63,9 @@ describe('D4/D5 periods, starts and durations', () => {
     ['2 days apart with no entry in between → one period', '2025-01-12', 1],
     ['3 days apart → two episodes, each a lone flow day → no period', '2025-01-13', 0],
   ] as const)('D3: medium on Jan 10 and %s', (name, second, periods) => {
-    const b = quietLog('2025-01-01', '2025-01-31').on('2025-01-10', { bleeding: 'medium' }).on(second, { bleeding: 'medium' });
+    const b = quietLog('2025-01-01', '2025-01-31')
+      .on('2025-01-10', { bleeding: 'medium' })
+      .on(second, { bleeding: 'medium' });
     if (name.includes('no entry')) b.noEntry('2025-01-11');
     expect(analyze(b).analysis.periods).toHaveLength(periods);
   });
@@ -72,7 +93,18 @@ describe('rule 23 prolonged-period (8 vs 9 days; ≥ 10 days twice)', () => {
     },
     {
       name: 'duration runs from the first flow day: 2 spotting days + 8 more days → nothing',
-      log: base().period('2025-02-24', ['spotting', 'spotting', 'medium', 'medium', 'light', 'light', 'light', 'light', 'light', 'spotting']),
+      log: base().period('2025-02-24', [
+        'spotting',
+        'spotting',
+        'medium',
+        'medium',
+        'light',
+        'light',
+        'light',
+        'light',
+        'light',
+        'spotting',
+      ]),
       not: ['prolonged-period'],
     },
     {
@@ -131,13 +163,32 @@ describe('rule 24 heavy-period (2 vs 3 heavy days) and its escalations', () => {
     },
     {
       name: '↑ a qualifying period also lasts more than 8 days → soon',
-      log: base().period('2025-02-26', ['heavy', 'heavy', 'heavy', 'medium', 'light', 'light', 'light', 'light', 'spotting']),
+      log: base().period('2025-02-26', [
+        'heavy',
+        'heavy',
+        'heavy',
+        'medium',
+        'light',
+        'light',
+        'light',
+        'light',
+        'spotting',
+      ]),
       must: { 'heavy-period': 'soon', 'prolonged-period': 'next-visit' },
       check: (r) => expect(factCodes(r, 'heavy-period')).toContain('escalated-heavy-and-long'),
     },
     {
       name: 'a qualifying 8-day period stays next-visit',
-      log: base().period('2025-02-26', ['heavy', 'heavy', 'heavy', 'medium', 'light', 'light', 'light', 'spotting']),
+      log: base().period('2025-02-26', [
+        'heavy',
+        'heavy',
+        'heavy',
+        'medium',
+        'light',
+        'light',
+        'light',
+        'spotting',
+      ]),
       must: { 'heavy-period': 'next-visit' },
       not: ['prolonged-period'],
     },
@@ -155,6 +206,17 @@ describe('rule 24 heavy-period (2 vs 3 heavy days) and its escalations', () => {
       not: ['hormonal-breakthrough-bleeding'],
     },
   ]);
+});
+
+describe('rule 24 window: periods starting in the last 182 days', () => {
+  it.each([
+    [181, 1],
+    [182, 0],
+  ])('a period with 3 heavy days starting E − %i → %i flag', (back, count) => {
+    const start = '2025-01-01';
+    const r = analyze(quietLog(start, addDays(start, back)).period(start, HEAVY3));
+    expect(findingsOf(r, 'heavy-period')).toHaveLength(count);
+  });
 });
 
 describe('rule 25 acute-heavy-bleeding (optional fields)', () => {
@@ -216,7 +278,10 @@ describe('rule 26 painful-periods-red-flags', () => {
     },
     {
       name: 'moderate cramps in every period → nothing',
-      log: base().on('2025-01-01', { cramps: 'moderate' }).on('2025-01-29', { cramps: 'moderate' }).on('2025-02-26', { cramps: 'moderate' }),
+      log: base()
+        .on('2025-01-01', { cramps: 'moderate' })
+        .on('2025-01-29', { cramps: 'moderate' })
+        .on('2025-02-26', { cramps: 'moderate' }),
       not: ['painful-periods-red-flags'],
     },
     {
@@ -233,23 +298,31 @@ describe('rule 26 painful-periods-red-flags', () => {
     },
     {
       name: '↑ pelvic pain on 3 non-period days in the last 30 days → soon',
-      log: severeIn('2025-01-29', '2025-02-27').each('2025-03-10', '2025-03-12', { pelvic_pain: 'mild' }),
+      log: severeIn('2025-01-29', '2025-02-27').each('2025-03-10', '2025-03-12', {
+        pelvic_pain: 'mild',
+      }),
       must: { 'painful-periods-red-flags': 'soon' },
     },
     {
       name: 'pelvic pain on 2 non-period days → next-visit',
-      log: severeIn('2025-01-29', '2025-02-27').each('2025-03-10', '2025-03-11', { pelvic_pain: 'mild' }),
+      log: severeIn('2025-01-29', '2025-02-27').each('2025-03-10', '2025-03-11', {
+        pelvic_pain: 'mild',
+      }),
       must: { 'painful-periods-red-flags': 'next-visit' },
     },
     {
       name: 'pelvic pain on 3 days inside a period does not count → next-visit',
-      log: severeIn('2025-01-29', '2025-02-27').each('2025-02-26', '2025-02-28', { pelvic_pain: 'mild' }),
+      log: severeIn('2025-01-29', '2025-02-27').each('2025-02-26', '2025-02-28', {
+        pelvic_pain: 'mild',
+      }),
       must: { 'painful-periods-red-flags': 'next-visit' },
     },
   ]);
 
   it('reports from the first painful period start', () => {
-    const r = expectFlags(severeIn('2025-01-29', '2025-02-27'), { 'painful-periods-red-flags': 'next-visit' });
+    const r = expectFlags(severeIn('2025-01-29', '2025-02-27'), {
+      'painful-periods-red-flags': 'next-visit',
+    });
     expect(onlyFinding(r, 'painful-periods-red-flags').start).toBe('2025-01-29');
   });
 });

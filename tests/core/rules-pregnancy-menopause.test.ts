@@ -60,9 +60,7 @@ describe('rule 1 pregnancy-bleeding-heavy', () => {
     },
     {
       name: 'not softened by sex: medium the day after sex → urgent, no postcoital rule',
-      log: early()
-        .on('2025-03-31', { sex: true })
-        .on('2025-04-01', { bleeding: 'medium' }),
+      log: early().on('2025-03-31', { sex: true }).on('2025-04-01', { bleeding: 'medium' }),
       must: { 'pregnancy-bleeding-heavy': 'urgent' },
       not: [...OTHER_BLEEDING_RULES, 'pregnancy-bleeding-early-light'],
     },
@@ -76,7 +74,17 @@ describe('rule 1 pregnancy-bleeding-heavy', () => {
     },
     {
       name: 'a 9-day period-shaped bleed with 3 heavy days in pregnancy is not a period',
-      log: early().period('2025-03-20', ['heavy', 'heavy', 'heavy', 'medium', 'medium', 'light', 'light', 'light', 'light']),
+      log: early().period('2025-03-20', [
+        'heavy',
+        'heavy',
+        'heavy',
+        'medium',
+        'medium',
+        'light',
+        'light',
+        'light',
+        'light',
+      ]),
       must: { 'pregnancy-bleeding-heavy': 'urgent' },
       not: ['heavy-period', 'prolonged-period', 'intermenstrual-bleeding'],
       check: (r) => expect(r.analysis.periods).toEqual([]),
@@ -88,13 +96,17 @@ describe('rule 2 pregnancy-bleeding-with-pain', () => {
   ruleCases([
     {
       name: 'moderate cramps the day before the spotting (d−1) → urgent',
-      log: early().on('2025-03-31', { cramps: 'moderate' }).on('2025-04-01', { bleeding: 'spotting' }),
+      log: early()
+        .on('2025-03-31', { cramps: 'moderate' })
+        .on('2025-04-01', { bleeding: 'spotting' }),
       must: { 'pregnancy-bleeding-with-pain': 'urgent' },
       not: ['pregnancy-bleeding-early-light'],
     },
     {
       name: 'moderate pelvic pain the day after (d+1) → urgent',
-      log: early().on('2025-04-01', { bleeding: 'spotting' }).on('2025-04-02', { pelvic_pain: 'moderate' }),
+      log: early()
+        .on('2025-04-01', { bleeding: 'spotting' })
+        .on('2025-04-02', { pelvic_pain: 'moderate' }),
       must: { 'pregnancy-bleeding-with-pain': 'urgent' },
       not: ['pregnancy-bleeding-early-light'],
     },
@@ -124,7 +136,9 @@ describe('rule 2 pregnancy-bleeding-with-pain', () => {
     },
     {
       name: 'moderate cramps two days later (d+2) are outside d−1..d+1',
-      log: early().on('2025-04-01', { bleeding: 'spotting' }).on('2025-04-03', { cramps: 'moderate' }),
+      log: early()
+        .on('2025-04-01', { bleeding: 'spotting' })
+        .on('2025-04-03', { cramps: 'moderate' }),
       must: { 'pregnancy-bleeding-early-light': 'soon' },
       not: ['pregnancy-bleeding-with-pain'],
     },
@@ -172,7 +186,8 @@ describe('rule 3 pregnancy-bleeding-second-half (week 19+6 vs 20+0 vs unknown)',
       log: early().pregnancy({ start: '2025-02-01' }).on('2025-04-01', { bleeding: 'spotting' }),
       must: { 'pregnancy-bleeding-second-half': 'urgent' },
       not: ['pregnancy-bleeding-early-light'],
-      check: (r) => expect(factCodes(r, 'pregnancy-bleeding-second-half')).toContain('pregnancy-week-unknown'),
+      check: (r) =>
+        expect(factCodes(r, 'pregnancy-bleeding-second-half')).toContain('pregnancy-week-unknown'),
     },
     {
       name: 'not excused by sex: spotting the day after sex at 20+0 → urgent, no postcoital rule',
@@ -189,7 +204,13 @@ describe('rule 4 pregnancy-bleeding-early-light', () => {
       name: 'one spotting day at week 8 → soon (S19)',
       log: early().on('2025-04-01', { bleeding: 'spotting' }),
       must: { 'pregnancy-bleeding-early-light': 'soon' },
-      not: ['pregnancy-bleeding-heavy', 'pregnancy-bleeding-with-pain', 'pregnancy-bleeding-second-half', 'isolated-spotting', 'ovulation-spotting'],
+      not: [
+        'pregnancy-bleeding-heavy',
+        'pregnancy-bleeding-with-pain',
+        'pregnancy-bleeding-second-half',
+        'isolated-spotting',
+        'ovulation-spotting',
+      ],
     },
     {
       name: 'replaces postcoital bleeding: spotting on a sex day → soon only',
@@ -205,7 +226,9 @@ describe('rule 4 pregnancy-bleeding-early-light', () => {
     },
     {
       name: 'replaces breakthrough bleeding: spotting in a pill settling window → soon only',
-      log: early().contraception('combined-pill', '2025-03-01', '2025-03-28').on('2025-03-20', { bleeding: 'spotting' }),
+      log: early()
+        .contraception('combined-pill', '2025-03-01', '2025-03-28')
+        .on('2025-03-20', { bleeding: 'spotting' }),
       must: { 'pregnancy-bleeding-early-light': 'soon' },
       not: [...OTHER_BLEEDING_RULES],
     },
@@ -236,7 +259,8 @@ describe('rule 5 pregnancy-with-iud', () => {
       name: 'copper IUD open during the pregnancy, no bleeding at all → urgent',
       log: early().contraception('copper-iud', '2024-06-01'),
       must: { 'pregnancy-with-iud': 'urgent' },
-      check: (r) => expect(r.findings.filter((f) => f.rule === 'pregnancy-with-iud')).toHaveLength(1),
+      check: (r) =>
+        expect(r.findings.filter((f) => f.rule === 'pregnancy-with-iud')).toHaveLength(1),
     },
     {
       name: 'hormonal IUD open → urgent',
@@ -315,11 +339,25 @@ describe('rule 6 postmenopausal-bleeding', () => {
         .on('2025-02-01', { bleeding: 'spotting', sex: true })
         .on('2025-03-01', { bleeding: 'spotting', sex: true }),
       must: { 'postmenopausal-bleeding': 'soon' },
-      not: ['postcoital-bleeding', 'recurrent-postcoital-bleeding', 'recurrent-intermenstrual-spotting'],
+      not: [
+        'postcoital-bleeding',
+        'recurrent-postcoital-bleeding',
+        'recurrent-intermenstrual-spotting',
+      ],
     },
     {
       name: 'a period-shaped bleed with 3 heavy days over 9 days → PMB urgent, no period rules',
-      log: post().period('2025-03-01', ['heavy', 'heavy', 'heavy', 'medium', 'medium', 'light', 'light', 'light', 'light']),
+      log: post().period('2025-03-01', [
+        'heavy',
+        'heavy',
+        'heavy',
+        'medium',
+        'medium',
+        'light',
+        'light',
+        'light',
+        'light',
+      ]),
       must: { 'postmenopausal-bleeding': 'urgent' },
       not: ['heavy-period', 'prolonged-period', 'intermenstrual-bleeding'],
     },

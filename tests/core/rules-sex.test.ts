@@ -39,7 +39,12 @@ describe('rule 7 postcoital-bleeding and D8 (sex link)', () => {
       name: 'spotting on the sex day mid-cycle → soon, never ovulation spotting (S01)',
       log: base().on('2025-02-10', { bleeding: 'spotting', sex: true }),
       must: { 'postcoital-bleeding': 'soon' },
-      not: [...NPE_RULES, 'period-onset-after-sex', 'first-sex-bleeding', 'recurrent-postcoital-bleeding'],
+      not: [
+        ...NPE_RULES,
+        'period-onset-after-sex',
+        'first-sex-bleeding',
+        'recurrent-postcoital-bleeding',
+      ],
     },
     {
       name: 'D8: bleeding starting on S+1 is sex-linked → soon',
@@ -76,7 +81,8 @@ describe('rule 7 postcoital-bleeding and D8 (sex link)', () => {
       name: 'ambiguity 2: spotting on a sex day one dry day after the period ends merges into it',
       log: base().on('2025-02-04', { bleeding: 'spotting', sex: true }),
       not: ['postcoital-bleeding', 'isolated-spotting', 'intermenstrual-bleeding'],
-      check: (r) => expect(r.analysis.periods[1]).toMatchObject({ start: '2025-01-29', end: '2025-02-04' }),
+      check: (r) =>
+        expect(r.analysis.periods[1]).toMatchObject({ start: '2025-01-29', end: '2025-02-04' }),
     },
     {
       name: 'look-alike: sex with no bleeding → nothing',
@@ -93,19 +99,18 @@ describe('rule 7 postcoital-bleeding and D8 (sex link)', () => {
 
   it('D8: with sex on S and S+1, the episode links to the latest sex day', () => {
     const r = analyze(
-      base()
-        .on('2025-02-10', { sex: true })
-        .on('2025-02-11', { sex: true, bleeding: 'spotting' }),
+      base().on('2025-02-10', { sex: true }).on('2025-02-11', { sex: true, bleeding: 'spotting' }),
     );
     const f = onlyFinding(r, 'postcoital-bleeding');
-    expect({ start: f.start, cycle_day: f.cycle_day }).toEqual({ start: '2025-02-11', cycle_day: 14 });
+    expect({ start: f.start, cycle_day: f.cycle_day }).toEqual({
+      start: '2025-02-11',
+      cycle_day: 14,
+    });
   });
 
   it('reports the sex day as the start and the episode end, with its cycle day', () => {
     const r = analyze(
-      base()
-        .on('2025-02-10', { sex: true })
-        .period('2025-02-11', ['spotting', 'light']),
+      base().on('2025-02-10', { sex: true }).period('2025-02-11', ['spotting', 'light']),
     );
     const f = onlyFinding(r, 'postcoital-bleeding');
     expect({ start: f.start, end: f.end, cycle_day: f.cycle_day, tier: f.tier }).toEqual({
@@ -290,16 +295,21 @@ describe('rule 8 recurrent-postcoital-bleeding', () => {
     [34, '2025-03-10', false],
     [35, '2025-03-10', true],
     [35, '2025-03-09', false],
-  ] as const)('age %i, events 2025-02-10 and %s → referral note %s (age ≥ 35 and span ≥ 28 days)', (age, second, noted) => {
-    const r = expectFlags(
-      base()
-        .age(age)
-        .on('2025-02-10', { bleeding: 'spotting', sex: true })
-        .on(second, { bleeding: 'spotting', sex: true }),
-      { 'recurrent-postcoital-bleeding': 'soon' },
-    );
-    expect(factCodes(r, 'recurrent-postcoital-bleeding').includes('ask-about-referral')).toBe(noted);
-  });
+  ] as const)(
+    'age %i, events 2025-02-10 and %s → referral note %s (age ≥ 35 and span ≥ 28 days)',
+    (age, second, noted) => {
+      const r = expectFlags(
+        base()
+          .age(age)
+          .on('2025-02-10', { bleeding: 'spotting', sex: true })
+          .on(second, { bleeding: 'spotting', sex: true }),
+        { 'recurrent-postcoital-bleeding': 'soon' },
+      );
+      expect(factCodes(r, 'recurrent-postcoital-bleeding').includes('ask-about-referral')).toBe(
+        noted,
+      );
+    },
+  );
 });
 
 describe('rule 9 first-sex-bleeding', () => {
@@ -368,9 +378,7 @@ describe('rule 9 first-sex-bleeding', () => {
     },
     {
       name: 'only the very first time: bleeding after the next sex → postcoital (soon)',
-      log: first()
-        .period(S, ['spotting'])
-        .on('2025-03-10', { sex: true, bleeding: 'spotting' }),
+      log: first().period(S, ['spotting']).on('2025-03-10', { sex: true, bleeding: 'spotting' }),
       must: { 'first-sex-bleeding': 'info', 'postcoital-bleeding': 'soon' },
       not: ['recurrent-postcoital-bleeding'],
     },
@@ -400,7 +408,10 @@ describe('rule 10 period-onset-after-sex (P − 2 vs P − 3)', () => {
       not: ['postcoital-bleeding', 'recurrent-postcoital-bleeding'],
       check: (r) => {
         const f = onlyFinding(r, 'period-onset-after-sex');
-        expect({ start: f.start, cycle_day: f.cycle_day }).toEqual({ start: '2025-03-24', cycle_day: 1 });
+        expect({ start: f.start, cycle_day: f.cycle_day }).toEqual({
+          start: '2025-03-24',
+          cycle_day: 1,
+        });
       },
     },
     {
@@ -437,7 +448,9 @@ describe('rule 10 period-onset-after-sex (P − 2 vs P − 3)', () => {
     },
     {
       name: 'no prediction and no label → postcoital-bleeding (soon, S71)',
-      log: regularCycles({ from: '2025-01-01', count: 1 }).period('2025-01-27').on('2025-01-27', { sex: true }),
+      log: regularCycles({ from: '2025-01-01', count: 1 })
+        .period('2025-01-27')
+        .on('2025-01-27', { sex: true }),
       must: { 'postcoital-bleeding': 'soon' },
       not: ['period-onset-after-sex'],
     },
@@ -460,9 +473,7 @@ describe('rule 10 period-onset-after-sex (P − 2 vs P − 3)', () => {
     },
     {
       name: 'a prediction exists: a label does not excuse a start at P − 3',
-      log: base()
-        .period(addDays(P, -3), 5, { period: true })
-        .on(addDays(P, -3), { sex: true }),
+      log: base().period(addDays(P, -3), 5, { period: true }).on(addDays(P, -3), { sex: true }),
       must: { 'postcoital-bleeding': 'soon' },
       not: ['period-onset-after-sex'],
     },
@@ -485,13 +496,17 @@ describe('rule 10 period-onset-after-sex (P − 2 vs P − 3)', () => {
       {
         // Cycles 28 and 29: the median 28.5 rounds half up to 29, so P = Feb 27 + 29 = Mar 28.
         name: 'median rounds half up: a start at Mar 26 (P − 2) is accepted',
-        log: cycles({ from: '2025-01-01', lengths: [28, 29] }).period('2025-03-26').on('2025-03-26', { sex: true }),
+        log: cycles({ from: '2025-01-01', lengths: [28, 29] })
+          .period('2025-03-26')
+          .on('2025-03-26', { sex: true }),
         must: { 'period-onset-after-sex': 'info' },
         not: ['postcoital-bleeding'],
       },
       {
         name: 'median rounds half up: a start at Mar 25 (P − 3) is not',
-        log: cycles({ from: '2025-01-01', lengths: [28, 29] }).period('2025-03-25').on('2025-03-25', { sex: true }),
+        log: cycles({ from: '2025-01-01', lengths: [28, 29] })
+          .period('2025-03-25')
+          .on('2025-03-25', { sex: true }),
         must: { 'postcoital-bleeding': 'soon' },
         not: ['period-onset-after-sex'],
       },
@@ -500,7 +515,10 @@ describe('rule 10 period-onset-after-sex (P − 2 vs P − 3)', () => {
         name: 'only the 6 most recent cycles count: a start at last + 27 (P − 3) is not accepted',
         log: (() => {
           const lengths = [20, 20, 20, 20, 20, 20, 20, 30, 30, 30, 30, 30, 30];
-          const last = addDays('2024-01-01', lengths.reduce((a, b) => a + b, 0));
+          const last = addDays(
+            '2024-01-01',
+            lengths.reduce((a, b) => a + b, 0),
+          );
           return cycles({ from: '2024-01-01', lengths, days: 4 })
             .period(addDays(last, 27))
             .on(addDays(last, 27), { sex: true });
@@ -606,9 +624,7 @@ describe('rules 11 postcoital-cramping and 12 postcoital-cramping-red-flags', ()
     },
     {
       name: '(d) except a period accepted by rule 10 → info',
-      log: base()
-        .period(addDays(P, -1))
-        .on(addDays(P, -1), { sex: true, cramps: 'mild' }),
+      log: base().period(addDays(P, -1)).on(addDays(P, -1), { sex: true, cramps: 'mild' }),
       must: { 'postcoital-cramping': 'info', 'period-onset-after-sex': 'info' },
       not: ['postcoital-cramping-red-flags'],
     },
@@ -625,12 +641,18 @@ describe('rules 11 postcoital-cramping and 12 postcoital-cramping-red-flags', ()
     ruleCases([
       {
         name: 'three pain events, the first 89 days before the third → soon',
-        log: quiet().on('2025-01-10', painSex).on('2025-02-20', painSex).on(addDays('2025-01-10', 89), painSex),
+        log: quiet()
+          .on('2025-01-10', painSex)
+          .on('2025-02-20', painSex)
+          .on(addDays('2025-01-10', 89), painSex),
         must: { 'postcoital-cramping-red-flags': 'soon' },
       },
       {
         name: 'three pain events, the first 90 days before the third → info only',
-        log: quiet().on('2025-01-10', painSex).on('2025-02-20', painSex).on(addDays('2025-01-10', 90), painSex),
+        log: quiet()
+          .on('2025-01-10', painSex)
+          .on('2025-02-20', painSex)
+          .on(addDays('2025-01-10', 90), painSex),
         must: { 'postcoital-cramping': 'info' },
         not: ['postcoital-cramping-red-flags'],
       },

@@ -7,13 +7,30 @@ const clue = (records: object[]): string => JSON.stringify(records, null, 2);
 
 describe('Clue fixture', () => {
   test('maps measurements.json', async () => {
-    const result = await importText('measurements.json', await readFile('fixtures/imports/clue-measurements.json'));
+    const result = await importText(
+      'measurements.json',
+      await readFile('fixtures/imports/clue-measurements.json'),
+    );
     expect(result.format).toBe('clue');
     const day = (date: string) => result.log.days.find((d) => d.date === date);
-    expect(day('2025-01-04')).toEqual({ date: '2025-01-04', bleeding: 'heavy', period: true, cramps: 'mild' });
-    expect(day('2025-01-15')).toEqual({ date: '2025-01-15', bleeding: 'spotting', blood_color: 'red' });
+    expect(day('2025-01-04')).toEqual({
+      date: '2025-01-04',
+      bleeding: 'heavy',
+      period: true,
+      cramps: 'mild',
+    });
+    expect(day('2025-01-15')).toEqual({
+      date: '2025-01-15',
+      bleeding: 'spotting',
+      blood_color: 'red',
+    });
     expect(day('2025-02-13')).toEqual({ date: '2025-02-13', discharge: 'normal' });
-    expect(result.summary).toContainEqual({ what: 'bbt', mapped: 0, dropped: 2, note: 'basal temperature is never fever' });
+    expect(result.summary).toContainEqual({
+      what: 'bbt',
+      mapped: 0,
+      dropped: 2,
+      note: 'basal temperature is never fever',
+    });
     expect(result.warnings).toEqual([]);
   });
 });
@@ -88,7 +105,12 @@ describe('Clue values', () => {
   });
 
   test('the birth control pill becomes a question, not a guess', async () => {
-    const result = await importText('m.json', clue([{ type: 'birth_control_pill', id: '1', date: '2025-03-01', value: { option: 'taken' } }]));
+    const result = await importText(
+      'm.json',
+      clue([
+        { type: 'birth_control_pill', id: '1', date: '2025-03-01', value: { option: 'taken' } },
+      ]),
+    );
     expect(result.log.profile).toEqual({});
     expect(result.gaps.map((g) => g.fact)).toEqual(['pill-type', 'age', 'menopause']);
   });
@@ -96,7 +118,15 @@ describe('Clue values', () => {
 
 describe('Clue errors', () => {
   test.each([
-    ['a bad date', clue([{ type: 'period', id: 'a', date: '2025-03-01', value: {} }, { type: 'period', id: 'b', date: '03/02/2025', value: {} }]), 11, '$[1].date'],
+    [
+      'a bad date',
+      clue([
+        { type: 'period', id: 'a', date: '2025-03-01', value: {} },
+        { type: 'period', id: 'b', date: '03/02/2025', value: {} },
+      ]),
+      11,
+      '$[1].date',
+    ],
     ['a record without a type', clue([{ id: 'a', date: '2025-03-01' }]), 2, '$[0].type'],
     ['broken JSON', '[{"type": "period", "date": "2025-03-01",}]', 1, 'expected a property name'],
   ])('%s is rejected with its location', async (_what, text, line, reason) => {

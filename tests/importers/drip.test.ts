@@ -11,7 +11,9 @@ const HEADER =
 /** A drip export with the given cells (raw CSV text per cell), newest row first like drip. */
 function dripCsv(rows: Record<string, string>[], extraColumns: string[] = []): string {
   const columns = [...HEADER, ...extraColumns];
-  return [columns.join(','), ...rows.map((row) => columns.map((c) => row[c] ?? '').join(','))].join('\n');
+  return [columns.join(','), ...rows.map((row) => columns.map((c) => row[c] ?? '').join(','))].join(
+    '\n',
+  );
 }
 
 describe('drip fixture', () => {
@@ -23,7 +25,12 @@ describe('drip fixture', () => {
     expect(dates).toEqual([...dates].sort());
     expect(dates[0]).toBe('2025-01-03');
     const day = (date: string) => result.log.days.find((d) => d.date === date);
-    expect(day('2025-01-04')).toEqual({ date: '2025-01-04', bleeding: 'heavy', period: true, cramps: 'mild' });
+    expect(day('2025-01-04')).toEqual({
+      date: '2025-01-04',
+      bleeding: 'heavy',
+      period: true,
+      cramps: 'mild',
+    });
     expect(day('2025-01-14')).toEqual({ date: '2025-01-14', sex: true });
     expect(day('2025-01-15')).toEqual({
       date: '2025-01-15',
@@ -54,17 +61,30 @@ describe('drip values', () => {
     ['2', 'medium'],
     ['3', 'heavy'],
   ])('bleeding.value %s is %s, a period day unless excluded', async (value, level) => {
-    const kept = await importText('d.csv', dripCsv([{ date: '2025-03-01', 'bleeding.value': value, 'bleeding.exclude': 'false' }]));
+    const kept = await importText(
+      'd.csv',
+      dripCsv([{ date: '2025-03-01', 'bleeding.value': value, 'bleeding.exclude': 'false' }]),
+    );
     expect(kept.log.days).toEqual([{ date: '2025-03-01', bleeding: level, period: true }]);
-    const excluded = await importText('d.csv', dripCsv([{ date: '2025-03-01', 'bleeding.value': value, 'bleeding.exclude': 'true' }]));
+    const excluded = await importText(
+      'd.csv',
+      dripCsv([{ date: '2025-03-01', 'bleeding.value': value, 'bleeding.exclude': 'true' }]),
+    );
     expect(excluded.log.days).toEqual([{ date: '2025-03-01', bleeding: level }]);
   });
 
   test('an unknown bleeding value is named in a warning and not guessed', async () => {
-    const result = await importText('d.csv', dripCsv([{ date: '2025-03-01', 'bleeding.value': '7' }]));
+    const result = await importText(
+      'd.csv',
+      dripCsv([{ date: '2025-03-01', 'bleeding.value': '7' }]),
+    );
     expect(result.log.days).toEqual([{ date: '2025-03-01' }]);
     expect(result.warnings).toEqual([
-      { file: 'd.csv', line: 2, message: "not used: value of bleeding.value '7' ×1 (unknown to cyclecheck)" },
+      {
+        file: 'd.csv',
+        line: 2,
+        message: "not used: value of bleeding.value '7' ×1 (unknown to cyclecheck)",
+      },
     ]);
   });
 
@@ -86,13 +106,22 @@ describe('drip values', () => {
   });
 
   test('a yes/no column with another word is reported', async () => {
-    const result = await importText('d.csv', dripCsv([{ date: '2025-03-01', 'pain.cramps': 'yes' }]));
+    const result = await importText(
+      'd.csv',
+      dripCsv([{ date: '2025-03-01', 'pain.cramps': 'yes' }]),
+    );
     expect(result.log.days).toEqual([{ date: '2025-03-01' }]);
     expect(result.warnings[0]?.message).toContain("value of pain.cramps 'yes'");
   });
 
   test('a quoted note may span lines', async () => {
-    const result = await importText('d.csv', dripCsv([{ date: '2025-03-02', 'note.value': '"line one\nline two"' }, { date: '2025-03-01', 'pain.cramps': 'true' }]));
+    const result = await importText(
+      'd.csv',
+      dripCsv([
+        { date: '2025-03-02', 'note.value': '"line one\nline two"' },
+        { date: '2025-03-01', 'pain.cramps': 'true' },
+      ]),
+    );
     expect(result.log.days).toEqual([
       { date: '2025-03-01', cramps: 'mild' },
       { date: '2025-03-02', notes: 'line one\nline two' },
@@ -116,7 +145,10 @@ describe('drip values', () => {
 
 describe('drip contraception', () => {
   test('the pill is asked about, never assumed', async () => {
-    const result = await importText('d.csv', dripCsv([{ date: '2025-03-01', 'sex.partner': 'true', 'sex.pill': 'true' }]));
+    const result = await importText(
+      'd.csv',
+      dripCsv([{ date: '2025-03-01', 'sex.partner': 'true', 'sex.pill': 'true' }]),
+    );
     expect(result.log.profile).toEqual({});
     expect(result.gaps.map((g) => g.fact)).toContain('pill-type');
   });
@@ -130,7 +162,9 @@ describe('drip contraception', () => {
       ]),
     );
     expect(result.log.profile.contraception).toEqual([{ method: 'implant' }]);
-    expect(result.gaps.find((g) => g.fact === 'contraception-dates')?.message).toContain('from 2025-01-02 to 2025-03-09');
+    expect(result.gaps.find((g) => g.fact === 'contraception-dates')?.message).toContain(
+      'from 2025-01-02 to 2025-03-09',
+    );
   });
 });
 
@@ -148,9 +182,18 @@ describe('drip tolerance and errors', () => {
     );
     expect(result.log.days.map((d) => d.bleeding)).toEqual(['light', 'medium']);
     expect(result.warnings).toEqual([
-      { file: 'd.csv', line: 2, message: "not used: column 'bleeding.pad' ×2 (unknown to cyclecheck)" },
+      {
+        file: 'd.csv',
+        line: 2,
+        message: "not used: column 'bleeding.pad' ×2 (unknown to cyclecheck)",
+      },
     ]);
-    expect(result.summary).toContainEqual({ what: 'bleeding.pad', mapped: 0, dropped: 2, note: 'unknown' });
+    expect(result.summary).toContainEqual({
+      what: 'bleeding.pad',
+      mapped: 0,
+      dropped: 2,
+      note: 'unknown',
+    });
   });
 
   test('a date that appears twice is combined and reported', async () => {
@@ -162,14 +205,41 @@ describe('drip tolerance and errors', () => {
       ]),
     );
     expect(result.log.days).toEqual([{ date: '2025-03-01', bleeding: 'heavy', period: true }]);
-    expect(result.warnings[0]).toMatchObject({ line: 3, message: expect.stringContaining('first on line 2') });
+    expect(result.warnings[0]).toMatchObject({
+      line: 3,
+      message: expect.stringContaining('first on line 2'),
+    });
   });
 
   test.each([
-    ['a bad date', dripCsv([{ date: '2025-03-01' }, { date: '2025-13-01' }]), 3, 1, "'2025-13-01' is not a date"],
-    ['a short row', dripCsv([{ date: '2025-03-01' }]) + '\n2025-03-02,1,2', 3, undefined, 'has 3 values but the header has 49'],
-    ['an unclosed quote', dripCsv([{ date: '2025-03-01', 'note.value': '"never closed' }]), 2, undefined, 'never closed'],
-    ['no date column', 'temperature.value,bleeding.value\n36.5,1', 1, undefined, 'no `date` column'],
+    [
+      'a bad date',
+      dripCsv([{ date: '2025-03-01' }, { date: '2025-13-01' }]),
+      3,
+      1,
+      "'2025-13-01' is not a date",
+    ],
+    [
+      'a short row',
+      dripCsv([{ date: '2025-03-01' }]) + '\n2025-03-02,1,2',
+      3,
+      undefined,
+      'has 3 values but the header has 49',
+    ],
+    [
+      'an unclosed quote',
+      dripCsv([{ date: '2025-03-01', 'note.value': '"never closed' }]),
+      2,
+      undefined,
+      'never closed',
+    ],
+    [
+      'no date column',
+      'temperature.value,bleeding.value\n36.5,1',
+      1,
+      undefined,
+      'no `date` column',
+    ],
   ])('%s is rejected with its location', async (_what, text, line, column, reason) => {
     const error = await importError('d.csv', text, 'drip');
     expect(error).toBeInstanceOf(InputError);

@@ -4,8 +4,17 @@ import { InputError } from '../../src/errors.ts';
 import { classifyFloEvent } from '../../src/importers/flo.ts';
 import { importError, importText } from './helpers.ts';
 
-function flo(data: { cycles?: object[]; point_events_manual_v2?: object[]; notes?: object[]; [k: string]: unknown }): string {
-  return JSON.stringify({ operationalData: { cycles: [], point_events_manual_v2: [], notes: [], ...data } }, null, 2);
+function flo(data: {
+  cycles?: object[];
+  point_events_manual_v2?: object[];
+  notes?: object[];
+  [k: string]: unknown;
+}): string {
+  return JSON.stringify(
+    { operationalData: { cycles: [], point_events_manual_v2: [], notes: [], ...data } },
+    null,
+    2,
+  );
 }
 
 describe('Flo', () => {
@@ -13,8 +22,16 @@ describe('Flo', () => {
     const result = await importText('flo.json', await readFile('fixtures/imports/flo.json'));
     expect(result.format).toBe('flo');
     const day = (date: string) => result.log.days.find((d) => d.date === date);
-    expect(day('2025-01-04')).toEqual({ date: '2025-01-04', bleeding: 'heavy', period: true, cramps: 'mild' });
-    expect(day('2025-01-15')).toMatchObject({ bleeding: 'spotting', notes: 'spotting after sex, pinkish; stopped by evening' });
+    expect(day('2025-01-04')).toEqual({
+      date: '2025-01-04',
+      bleeding: 'heavy',
+      period: true,
+      cramps: 'mild',
+    });
+    expect(day('2025-01-15')).toMatchObject({
+      bleeding: 'spotting',
+      notes: 'spotting after sex, pinkish; stopped by evening',
+    });
     // The cramps were logged at 00:10 UTC on the 13th, on the person's 12th.
     expect(day('2025-02-12')).toEqual({ date: '2025-02-12', sex: true, cramps: 'mild' });
   });
@@ -86,8 +103,16 @@ describe('Flo', () => {
       'f.json',
       flo({
         cycles: [
-          { period_start_date: '2024-06-01 00:00:00.0', period_end_date: '2024-06-04 00:00:00.0', pregnant: true },
-          { period_start_date: '2025-05-10 00:00:00.0', period_end_date: '2025-05-13 00:00:00.0', pregnant: false },
+          {
+            period_start_date: '2024-06-01 00:00:00.0',
+            period_end_date: '2024-06-04 00:00:00.0',
+            pregnant: true,
+          },
+          {
+            period_start_date: '2025-05-10 00:00:00.0',
+            period_end_date: '2025-05-13 00:00:00.0',
+            pregnant: false,
+          },
         ],
       }),
     );
@@ -96,9 +121,19 @@ describe('Flo', () => {
   });
 
   test.each([
-    ['a bad cycle date', flo({ cycles: [{ period_start_date: 'yesterday' }] }), 5, 'period_start_date'],
+    [
+      'a bad cycle date',
+      flo({ cycles: [{ period_start_date: 'yesterday' }] }),
+      5,
+      'period_start_date',
+    ],
     ['no operationalData', '{"cycles": []}', 1, 'missing the "operationalData" object'],
-    ['an event without a date', flo({ point_events_manual_v2: [{ category: 'Sex' }] }), 5, 'point_events_manual_v2[0].date'],
+    [
+      'an event without a date',
+      flo({ point_events_manual_v2: [{ category: 'Sex' }] }),
+      5,
+      'point_events_manual_v2[0].date',
+    ],
   ])('%s is rejected with its location', async (_what, text, line, reason) => {
     const error = (await importError('f.json', text, 'flo')) as InputError;
     expect(error).toBeInstanceOf(InputError);

@@ -17,7 +17,18 @@ const BUILT_IN = [
 ];
 
 function mensinator(tables: Tables): string {
-  return JSON.stringify({ periods: [], symptoms: BUILT_IN, symptom_date: [], ovulations: [], app_settings: [], ...tables }, null, 1);
+  return JSON.stringify(
+    {
+      periods: [],
+      symptoms: BUILT_IN,
+      symptom_date: [],
+      ovulations: [],
+      app_settings: [],
+      ...tables,
+    },
+    null,
+    1,
+  );
 }
 
 /** One symptom on one date, the symptom defined with the given name. */
@@ -33,18 +44,36 @@ async function withSymptom(name: string) {
 
 describe('Mensinator', () => {
   test('maps the fixture; periods take their amount from the flow symptoms', async () => {
-    const result = await importText('mensinator.json', await readFile('fixtures/imports/mensinator.json'));
+    const result = await importText(
+      'mensinator.json',
+      await readFile('fixtures/imports/mensinator.json'),
+    );
     expect(result.format).toBe('mensinator');
     const day = (date: string) => result.log.days.find((d) => d.date === date);
-    expect(day('2025-01-04')).toEqual({ date: '2025-01-04', bleeding: 'heavy', period: true, cramps: 'mild' });
+    expect(day('2025-01-04')).toEqual({
+      date: '2025-01-04',
+      bleeding: 'heavy',
+      period: true,
+      cramps: 'mild',
+    });
     expect(day('2025-01-15')).toEqual({ date: '2025-01-15', bleeding: 'spotting' });
     expect(day('2025-01-14')).toEqual({ date: '2025-01-14', sex: true });
-    expect(result.warnings.map((w) => w.message)).toEqual(["not used: symptom 'Headache' ×1 (unknown to cyclecheck)"]);
-    expect(result.summary).toContainEqual({ what: 'ovulations', mapped: 0, dropped: 1, note: 'ovulation marks are not used' });
+    expect(result.warnings.map((w) => w.message)).toEqual([
+      "not used: symptom 'Headache' ×1 (unknown to cyclecheck)",
+    ]);
+    expect(result.summary).toContainEqual({
+      what: 'ovulations',
+      mapped: 0,
+      dropped: 1,
+      note: 'ovulation marks are not used',
+    });
   });
 
   test('a period day without a flow symptom is a light period day', async () => {
-    const result = await importText('m.json', mensinator({ periods: [{ id: '1', date: '2025-03-01', period_id: '1' }] }));
+    const result = await importText(
+      'm.json',
+      mensinator({ periods: [{ id: '1', date: '2025-03-01', period_id: '1' }] }),
+    );
     expect(result.log.days).toEqual([{ date: '2025-03-01', bleeding: 'light', period: true }]);
   });
 
@@ -94,7 +123,11 @@ describe('Mensinator', () => {
   });
 
   test.each([
-    ['a bad period date', mensinator({ periods: [{ id: '1', date: '1.3.2025', period_id: '1' }] }), '$.periods[0].date'],
+    [
+      'a bad period date',
+      mensinator({ periods: [{ id: '1', date: '1.3.2025', period_id: '1' }] }),
+      '$.periods[0].date',
+    ],
     ['no periods table', '{"symptoms": []}', '$.periods: missing'],
     ['a symptom without a name', mensinator({ symptoms: [{ id: '1' }] }), 'symptom_name'],
   ])('%s is rejected with its location', async (_what, text, reason) => {

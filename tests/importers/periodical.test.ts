@@ -17,13 +17,24 @@ function backup(sections: { data?: object[]; symptoms?: object[]; notes?: object
 
 describe('Periodical', () => {
   test('the gzip backup and the unpacked JSON give the same log', async () => {
-    const gz = await importText('Periodical-backup.json.gz', await readFile('fixtures/imports/Periodical-backup.json.gz'));
-    const json = await importText('Periodical-backup.json', await readFile('fixtures/imports/Periodical-backup.json'));
+    const gz = await importText(
+      'Periodical-backup.json.gz',
+      await readFile('fixtures/imports/Periodical-backup.json.gz'),
+    );
+    const json = await importText(
+      'Periodical-backup.json',
+      await readFile('fixtures/imports/Periodical-backup.json'),
+    );
     expect(gz.format).toBe('periodical');
     expect(json.format).toBe('periodical');
     expect(gz.log).toEqual(json.log);
     const day = (date: string) => gz.log.days.find((d) => d.date === date);
-    expect(day('2025-01-04')).toEqual({ date: '2025-01-04', bleeding: 'heavy', period: true, cramps: 'mild' });
+    expect(day('2025-01-04')).toEqual({
+      date: '2025-01-04',
+      bleeding: 'heavy',
+      period: true,
+      cramps: 'mild',
+    });
     expect(day('2025-01-15')).toEqual({
       date: '2025-01-15',
       bleeding: 'spotting',
@@ -39,12 +50,18 @@ describe('Periodical', () => {
     ['2', '4', 'heavy'],
     ['2', '', 'light'],
   ])('event type %s with intensity %j is %s', async (type, intensity, level) => {
-    const result = await importText('p.json', backup({ data: [{ eventtype: type, eventdate: '20250301', intensity }] }));
+    const result = await importText(
+      'p.json',
+      backup({ data: [{ eventtype: type, eventdate: '20250301', intensity }] }),
+    );
     expect(result.log.days).toEqual([{ date: '2025-03-01', bleeding: level, period: true }]);
   });
 
   test('numbers are accepted where Periodical writes strings', async () => {
-    const result = await importText('p.json', backup({ data: [{ eventtype: 2, eventdate: 20250301, intensity: 4 }] }));
+    const result = await importText(
+      'p.json',
+      backup({ data: [{ eventtype: 2, eventdate: 20250301, intensity: 4 }] }),
+    );
     expect(result.log.days).toEqual([{ date: '2025-03-01', bleeding: 'heavy', period: true }]);
   });
 
@@ -58,7 +75,10 @@ describe('Periodical', () => {
     ['19', { bleeding: 'spotting' }],
     ['17', {}],
   ])('symptom %s', async (symptom, fields) => {
-    const result = await importText('p.json', backup({ symptoms: [{ eventdate: '20250301', symptom }] }));
+    const result = await importText(
+      'p.json',
+      backup({ symptoms: [{ eventdate: '20250301', symptom }] }),
+    );
     expect(result.log.days).toEqual([{ date: '2025-03-01', ...fields }]);
     expect(result.warnings).toEqual([]);
   });
@@ -67,7 +87,12 @@ describe('Periodical', () => {
     const text = JSON.stringify([
       { version: '7' },
       { data: [] },
-      { symptoms: [{ eventdate: '20250301', symptom: '18' }, { eventdate: '20250302', symptom: '99' }] },
+      {
+        symptoms: [
+          { eventdate: '20250301', symptom: '18' },
+          { eventdate: '20250302', symptom: '99' },
+        ],
+      },
       { moods: [] },
     ]);
     const result = await importText('p.json', text);
@@ -80,20 +105,32 @@ describe('Periodical', () => {
 
   test('a gzip bomb is refused, not inflated', async () => {
     const bomb = gzipSync(Buffer.alloc(MAX_GUNZIP_BYTES + 1024, 0x20));
-    const error = (await importError('Periodical-backup.json.gz', bomb, 'periodical')) as InputError;
+    const error = (await importError(
+      'Periodical-backup.json.gz',
+      bomb,
+      'periodical',
+    )) as InputError;
     expect(error).toBeInstanceOf(InputError);
     expect(error.message).toContain('decompresses to more than 64 MB');
   });
 
   test('a corrupt gzip file is an input error', async () => {
     const gz = gzipSync(Buffer.from(backup({})));
-    const error = (await importError('p.json.gz', gz.subarray(0, gz.length - 12), 'periodical')) as InputError;
+    const error = (await importError(
+      'p.json.gz',
+      gz.subarray(0, gz.length - 12),
+      'periodical',
+    )) as InputError;
     expect(error).toBeInstanceOf(InputError);
     expect(error.message).toContain('not a readable gzip file');
   });
 
   test.each([
-    ['a bad date', backup({ data: [{ eventtype: '1', eventdate: '2025-03-01' }] }), '$[1].data[0].eventdate'],
+    [
+      'a bad date',
+      backup({ data: [{ eventtype: '1', eventdate: '2025-03-01' }] }),
+      '$[1].data[0].eventdate',
+    ],
     ['no data section', '[{"version": "6"}]', 'no "data" section'],
   ])('%s is rejected with its location', async (_what, text, reason) => {
     const error = (await importError('p.json', text, 'periodical')) as InputError;

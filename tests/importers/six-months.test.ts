@@ -19,7 +19,10 @@ import {
 
 const model = sixMonths();
 const encodings: [string, Encoded][] = [
-  ...encodeCanonical(model).map((e): [string, Encoded] => [e.name.endsWith('csv') ? 'csv' : 'json', e]),
+  ...encodeCanonical(model).map((e): [string, Encoded] => [
+    e.name.endsWith('csv') ? 'csv' : 'json',
+    e,
+  ]),
   ['apple-health', encodeAppleXml(model)],
   ['drip', encodeDrip(model)],
   ['clue', encodeClue(model)],
@@ -56,15 +59,17 @@ describe('the same six months in every format', () => {
   test.each(encodings.map(([format, encoded]) => [format, encoded.name, encoded] as const))(
     '%s (%s) gives the same days, periods and flags',
     async (format, _name, encoded) => {
-    const result = await importText(encoded.name, encoded.bytes);
-    expect(result.format).toBe(format);
-    expect(project(result.log.days, encoded.labelsPeriodDays)).toEqual(project(expected.days, encoded.labelsPeriodDays));
+      const result = await importText(encoded.name, encoded.bytes);
+      expect(result.format).toBe(format);
+      expect(project(result.log.days, encoded.labelsPeriodDays)).toEqual(
+        project(expected.days, encoded.labelsPeriodDays),
+      );
 
-    const analysis = analyzeLog({ profile: {}, days: result.log.days });
-    expect(analysis.periods).toEqual(reference.periods);
-    expect(analysis.findings.map((f) => [f.rule, f.tier, f.start, f.end])).toEqual(
-      reference.findings.map((f) => [f.rule, f.tier, f.start, f.end]),
-    );
+      const analysis = analyzeLog({ profile: {}, days: result.log.days });
+      expect(analysis.periods).toEqual(reference.periods);
+      expect(analysis.findings.map((f) => [f.rule, f.tier, f.start, f.end])).toEqual(
+        reference.findings.map((f) => [f.rule, f.tier, f.start, f.end]),
+      );
     },
   );
 });

@@ -27,7 +27,14 @@ const PERIOD_STARTS = [
   '2025-03-23',
 ];
 const PERIOD_FLOW: Bleeding[] = ['medium', 'heavy', 'medium', 'light', 'light'];
-const SEX_DAYS = ['2024-10-15', '2024-11-12', '2024-12-10', '2025-01-08', '2025-02-06', '2025-03-08'];
+const SEX_DAYS = [
+  '2024-10-15',
+  '2024-11-12',
+  '2024-12-10',
+  '2025-01-08',
+  '2025-02-06',
+  '2025-03-08',
+];
 export const SEX_BEFORE_SPOTTING = '2025-02-06';
 export const POSTCOITAL_SPOTTING = '2025-02-07';
 
@@ -77,7 +84,13 @@ const DRIP_HEADER =
   'date,temperature.value,temperature.exclude,temperature.time,temperature.note,bleeding.value,bleeding.exclude,mucus.feeling,mucus.texture,mucus.value,mucus.exclude,cervix.opening,cervix.firmness,cervix.position,cervix.exclude,note.value,desire.value,sex.solo,sex.partner,sex.condom,sex.pill,sex.iud,sex.patch,sex.ring,sex.implant,sex.diaphragm,sex.none,sex.other,sex.note,pain.cramps,pain.ovulationPain,pain.headache,pain.backache,pain.nausea,pain.tenderBreasts,pain.migraine,pain.other,pain.note,mood.happy,mood.sad,mood.stressed,mood.balanced,mood.fine,mood.anxious,mood.energetic,mood.fatigue,mood.angry,mood.other,mood.note'.split(
     ',',
   );
-const DRIP_LEVEL: Record<Bleeding, string> = { none: '', spotting: '0', light: '1', medium: '2', heavy: '3' };
+const DRIP_LEVEL: Record<Bleeding, string> = {
+  none: '',
+  spotting: '0',
+  light: '1',
+  medium: '2',
+  heavy: '3',
+};
 
 /** drip: newest first, no trailing newline; spotting marked "exclude" (not menstrual). */
 export function encodeDrip(model: ModelDay[]): Encoded {
@@ -92,7 +105,11 @@ export function encodeDrip(model: ModelDay[]): Encoded {
     cells['mood.happy'] = m.date.endsWith('5') ? 'true' : '';
     return DRIP_HEADER.map((h) => cells[h] ?? '').join(',');
   });
-  return { name: 'drip-data.csv', bytes: Buffer.from([DRIP_HEADER.join(','), ...rows].join('\n')), labelsPeriodDays: true };
+  return {
+    name: 'drip-data.csv',
+    bytes: Buffer.from([DRIP_HEADER.join(','), ...rows].join('\n')),
+    labelsPeriodDays: true,
+  };
 }
 
 export function encodeClue(model: ModelDay[]): Encoded {
@@ -109,7 +126,11 @@ export function encodeClue(model: ModelDay[]): Encoded {
   }
   // Clue groups by type, not by date.
   records.sort((a, b) => ((a as { type: string }).type < (b as { type: string }).type ? -1 : 1));
-  return { name: 'measurements.json', bytes: Buffer.from(JSON.stringify(records, null, 2)), labelsPeriodDays: true };
+  return {
+    name: 'measurements.json',
+    bytes: Buffer.from(JSON.stringify(records, null, 2)),
+    labelsPeriodDays: true,
+  };
 }
 
 export function encodeMensinator(model: ModelDay[]): Encoded {
@@ -126,7 +147,11 @@ export function encodeMensinator(model: ModelDay[]): Encoded {
       periods.push({ id: String(periods.length + 1), date: m.date, period_id: String(periodId) });
     }
     const add = (name: string): void => {
-      symptomDates.push({ id: String(symptomDates.length + 1), symptom_date: m.date, symptom_id: idOf(name) });
+      symptomDates.push({
+        id: String(symptomDates.length + 1),
+        symptom_date: m.date,
+        symptom_id: idOf(name),
+      });
     };
     if (m.bleeding === 'heavy') add('Heavy_Flow');
     if (m.bleeding === 'medium') add('Medium_Flow');
@@ -137,15 +162,28 @@ export function encodeMensinator(model: ModelDay[]): Encoded {
   }
   const doc = {
     periods,
-    symptoms: symptoms.map((name, i) => ({ id: String(i + 1), symptom_name: name, active: '1', color: 'Red' })),
+    symptoms: symptoms.map((name, i) => ({
+      id: String(i + 1),
+      symptom_name: name,
+      active: '1',
+      color: 'Red',
+    })),
     symptom_date: symptomDates,
     ovulations: [],
     app_settings: [{ setting_key: 'period_notification', setting_value: '1' }],
   };
-  return { name: 'mensinator_20250401_1234.json', bytes: Buffer.from(JSON.stringify(doc)), labelsPeriodDays: true };
+  return {
+    name: 'mensinator_20250401_1234.json',
+    bytes: Buffer.from(JSON.stringify(doc)),
+    labelsPeriodDays: true,
+  };
 }
 
-const PERIODICAL_INTENSITY: Partial<Record<Bleeding, string>> = { light: '1', medium: '2', heavy: '4' };
+const PERIODICAL_INTENSITY: Partial<Record<Bleeding, string>> = {
+  light: '1',
+  medium: '2',
+  heavy: '4',
+};
 
 export function encodePeriodical(model: ModelDay[], gzip = true): Encoded {
   const data: object[] = [];
@@ -174,7 +212,11 @@ export function encodePeriodical(model: ModelDay[], gzip = true): Encoded {
     { symptoms },
   ]);
   return gzip
-    ? { name: 'Periodical-backup.json.gz', bytes: gzipSync(Buffer.from(text)), labelsPeriodDays: true }
+    ? {
+        name: 'Periodical-backup.json.gz',
+        bytes: gzipSync(Buffer.from(text)),
+        labelsPeriodDays: true,
+      }
     : { name: 'Periodical-backup.json', bytes: Buffer.from(text), labelsPeriodDays: true };
 }
 
@@ -191,7 +233,9 @@ export function encodeFlo(model: ModelDay[]): Encoded {
         if (!day) break;
         run.push(day);
       }
-      const intensity = Object.fromEntries(run.map((day, i) => [String(i), FLO_INTENSITY[day.bleeding!]]));
+      const intensity = Object.fromEntries(
+        run.map((day, i) => [String(i), FLO_INTENSITY[day.bleeding!]]),
+      );
       cycles.push({
         period_start_date: `${m.date} 00:00:00.0`,
         period_end_date: `${run[run.length - 1]!.date} 00:00:00.0`,
@@ -201,14 +245,23 @@ export function encodeFlo(model: ModelDay[]): Encoded {
     }
     // `date` is the instant in UTC (the day before, for a late-evening event in UTC−5).
     const event = (category: string, subcategory: string): void => {
-      events.push({ category, subcategory, date: `${addDays(m.date, -1)} 23:30:00.0`, local_date: m.date });
+      events.push({
+        category,
+        subcategory,
+        date: `${addDays(m.date, -1)} 23:30:00.0`,
+        local_date: m.date,
+      });
     };
     if (m.bleeding === 'spotting') event('Fluid', 'Spotting');
     if (m.sex) event('Sex', 'Protected');
     if (m.cramps) event('Symptom', 'DrawingPain');
   }
   const doc = { operationalData: { cycles, point_events_manual_v2: events, notes: [] } };
-  return { name: 'flo-export.json', bytes: Buffer.from(JSON.stringify(doc, null, 1)), labelsPeriodDays: true };
+  return {
+    name: 'flo-export.json',
+    bytes: Buffer.from(JSON.stringify(doc, null, 1)),
+    labelsPeriodDays: true,
+  };
 }
 
 const APPLE_FLOW: Partial<Record<Bleeding, string>> = {

@@ -5,7 +5,11 @@ import { afterEach } from 'vitest';
 import type { Day } from '../../src/core/log.ts';
 import { makeChalk } from '../../src/render/color.ts';
 import { formatTextReport } from '../../src/render/text.ts';
-import { runInterviewSession, type InterviewDeps, type InterviewOutcome } from '../../src/interview/run.ts';
+import {
+  runInterviewSession,
+  type InterviewDeps,
+  type InterviewOutcome,
+} from '../../src/interview/run.ts';
 import { ScriptedPrompter, type Step } from './scripted-prompter.ts';
 
 export const TODAY = '2025-03-15';
@@ -37,7 +41,11 @@ export async function tempPlace(): Promise<Place> {
   return { stateDir: join(root, 'state', 'cyclecheck'), cwd: root };
 }
 
-export function depsFor(prompter: ScriptedPrompter, place: Place, extra: Partial<InterviewDeps> = {}) {
+export function depsFor(
+  prompter: ScriptedPrompter,
+  place: Place,
+  extra: Partial<InterviewDeps> = {},
+) {
   let printed = '';
   const deps: InterviewDeps = {
     prompter,
@@ -50,7 +58,12 @@ export function depsFor(prompter: ScriptedPrompter, place: Place, extra: Partial
       printed += text;
     },
     formatText: (report, log) =>
-      formatTextReport(report, log, { chalk: makeChalk(false), width: 80, explain: false, calendar: false }),
+      formatTextReport(report, log, {
+        chalk: makeChalk(false),
+        width: 80,
+        explain: false,
+        calendar: false,
+      }),
     ...extra,
   };
   return { deps, printed: () => printed };

@@ -6,7 +6,8 @@ import type { InterviewDeps } from '../../src/interview/run.ts';
 import { openInputFile } from '../../src/io/input-file.ts';
 import { dayOn, flagsOf, runScript, tempPlace } from './helpers.ts';
 
-const importLog: InterviewDeps['importLog'] = async (path, from) => importFile(await openInputFile(path), from);
+const importLog: InterviewDeps['importLog'] = async (path, from) =>
+  importFile(await openInputFile(path), from);
 
 function csv(profile: string[], rows: string[]): string {
   return [...profile.map((p) => `# ${p}`), 'date,bleeding,period,sex', ...rows].join('\n') + '\n';
@@ -50,14 +51,20 @@ describe('interview --log FILE', () => {
     const { log, report } = run.outcome;
     expect(log.profile.contraception).toEqual([{ method: 'copper-iud', start: '2024-06-01' }]);
     expect(log.days).toHaveLength(ROWS.length);
-    expect(dayOn(log.days, '2025-03-10')).toEqual({ date: '2025-03-10', bleeding: 'none', sex: true });
+    expect(dayOn(log.days, '2025-03-10')).toEqual({
+      date: '2025-03-10',
+      bleeding: 'none',
+      sex: true,
+    });
     expect(flagsOf(run)).toContain('copper-iud-postcoital-bleeding:urgent');
     expect(report.input.files).toEqual(['my-log.csv', 'interview']);
     expect(report.input.formats).toEqual(['csv']);
     // Like analyze, the evaluation date is the last logged date.
     expect(report.as_of).toBe('2025-03-12');
     const summary = run.prompter.notes.find((n) => n.includes('Here is what will be analyzed'));
-    expect(summary).toContain('From my-log.csv (cyclecheck CSV log): 12 logged days, 2025-01-04 to 2025-03-12');
+    expect(summary).toContain(
+      'From my-log.csv (cyclecheck CSV log): 12 logged days, 2025-01-04 to 2025-03-12',
+    );
     expect(summary).toContain('Contraception: copper IUD since 2024-06-01');
   });
 
@@ -84,7 +91,10 @@ describe('interview --log FILE', () => {
       { logFile: 'full.csv', importLog },
       place,
     );
-    expect(dayOn(run.outcome.log.days, '2025-03-14')).toEqual({ date: '2025-03-14', pelvic_pain: 'severe' });
+    expect(dayOn(run.outcome.log.days, '2025-03-14')).toEqual({
+      date: '2025-03-14',
+      pelvic_pain: 'severe',
+    });
     expect(run.outcome.report.as_of).toBe('2025-03-14');
     expect(flagsOf(run)).toContain('severe-pelvic-pain:urgent');
   });
@@ -93,7 +103,10 @@ describe('interview --log FILE', () => {
     const place = await tempPlace();
     await writeFile(
       join(place.cwd, 'preg.csv'),
-      csv(['pregnancy: start=2025-01-10'], ['2025-03-10,none,,', '2025-03-11,spotting,,', '2025-03-12,none,,']),
+      csv(
+        ['pregnancy: start=2025-01-10'],
+        ['2025-03-10,none,,', '2025-03-11,spotting,,', '2025-03-12,none,,'],
+      ),
     );
     const run = await runScript(
       [
@@ -114,5 +127,52 @@ describe('interview --log FILE', () => {
       pregnancy: { start: '2025-01-11', week: 9, week_on: '2025-03-15' },
     });
     expect(flagsOf(run)).toEqual(['pregnancy-bleeding-early-light:soon']);
+  });
+});
+
+describe('interview --log with an app export', () => {
+  it('says "export", and asks the insertion date when the IUD has none', async () => {
+    const place = await tempPlace();
+    await writeFile(join(place.cwd, 'iud.csv'), csv(['age: 30', 'contraception: iud'], ROWS));
+    const run = await runScript(
+      [
+        ['log.contraception.0.iud_type', 'hormonal-iud'],
+        ['log.contraception.0.start', '2025-01-01'],
+        ['review', 'analyze'],
+        ['save.log', 'no'],
+        ['save.checklist', false],
+      ],
+      { logFile: 'iud.csv', importLog },
+      place,
+    );
+    expect(run.outcome.log.profile.contraception).toEqual([
+      { method: 'hormonal-iud', start: '2025-01-01' },
+    ]);
+    // Inside the hormonal IUD's settling window, one day of spotting after sex that stopped.
+    expect(flagsOf(run)).toContain('hormonal-breakthrough-bleeding:info');
+  });
+
+  it('drip export: the question names it an export', async () => {
+    const place = await tempPlace();
+    const run = await runScript(
+      [
+        ['age', '27'],
+        ['log.contraception.0.iud_type', 'copper-iud'],
+        ['log.contraception.0.start', ''],
+        ['review', 'analyze'],
+        ['save.log', 'no'],
+        ['save.checklist', false],
+      ],
+      { logFile: join(process.cwd(), 'fixtures/imports/drip-data.csv'), importLog },
+      place,
+    );
+    const iud = run.prompter.asked.find((a) => a.id === 'log.contraception.0.iud_type');
+    expect(iud?.message).toBe('Your export says IUD: is it a copper or a hormonal IUD?');
+    expect(run.outcome.report.input.formats).toEqual(['drip']);
+    // What the answers settled is no longer listed as a question in the report.
+    const facts = run.outcome.report.questions.map((q) => q.fact);
+    expect(facts).not.toContain('iud-type');
+    expect(facts).not.toContain('age');
+    expect(run.outcome.log.profile.contraception).toEqual([{ method: 'copper-iud' }]);
   });
 });

@@ -83,6 +83,30 @@ describe('review and edit', () => {
     expect(flagsOf(run)).not.toContain('postmenopausal-bleeding:soon');
   });
 
+  it("changing the contraception method forgets the old method's start date and asks again", async () => {
+    const run = await runScript([
+      ['age', '30'],
+      ['contraception.0.method', 'iud'],
+      ['contraception.0.iud_type', 'copper-iud'],
+      ['contraception.0.start', '2024-06-01'],
+      ['contraception.0.more', false],
+      ...NOT_PREGNANT,
+      ...REGULAR_PERIODS,
+      ...NO_MORE_EPISODES(0),
+      ['review', 'change'],
+      ['review.change', 'contraception.0.method'],
+      ['contraception.0.method', 'implant'],
+      ['contraception.0.start', '2025-01-20'],
+      ...ANALYZE_NO_SAVE,
+    ]);
+    const startQuestion = run.prompter.asked.filter((a) => a.id === 'contraception.0.start').at(-1);
+    expect(startQuestion?.message).toMatch(/^When was your implant put in\?/);
+    expect(startQuestion?.default).toBeUndefined();
+    expect(run.outcome.log.profile.contraception).toEqual([
+      { method: 'implant', start: '2025-01-20' },
+    ]);
+  });
+
   it('re-asks an answer an edit made wrong, saying why', async () => {
     const run = await runScript([
       ['age', '30'],
@@ -122,9 +146,13 @@ describe('review and edit', () => {
       ['review.remove', '0'],
       ...ANALYZE_NO_SAVE,
     ]);
-    const bleedingDates = run.outcome.log.days.filter((d) => d.bleeding !== 'none').map((d) => d.date);
+    const bleedingDates = run.outcome.log.days
+      .filter((d) => d.bleeding !== 'none')
+      .map((d) => d.date);
     expect(bleedingDates).toEqual(['2025-03-13']);
-    const lastSummary = run.prompter.notes.filter((n) => n.includes('Here is what will be analyzed')).at(-1);
+    const lastSummary = run.prompter.notes
+      .filter((n) => n.includes('Here is what will be analyzed'))
+      .at(-1);
     expect(lastSummary).toContain('Episode 1: 2025-03-13');
     expect(lastSummary).not.toContain('Episode 2');
   });

@@ -1,7 +1,7 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { InterruptedError, UsageError } from '../../src/errors.ts';
+import { InputError, InterruptedError, UsageError } from '../../src/errors.ts';
 import { getDraftPath, getStateDir } from '../../src/interview/draft.ts';
 import { runInterviewSession } from '../../src/interview/run.ts';
 import { parseCanonicalCsv } from '../../src/log/canonical-csv.ts';
@@ -165,11 +165,21 @@ describe('Ctrl-C and --resume', () => {
 
   it('offers to continue an unfinished interview when started without --resume', async () => {
     const place = await tempPlace();
-    const first = new ScriptedPrompter([['age', '32'], ['contraception.0.method', CTRL_C]]);
-    await expect(runInterviewSession(depsFor(first, place).deps)).rejects.toBeInstanceOf(InterruptedError);
+    const first = new ScriptedPrompter([
+      ['age', '32'],
+      ['contraception.0.method', CTRL_C],
+    ]);
+    await expect(runInterviewSession(depsFor(first, place).deps)).rejects.toBeInstanceOf(
+      InterruptedError,
+    );
 
-    const restart = new ScriptedPrompter([['draft', 'restart'], ['age', CTRL_C]]);
-    await expect(runInterviewSession(depsFor(restart, place).deps)).rejects.toBeInstanceOf(InterruptedError);
+    const restart = new ScriptedPrompter([
+      ['draft', 'restart'],
+      ['age', CTRL_C],
+    ]);
+    await expect(runInterviewSession(depsFor(restart, place).deps)).rejects.toBeInstanceOf(
+      InterruptedError,
+    );
     expect(restart.asked[0]?.message).toBe(
       'You have an unfinished interview from 2025-03-15 (1 answer). Continue it?',
     );
@@ -191,7 +201,9 @@ describe('Ctrl-C and --resume', () => {
     const place = await tempPlace();
     const prompter = new ScriptedPrompter([['age', CTRL_C]]);
     const error = await runInterviewSession(depsFor(prompter, place).deps).catch((e: unknown) => e);
-    expect((error as Error).message).toBe('interview stopped before the first answer; nothing was saved');
+    expect((error as Error).message).toBe(
+      'interview stopped before the first answer; nothing was saved',
+    );
     await expect(stat(getDraftPath(place.stateDir))).rejects.toMatchObject({ code: 'ENOENT' });
 
     const resume = await runInterviewSession(
@@ -220,6 +232,31 @@ describe('Ctrl-C and --resume', () => {
     expect(run.prompter.askedIds()).not.toContain('contraception.0.method');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(flagsOf(run)).toContain('postcoital-bleeding:soon');
+  });
+});
+
+describe('a draft that is not a draft', () => {
+  it('--resume stops with an input error; a new interview says so and starts afresh', async () => {
+    const place = await tempPlace();
+    const { mkdir } = await import('node:fs/promises');
+    await mkdir(place.stateDir, { recursive: true });
+    const draftPath = getDraftPath(place.stateDir);
+    await writeFile(draftPath, 'not json at all');
+    const error = await runInterviewSession(
+      depsFor(new ScriptedPrompter([]), place, { resume: true }).deps,
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).message).toBe(
+      `${draftPath}: this is not an interview draft cyclecheck can read`,
+    );
+
+    const fresh = new ScriptedPrompter([['age', CTRL_C]]);
+    await expect(runInterviewSession(depsFor(fresh, place).deps)).rejects.toBeInstanceOf(
+      InterruptedError,
+    );
+    expect(fresh.notes[0]).toBe(
+      `(The saved draft ${draftPath} could not be read; starting a new interview.)`,
+    );
   });
 });
 

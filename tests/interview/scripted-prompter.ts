@@ -46,7 +46,8 @@ export class ScriptedPrompter implements Prompter {
     choices?: readonly { value: string }[],
   ): Exclude<Answer, typeof CTRL_C> {
     const step = this.steps.shift();
-    if (step === undefined) throw new Error(`script ended, but the interview asked ${id}: ${message}`);
+    if (step === undefined)
+      throw new Error(`script ended, but the interview asked ${id}: ${message}`);
     if (step[0] !== id) {
       throw new Error(`script expected ${step[0]}, but the interview asked ${id}: ${message}`);
     }
@@ -76,7 +77,9 @@ export class ScriptedPrompter implements Prompter {
     const answer = this.next(q.id, q.message, q.default, q.choices);
     const choice = q.choices.find((c) => c.value === answer);
     if (!choice) {
-      throw new Error(`${q.id}: ${String(answer)} is not a choice (${q.choices.map((c) => c.value).join(', ')})`);
+      throw new Error(
+        `${q.id}: ${String(answer)} is not a choice (${q.choices.map((c) => c.value).join(', ')})`,
+      );
     }
     return choice.value;
   }

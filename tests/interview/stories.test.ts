@@ -51,7 +51,11 @@ describe('interview stories', () => {
       'light',
       'light',
     ]);
-    expect(dayOn(log.days, '2025-02-01')).toEqual({ date: '2025-02-01', bleeding: 'medium', period: true });
+    expect(dayOn(log.days, '2025-02-01')).toEqual({
+      date: '2025-02-01',
+      bleeding: 'medium',
+      period: true,
+    });
     expect(dayOn(log.days, '2025-03-12')).toEqual({
       date: '2025-03-12',
       bleeding: 'spotting',
@@ -164,6 +168,35 @@ describe('interview stories', () => {
     expect(flagsOf(run)).toContain('pregnancy-bleeding-with-pain:urgent');
   });
 
+  it('pregnant without known dates: the unknown week is treated as 20 or more → second-half rule (urgent)', async () => {
+    const run = await runScript([
+      ['age', '30'],
+      ...NO_CONTRACEPTION,
+      ['pregnancy', 'yes'],
+      ['pregnancy.dating', 'unknown'],
+      ['episodes.more.0', true],
+      ['episode.0.start', '2025-03-13'],
+      ['episode.0.what', ['bleeding']],
+      ['episode.0.amount', 'spotting'],
+      ['episode.0.days', '1'],
+      ['episode.0.color', 'pink'],
+      ['episode.0.source', 'vaginal'],
+      ['episode.0.sex', 'none'],
+      ['episode.0.symptoms', []],
+      ['episode.0.frequency', 'once'],
+      ['episode.0.note', ''],
+      ...NO_MORE_EPISODES(1),
+      ...ANALYZE_NO_SAVE,
+    ]);
+    // The pregnancy interval starts the day before the first reported day.
+    expect(run.outcome.log.profile.pregnancy).toEqual({ start: '2025-03-12' });
+    expect(flagsOf(run)).toContain('pregnancy-bleeding-second-half:urgent');
+    const summary = run.prompter.notes.find((n) => n.includes('Here is what will be analyzed'));
+    expect(summary).toContain(
+      'Pregnant: yes, how far along is not known (treated as 20 weeks or more)',
+    );
+  });
+
   it('after menopause: no pregnancy or period questions; brown spotting → postmenopausal-bleeding (soon)', async () => {
     const run = await runScript([
       ['age', '58'],
@@ -225,8 +258,16 @@ describe('interview stories', () => {
       ...ANALYZE_NO_SAVE,
     ]);
     const { log } = run.outcome;
-    expect(dayOn(log.days, '2025-03-10')).toMatchObject({ sex: true, first_sex: true, bleeding: 'spotting' });
-    expect(dayOn(log.days, '2025-03-14')).toEqual({ date: '2025-03-14', sex: true, pain_during_sex: true });
+    expect(dayOn(log.days, '2025-03-10')).toMatchObject({
+      sex: true,
+      first_sex: true,
+      bleeding: 'spotting',
+    });
+    expect(dayOn(log.days, '2025-03-14')).toEqual({
+      date: '2025-03-14',
+      sex: true,
+      pain_during_sex: true,
+    });
     expect(run.prompter.askedIds()).not.toContain('episode.1.first_sex');
     expect(flagsOf(run)).toContain('first-sex-bleeding:info');
     expect(flagsOf(run)).not.toContain('postcoital-bleeding:soon');

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseDateAnswer, parseDateList, parseWholeNumber } from '../../src/interview/parse-answer.ts';
+import {
+  parseDateAnswer,
+  parseDateList,
+  parseWholeNumber,
+} from '../../src/interview/parse-answer.ts';
 import {
   ANALYZE_NO_SAVE,
   NO_CONTRACEPTION,
@@ -155,9 +159,11 @@ describe('invalid answers are re-asked with a reason', () => {
     expect(log.profile.age).toBe(33);
     expect(log.profile.contraception).toEqual([{ method: 'implant', start: '2024-12-01' }]);
     // Four-day periods: medium, medium, light, light.
-    expect(log.days.filter((d) => d.date >= '2025-03-01' && d.date <= '2025-03-05').map((d) => d.bleeding)).toEqual(
-      ['medium', 'medium', 'light', 'light'],
-    );
+    expect(
+      log.days
+        .filter((d) => d.date >= '2025-03-01' && d.date <= '2025-03-05')
+        .map((d) => d.bleeding),
+    ).toEqual(['medium', 'medium', 'light', 'light']);
   });
 
   it('refuses a pregnancy week over 42 and a due date too far away', async () => {
@@ -174,7 +180,11 @@ describe('invalid answers are re-asked with a reason', () => {
     expect(run.prompter.refused).toEqual([
       { id: 'pregnancy.week', answer: '43', reason: 'Type a number of weeks from 0 to 42.' },
     ]);
-    expect(run.outcome.log.profile.pregnancy).toEqual({ start: '2024-10-26', week: 20, week_on: TODAY });
+    expect(run.outcome.log.profile.pregnancy).toEqual({
+      start: '2024-10-26',
+      week: 20,
+      week_on: TODAY,
+    });
 
     const due = await runScript([
       ['age', '30'],

@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.ts';
 import { inputFromBytes } from '../../src/io/input-file.ts';
-import {
-  csvImporter,
-  detectDelimiter,
-  looksLikeCanonicalCsv,
-  parseCanonicalCsv,
-} from '../../src/log/canonical-csv.ts';
+import { csvImporter, detectDelimiter, parseCanonicalCsv } from '../../src/log/canonical-csv.ts';
 
 function errorOf(text: string): InputError {
   try {
@@ -370,15 +365,4 @@ describe('csvImporter', () => {
     expect(error).toBeInstanceOf(InputError);
     expect((error as Error).message.startsWith(message), (error as Error).message).toBe(true);
   });
-});
-
-describe('looksLikeCanonicalCsv', () => {
-  it.each([
-    ['date,bleeding,sex\n', true],
-    ['# age: 30\nDate;Bleeding\n', true],
-    ['date\n2025-01-01\n', true],
-    ['date,temperature.value,temperature.exclude,bleeding.value,mucus.value\n', false],
-    ['name,score\n', false],
-    ['', false],
-  ])('%j → %s', (head, expected) => expect(looksLikeCanonicalCsv(head)).toBe(expected));
 });

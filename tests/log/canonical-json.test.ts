@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.ts';
 import { inputFromBytes } from '../../src/io/input-file.ts';
-import {
-  jsonImporter,
-  looksLikeCanonicalJson,
-  parseCanonicalJson,
-} from '../../src/log/canonical-json.ts';
+import { jsonImporter, parseCanonicalJson } from '../../src/log/canonical-json.ts';
 
 function errorOf(text: string): InputError {
   try {
@@ -229,15 +225,4 @@ describe('jsonImporter', () => {
       .catch((e: unknown) => e);
     expect((bad as Error).message).toMatch(/^in\.json:1: the file is not valid UTF-8 text/);
   });
-});
-
-describe('looksLikeCanonicalJson', () => {
-  it.each([
-    ['{"format": "cyclecheck-log/1", "days": []}', true],
-    ['{\n  "profile": {},\n  "days": [', true],
-    ['[{"date": "2025-03-01", "bleeding": "light"}, {"date"', true],
-    ['[{"type": "period", "id": "1", "date": "2025-03-01", "value": {"option": "light"}}]', false],
-    ['{"data": []}', false],
-    ['<?xml version="1.0"?>', false],
-  ])('%j → %s', (head, expected) => expect(looksLikeCanonicalJson(head)).toBe(expected));
 });

@@ -33,7 +33,7 @@ describe('parseJsonText', () => {
     fc.assert(
       fc.property(fc.json({ depthSize: 'small' }), (text) => {
         const expected: unknown = JSON.parse(text);
-        // Our objects have no prototype and refuse prototype keys; compare by content.
+        // Prototype keys are refused by design; everything else must match.
         if (/"(__proto__|constructor|prototype)"\s*:/.test(text)) return;
         expect(JSON.parse(JSON.stringify(parseJsonText(text).value))).toEqual(expected);
       }),
@@ -50,9 +50,11 @@ describe('parseJsonText', () => {
     expect(locations.member(days[0]!, 'date')).toEqual({ line: 3, column: 14 });
   });
 
-  it('builds objects without a prototype', () => {
-    const { value } = parseJsonText('{"a": 1}');
-    expect(Object.getPrototypeOf(value)).toBeNull();
+  it('keeps the ordinary prototype: no key can replace it', () => {
+    const { value } = parseJsonText('{"a": 1, "toString": 2}');
+    expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
+    expect((value as Record<string, unknown>)['toString']).toBe(2);
+    expect(() => parseJsonText('{"__proto__": {"a": 1}}')).toThrow(JsonTextError);
   });
 
   it.each([

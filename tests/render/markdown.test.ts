@@ -33,11 +33,11 @@ function section(title: string): string {
 
 /** Reverses escapeMarkdown: backslash escapes and the three entities. */
 function unescapeMarkdown(text: string): string {
-  return text
-    .replace(/\\([\\`*_[\]|~$#+\-=>.)])/g, '$1')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
+  const entities: Record<string, string> = { '&lt;': '<', '&gt;': '>', '&amp;': '&' };
+  return text.replace(
+    /\\([\\`*_[\]|~$#+\-=>.)])|&lt;|&gt;|&amp;/g,
+    (m, c: string | undefined) => c ?? entities[m] ?? m,
+  );
 }
 
 describe('escapeMarkdown', () => {
@@ -56,7 +56,8 @@ describe('escapeMarkdown', () => {
     ['12) twelfth', '12\\) twelfth'],
     ['=====', '\\====='],
     ['back\\slash', 'back\\\\slash'],
-    ['AT&T', 'AT&amp;T'],
+    ['AT&T, R&D', 'AT&T, R&D'],
+    ['&copy; &#169; &#x1F600;', '&amp;copy; &amp;#169; &amp;#x1F600;'],
     ['line one\nline two', 'line one line two'],
     ['red\u001b[31m text', 'red text'],
   ])('%j → %j', (input, output) => {
@@ -188,7 +189,7 @@ describe('formatMarkdownReport', () => {
   it('writes text from the input as text, never as HTML or Markdown', () => {
     expect(md).not.toContain('<script>');
     expect(md).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
-    expect(md).toContain('bright \\*red\\* \\| pink\\_ish \\[x\\](y) &amp; \\`z\\`');
+    expect(md).toContain('bright \\*red\\* \\| pink\\_ish \\[x\\](y) & \\`z\\`');
     expect(md).not.toMatch(/<(?!https?:\/\/)[a-z/]/i);
   });
 

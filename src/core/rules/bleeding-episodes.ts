@@ -39,16 +39,20 @@ export function analyzeBleedingEpisodes(ctx: Context): BleedingOutcome {
     }
   }
   for (const episode of ctx.episodes) {
-    const pregnantDays = episode.days.filter((n) => ctx.states.isPregnant(n));
+    const pregnantDays = ctx.states.isPregnantAfterStart(episode.first)
+      ? episode.days.filter((n) => ctx.states.isPregnant(n))
+      : [];
     const sex = findLinkedSexDay(ctx, episode);
     if (pregnantDays.length > 0) {
       analyzePregnancyBleeding(ctx, episode, pregnantDays, sex);
-      if (sex !== undefined) ctx.skip('postcoital-bleeding', sex, fact('pregnant-handled-by-pregnancy-rules'));
+      if (sex !== undefined)
+        ctx.skip('postcoital-bleeding', sex, fact('pregnant-handled-by-pregnancy-rules'));
       continue;
     }
     if (ctx.states.postmenopausal) {
       analyzePostmenopausalBleeding(ctx, episode, sex);
-      if (sex !== undefined) ctx.skip('postcoital-bleeding', sex, fact('postmenopausal-handled-by-pmb'));
+      if (sex !== undefined)
+        ctx.skip('postcoital-bleeding', sex, fact('postmenopausal-handled-by-pmb'));
       continue;
     }
     if (sex !== undefined) {
@@ -57,7 +61,8 @@ export function analyzeBleedingEpisodes(ctx: Context): BleedingOutcome {
       classifyPcbEvent(ctx, episode, sex, outcome, earliestSex!);
       continue;
     }
-    if (!episode.isPeriod) otherNpes.push(episode);
+    if (!episode.isPeriod && !isLateFirstSexBleeding(ctx, episode, earliestSex))
+      otherNpes.push(episode);
   }
   recordSexDuringBleeding(ctx);
   analyzeRecurrentPcb(ctx, outcome.pcbEvents);
@@ -96,11 +101,21 @@ function analyzePregnancyBleeding(
       rule: 'pregnancy-bleeding-heavy',
       tier: 'urgent',
       ...base,
-      facts: [...heavy.map((n) => dateFact('pregnant-bleeding-amount', n, { value: tl.at(n)!.bleeding!, other: weekText(ctx, n) })), ...sexFacts],
+      facts: [
+        ...heavy.map((n) =>
+          dateFact('pregnant-bleeding-amount', n, {
+            value: tl.at(n)!.bleeding!,
+            other: weekText(ctx, n),
+          }),
+        ),
+        ...sexFacts,
+      ],
     });
   }
 
-  const painful = pregnantDays.filter((n) => maxPain(ctx, n - 1, n + 1) >= 2 || hasFeverAround(ctx, n, 1));
+  const painful = pregnantDays.filter(
+    (n) => maxPain(ctx, n - 1, n + 1) >= 2 || hasFeverAround(ctx, n, 1),
+  );
   if (painful.length > 0) {
     handled = true;
     const facts: Fact[] = [];
@@ -110,7 +125,12 @@ function analyzePregnancyBleeding(
         if (tl.hasFever(d)) facts.push(dateFact('fever', d));
       }
     }
-    ctx.flag({ rule: 'pregnancy-bleeding-with-pain', tier: 'urgent', ...base, facts: [...uniqueFacts(facts), ...sexFacts] });
+    ctx.flag({
+      rule: 'pregnancy-bleeding-with-pain',
+      tier: 'urgent',
+      ...base,
+      facts: [...uniqueFacts(facts), ...sexFacts],
+    });
   }
 
   const late = pregnantDays.filter((n) => {
@@ -126,7 +146,9 @@ function analyzePregnancyBleeding(
       tier: 'urgent',
       ...base,
       facts: [
-        week === undefined ? fact('pregnancy-week-unknown') : dateFact('pregnancy-week', first, { value: week }),
+        week === undefined
+          ? fact('pregnancy-week-unknown')
+          : dateFact('pregnancy-week', first, { value: week }),
         ...episodeFacts(ctx, episode),
         ...sexFacts,
       ],
@@ -139,7 +161,9 @@ function analyzePregnancyBleeding(
       tier: 'soon',
       ...base,
       facts: [
-        dateFact('pregnancy-week', pregnantDays[0]!, { value: states.pregnancyWeek(pregnantDays[0]!)! }),
+        dateFact('pregnancy-week', pregnantDays[0]!, {
+          value: states.pregnancyWeek(pregnantDays[0]!)!,
+        }),
         ...episodeFacts(ctx, episode),
         ...sexFacts,
       ],
@@ -152,7 +176,11 @@ function weekText(ctx: Context, n: number): string {
   return week === undefined ? 'unknown' : String(week);
 }
 
-function analyzePostmenopausalBleeding(ctx: Context, episode: Episode, sex: number | undefined): void {
+function analyzePostmenopausalBleeding(
+  ctx: Context,
+  episode: Episode,
+  sex: number | undefined,
+): void {
   const heavy = episode.heavyDays > 0;
   const facts: Fact[] = [fact('postmenopausal'), ...episodeFacts(ctx, episode)];
   if (sex !== undefined) facts.push(dateFact('sex-linked', sex));
@@ -185,9 +213,13 @@ function isOnTimePeriodAfterSex(ctx: Context, episode: Episode, sex: number): bo
     facts.push(fact(episode.labeled ? 'no-prediction-labelled' : 'no-prediction-unlabelled'));
   }
   if (!accepted) {
-    ctx.skip('period-onset-after-sex', sex, predicted !== undefined
-      ? dateFact('period-too-early', predicted, { value: predicted - start })
-      : fact('no-prediction-unlabelled'));
+    ctx.skip(
+      'period-onset-after-sex',
+      sex,
+      predicted !== undefined
+        ? dateFact('period-too-early', predicted, { value: predicted - start })
+        : fact('no-prediction-unlabelled'),
+    );
     return false;
   }
   ctx.flag({
@@ -198,9 +230,13 @@ function isOnTimePeriodAfterSex(ctx: Context, episode: Episode, sex: number): bo
     inProgress: ctx.inProgress(episode),
     facts,
   });
-  ctx.skip('postcoital-bleeding', sex, predicted !== undefined
-    ? dateFact('period-on-time', predicted, { value: predicted - start })
-    : fact('labelled-period-no-prediction'));
+  ctx.skip(
+    'postcoital-bleeding',
+    sex,
+    predicted !== undefined
+      ? dateFact('period-on-time', predicted, { value: predicted - start })
+      : fact('labelled-period-no-prediction'),
+  );
   return true;
 }
 
@@ -217,7 +253,12 @@ function classifyPcbEvent(
 
   const copper = states.copperIudOn(sex);
   if (copper) {
-    ctx.flag({ rule: 'copper-iud-postcoital-bleeding', tier: 'urgent', ...base, facts: [...facts, ...iudFacts(copper)] });
+    ctx.flag({
+      rule: 'copper-iud-postcoital-bleeding',
+      tier: 'urgent',
+      ...base,
+      facts: [...facts, ...iudFacts(copper)],
+    });
     outcome.pcbEvents.push({ sex, episode, rule: 'copper-iud-postcoital-bleeding' });
     return;
   }
@@ -226,7 +267,12 @@ function classifyPcbEvent(
   if (firstSex) {
     const failure = firstSexFailure(ctx, sex, earliestSex);
     if (failure === undefined) {
-      ctx.flag({ rule: 'first-sex-bleeding', tier: 'info', ...base, facts: [...facts, fact('first-sex')] });
+      ctx.flag({
+        rule: 'first-sex-bleeding',
+        tier: 'info',
+        ...base,
+        facts: [...facts, fact('first-sex')],
+      });
       ctx.skip('postcoital-bleeding', sex, fact('first-sex'));
       return;
     }
@@ -253,18 +299,54 @@ function classifyPcbEvent(
   const hormonal = states.methodsOn(sex).find((m) => HORMONAL_METHODS.includes(m.method));
   const downgrade = hormonal !== undefined && stopped;
   if (downgrade) facts.push(fact('downgraded-hormonal-single-day', { value: hormonal.method }));
-  ctx.flag({ rule: 'postcoital-bleeding', tier: downgrade ? 'next-visit' : 'soon', ...base, facts });
+  ctx.flag({
+    rule: 'postcoital-bleeding',
+    tier: downgrade ? 'next-visit' : 'soon',
+    ...base,
+    facts,
+  });
   outcome.pcbEvents.push({ sex, episode, rule: 'postcoital-bleeding' });
 }
 
 function iudFacts(iud: MethodInterval): Fact[] {
-  const facts: Fact[] = [fact('iud-in-place', { value: iud.method, ...(Number.isFinite(iud.start) ? { date: formatIsoDate(iud.start) } : {}) })];
+  const facts: Fact[] = [
+    fact('iud-in-place', {
+      value: iud.method,
+      ...(Number.isFinite(iud.start) ? { date: formatIsoDate(iud.start) } : {}),
+    }),
+  ];
   if (iud.method === 'iud') facts.push(fact('iud-type-unknown'));
   return facts;
 }
 
 function methodFacts(method: MethodInterval, day: number): Fact[] {
-  return [dateFact('method-since', method.start, { value: method.method, other: day - method.start })];
+  return [
+    dateFact('method-since', method.start, { value: method.method, other: day - method.start }),
+  ];
+}
+
+/**
+ * Rule 9 looks at S..S+3 (ambiguity 3), wider than the sex link of D8: bleeding first seen two
+ * days after first-ever sex is still the first-sex exemption when its other conditions hold.
+ */
+function isLateFirstSexBleeding(
+  ctx: Context,
+  episode: Episode,
+  earliestSex: number | undefined,
+): boolean {
+  const sex = episode.first - 2;
+  if (earliestSex !== sex || ctx.tl.at(sex)?.first_sex !== true) return false;
+  if (ctx.states.copperIudOn(sex) || firstSexFailure(ctx, sex, earliestSex) !== undefined)
+    return false;
+  ctx.flag({
+    rule: 'first-sex-bleeding',
+    tier: 'info',
+    start: sex,
+    end: episode.last,
+    inProgress: ctx.inProgress(episode),
+    facts: [dateFact('sex', sex), ...episodeFacts(ctx, episode), fact('first-sex')],
+  });
+  return true;
 }
 
 /** Rule 9's conditions; returns the first that fails, or undefined when all hold. */
@@ -301,7 +383,8 @@ export function meetsSingleDayQualifier(ctx: Context, episode: Episode): boolean
 function recordSexDuringBleeding(ctx: Context): void {
   for (const episode of ctx.episodes) {
     for (let n = episode.first + 1; n <= episode.last; n++) {
-      if (ctx.tl.isSexDay(n)) ctx.skip('postcoital-bleeding', n, dateFact('bleeding-began-before-sex', episode.first));
+      if (ctx.tl.isSexDay(n))
+        ctx.skip('postcoital-bleeding', n, dateFact('bleeding-began-before-sex', episode.first));
     }
   }
 }
@@ -336,12 +419,26 @@ function analyzeOtherNpes(ctx: Context, npes: Episode[]): void {
     const base = { start: episode.first, end: episode.last, inProgress: ctx.inProgress(episode) };
     const hormonal = states.hormonalSettlingOn(episode.first);
     if (hormonal && spotOrLight) {
-      ctx.flag({ rule: 'hormonal-breakthrough-bleeding', tier: 'info', ...base, facts: [...episodeFacts(ctx, episode), ...methodFacts(hormonal, episode.first)] });
+      ctx.flag({
+        rule: 'hormonal-breakthrough-bleeding',
+        tier: 'info',
+        ...base,
+        facts: [...episodeFacts(ctx, episode), ...methodFacts(hormonal, episode.first)],
+      });
       continue;
     }
     const copper = states.copperSettlingOn(episode.first);
     if (copper && spotOrLight) {
-      ctx.flag({ rule: 'copper-iud-bleeding-changes', tier: 'info', ...base, facts: [...episodeFacts(ctx, episode), ...methodFacts(copper, episode.first), ...(copper.method === 'iud' ? [fact('iud-type-unknown')] : [])] });
+      ctx.flag({
+        rule: 'copper-iud-bleeding-changes',
+        tier: 'info',
+        ...base,
+        facts: [
+          ...episodeFacts(ctx, episode),
+          ...methodFacts(copper, episode.first),
+          ...(copper.method === 'iud' ? [fact('iud-type-unknown')] : []),
+        ],
+      });
       continue;
     }
     if (isPossibleImplantation(ctx, episode)) continue;
@@ -359,10 +456,17 @@ function analyzeOtherNpes(ctx: Context, npes: Episode[]): void {
       start: recent[0]!.first,
       end: last.last,
       inProgress: ctx.inProgress(last),
-      facts: recent.map((e) => dateFact('npe', e.first, { value: e.last - e.first + 1, other: ctx.model.cycleDay(e.first) ?? 'unknown' })),
+      facts: recent.map((e) =>
+        dateFact('npe', e.first, {
+          value: e.last - e.first + 1,
+          other: ctx.model.cycleDay(e.first) ?? 'unknown',
+        }),
+      ),
     });
   }
-  const withCopper = recent.filter((e) => states.copperIudOn(e.first) && !states.copperSettlingOn(e.first));
+  const withCopper = recent.filter(
+    (e) => states.copperIudOn(e.first) && !states.copperSettlingOn(e.first),
+  );
   if (passesRecurrence(ctx, withCopper)) {
     const last = withCopper[withCopper.length - 1]!;
     ctx.flag({
@@ -371,7 +475,15 @@ function analyzeOtherNpes(ctx: Context, npes: Episode[]): void {
       start: withCopper[0]!.first,
       end: last.last,
       inProgress: ctx.inProgress(last),
-      facts: [fact('copper-recurrent-spotting'), ...withCopper.map((e) => dateFact('npe', e.first, { value: e.last - e.first + 1, other: ctx.model.cycleDay(e.first) ?? 'unknown' }))],
+      facts: [
+        fact('copper-recurrent-spotting'),
+        ...withCopper.map((e) =>
+          dateFact('npe', e.first, {
+            value: e.last - e.first + 1,
+            other: ctx.model.cycleDay(e.first) ?? 'unknown',
+          }),
+        ),
+      ],
     });
   }
 
@@ -393,12 +505,16 @@ function passesRecurrence(ctx: Context, npes: Episode[]): boolean {
 }
 
 /** D13. */
-export function ovulationWindow(ctx: Context, episode: Episode): { from: number; to: number } | undefined {
+export function ovulationWindow(
+  ctx: Context,
+  episode: Episode,
+): { from: number; to: number } | undefined {
   if (ctx.states.isHormonalOn(episode.first)) return undefined;
   const next = ctx.model.nextStartAfter(episode.last);
   if (next !== undefined) return { from: next - OVULATION_FIRST, to: next - OVULATION_LAST };
   const predicted = ctx.model.predict(episode.first);
-  if (predicted !== undefined) return { from: predicted - OVULATION_FIRST, to: predicted - OVULATION_LAST };
+  if (predicted !== undefined)
+    return { from: predicted - OVULATION_FIRST, to: predicted - OVULATION_LAST };
   const start = ctx.model.lastStartOnOrBefore(episode.first);
   if (start !== undefined) return { from: start + 9, to: start + 15 };
   return undefined;
@@ -415,14 +531,31 @@ function classifySingleNpe(ctx: Context, episode: Episode): void {
   }
   const span = episode.last - episode.first + 1;
   const inside = window !== undefined && episode.first >= window.from && episode.last <= window.to;
-  const windowFact = window ? [fact('ovulation-window', { date: formatIsoDate(window.from), value: formatIsoDate(window.to) })] : [];
+  const windowFact = window
+    ? [
+        fact('ovulation-window', {
+          date: formatIsoDate(window.from),
+          value: formatIsoDate(window.to),
+        }),
+      ]
+    : [];
 
   if (inside && span <= 2 && episode.maxRank <= 2 && redFlag === undefined) {
-    ctx.flag({ rule: 'ovulation-spotting', tier: 'info', ...base, facts: [...facts, ...windowFact] });
+    ctx.flag({
+      rule: 'ovulation-spotting',
+      tier: 'info',
+      ...base,
+      facts: [...facts, ...windowFact],
+    });
     return;
   }
   if (!inside && episode.days.length === 1 && episode.maxRank === 1 && redFlag === undefined) {
-    ctx.flag({ rule: 'isolated-spotting', tier: 'info', ...base, facts: [...facts, ...windowFact] });
+    ctx.flag({
+      rule: 'isolated-spotting',
+      tier: 'info',
+      ...base,
+      facts: [...facts, ...windowFact],
+    });
     return;
   }
   const age = states.ageOn(episode.first);
@@ -450,7 +583,11 @@ function isPossibleImplantation(ctx: Context, episode: Episode): boolean {
   if (episode.first < predicted - 8 || episode.first > predicted - 2) return false;
   if (model.hasStartBetween(episode.first + 1, ctx.E)) return false;
   if (ctx.E < predicted + 7) {
-    ctx.skip('possible-implantation-bleeding', episode.first, dateFact('too-early-to-tell', predicted + 7));
+    ctx.skip(
+      'possible-implantation-bleeding',
+      episode.first,
+      dateFact('too-early-to-tell', predicted + 7),
+    );
     return false;
   }
   if (maxPain(ctx, episode.first - 1, episode.last + 1) >= 2) return false;
@@ -461,7 +598,10 @@ function isPossibleImplantation(ctx: Context, episode: Episode): boolean {
     start: episode.first,
     end: episode.last,
     inProgress: ctx.inProgress(episode),
-    facts: [...episodeFacts(ctx, episode), dateFact('predicted-start', predicted, { value: ctx.E - predicted })],
+    facts: [
+      ...episodeFacts(ctx, episode),
+      dateFact('predicted-start', predicted, { value: ctx.E - predicted }),
+    ],
   });
   return true;
 }

@@ -19,7 +19,13 @@ function irregularLimit(age: number | undefined): number {
   return 9;
 }
 
-const TIMING_RULES: RuleId[] = ['irregular-cycles', 'infrequent-periods', 'frequent-periods', 'absent-periods', 'late-period'];
+const TIMING_RULES: RuleId[] = [
+  'irregular-cycles',
+  'infrequent-periods',
+  'frequent-periods',
+  'absent-periods',
+  'late-period',
+];
 
 export function analyzeCycleTiming(ctx: Context): void {
   const { states, model, tl } = ctx;
@@ -48,7 +54,10 @@ export function analyzeCycleTiming(ctx: Context): void {
       ctx.cannot(rule, fact('age-outside-18-45', { value: age! }));
     }
   } else {
-    analyzeIrregular(ctx, lastYear, lastHalf, irregularLimit(age), lower, [...ageFacts, ...periFacts]);
+    analyzeIrregular(ctx, lastYear, lastHalf, irregularLimit(age), lower, [
+      ...ageFacts,
+      ...periFacts,
+    ]);
     analyzeInfrequent(ctx, lastYear, lower, [...ageFacts, ...periFacts]);
     analyzeFrequent(ctx, lastYear, lower, [...ageFacts, ...periFacts]);
   }
@@ -91,7 +100,16 @@ export function analyzeCycleTiming(ctx: Context): void {
   }
   if (E < predicted + 7) return;
   if (gap || hormonal || pregnant) {
-    ctx.cannot('late-period', fact(gap ? 'tracking-gap-since-last-period' : hormonal ? 'hormonal-method-since-last-period' : 'pregnancy-since-last-period'));
+    ctx.cannot(
+      'late-period',
+      fact(
+        gap
+          ? 'tracking-gap-since-last-period'
+          : hormonal
+            ? 'hormonal-method-since-last-period'
+            : 'pregnancy-since-last-period',
+      ),
+    );
     return;
   }
   ctx.flag({
@@ -99,7 +117,10 @@ export function analyzeCycleTiming(ctx: Context): void {
     tier: 'info',
     start: predicted,
     end: E,
-    facts: [dateFact('predicted-start', predicted, { value: E - predicted }), dateFact('last-period-start', last, { value: since })],
+    facts: [
+      dateFact('predicted-start', predicted, { value: E - predicted }),
+      dateFact('last-period-start', last, { value: since }),
+    ],
   });
 }
 
@@ -120,7 +141,11 @@ function analyzeIrregular(
   const apple = lastHalf.length >= 2 && spread(lastHalf) >= 17;
   const figo = lastYear.length >= 3 && spread(lastYear) > limit;
   if (!apple && !figo) {
-    if (lastYear.length < 3 && lastHalf.length < 2) ctx.cannot('irregular-cycles', fact('too-few-usable-cycles', { value: lastYear.length, other: 3 }));
+    if (lastYear.length < 3 && lastHalf.length < 2)
+      ctx.cannot(
+        'irregular-cycles',
+        fact('too-few-usable-cycles', { value: lastYear.length, other: 3 }),
+      );
     return;
   }
   const cycles = apple ? lastHalf : lastYear;
@@ -136,7 +161,12 @@ function analyzeIrregular(
   });
 }
 
-function analyzeInfrequent(ctx: Context, lastYear: Cycle[], lower: (tier: Tier) => Tier, extra: ReturnType<typeof fact>[]): void {
+function analyzeInfrequent(
+  ctx: Context,
+  lastYear: Cycle[],
+  lower: (tier: Tier) => Tier,
+  extra: ReturnType<typeof fact>[],
+): void {
   const { model, tl, states } = ctx;
   const E = ctx.E;
   const lastThree = lastYear.slice(-3);
@@ -151,7 +181,11 @@ function analyzeInfrequent(ctx: Context, lastYear: Cycle[], lower: (tier: Tier) 
     !states.hasHormonalBetween(from, E) &&
     !states.hasPregnancyBetween(from, E);
   if (!figo && !apple) {
-    if (lastThree.length < 2 && tl.first > from) ctx.cannot('infrequent-periods', fact('too-few-usable-cycles', { value: lastYear.length, other: 2 }));
+    if (lastThree.length < 2 && tl.first > from)
+      ctx.cannot(
+        'infrequent-periods',
+        fact('too-few-usable-cycles', { value: lastYear.length, other: 2 }),
+      );
     return;
   }
   const facts = apple
@@ -166,11 +200,20 @@ function analyzeInfrequent(ctx: Context, lastYear: Cycle[], lower: (tier: Tier) 
   });
 }
 
-function analyzeFrequent(ctx: Context, lastYear: Cycle[], lower: (tier: Tier) => Tier, extra: ReturnType<typeof fact>[]): void {
+function analyzeFrequent(
+  ctx: Context,
+  lastYear: Cycle[],
+  lower: (tier: Tier) => Tier,
+  extra: ReturnType<typeof fact>[],
+): void {
   const lastThree = lastYear.slice(-3);
   const short = lastThree.filter((c) => c.length < 24);
   if (short.length < 2) {
-    if (lastThree.length < 2) ctx.cannot('frequent-periods', fact('too-few-usable-cycles', { value: lastThree.length, other: 2 }));
+    if (lastThree.length < 2)
+      ctx.cannot(
+        'frequent-periods',
+        fact('too-few-usable-cycles', { value: lastThree.length, other: 2 }),
+      );
     return;
   }
   ctx.flag({

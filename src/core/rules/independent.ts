@@ -6,7 +6,7 @@
 import { dateFact, fact, type Context } from '../context.ts';
 import { formatIsoDate } from '../dates.ts';
 import { uniqueFacts, type Fact } from '../facts.ts';
-import { isFever, severityRank } from '../timeline.ts';
+import { isFever, isGenitalBleeding, severityRank } from '../timeline.ts';
 import type { Tier } from '../tiers.ts';
 import { maxPain, painWord, type BleedingOutcome } from './bleeding-episodes.ts';
 import type { RuleId } from './ids.ts';
@@ -24,14 +24,22 @@ export function groupDays(days: number[], gap = 2): number[][] {
   return groups;
 }
 
-function flagGroups(ctx: Context, rule: RuleId, days: number[], describe: (group: number[]) => { tier: Tier; facts: Fact[] }): void {
+function flagGroups(
+  ctx: Context,
+  rule: RuleId,
+  days: number[],
+  describe: (group: number[]) => { tier: Tier; facts: Fact[] },
+): void {
   for (const group of groupDays(days)) {
     const { tier, facts } = describe(group);
     ctx.flag({ rule, tier, start: group[0]!, end: group[group.length - 1]!, facts });
   }
 }
 
-export function analyzeIndependent(ctx: Context, bleeding: BleedingOutcome): { painfulSexFired: boolean } {
+export function analyzeIndependent(
+  ctx: Context,
+  bleeding: BleedingOutcome,
+): { painfulSexFired: boolean } {
   analyzeAcuteHeavy(ctx);
   analyzeMissedPeriodWithPain(ctx);
   analyzeNonVaginal(ctx);
@@ -48,8 +56,8 @@ function analyzeAcuteHeavy(ctx: Context): void {
   const days: number[] = [];
   for (const n of ctx.tl.loggedDays()) {
     const day = ctx.tl.at(n)!;
-    const bleeding = day.bleeding !== undefined && day.bleeding !== 'none';
-    if (day.soaking === true || (bleeding && day.dizzy === true)) days.push(n);
+    // Dizziness counts with genital blood only: urine or rectal blood goes to rule 37 (§2.3 step 1).
+    if (day.soaking === true || (isGenitalBleeding(day) && day.dizzy === true)) days.push(n);
   }
   flagGroups(ctx, 'acute-heavy-bleeding', days, (group) => ({
     tier: 'urgent',
@@ -76,14 +84,20 @@ function analyzeMissedPeriodWithPain(ctx: Context): void {
     );
     if (day === undefined) continue;
     const painDays: Fact[] = [];
-    for (let n = day - 1; n <= day + 1; n++) if (tl.painRank(n) >= 2) painDays.push(dateFact('pain-level', n, { value: painWord(ctx, n) }));
+    for (let n = day - 1; n <= day + 1; n++)
+      if (tl.painRank(n) >= 2)
+        painDays.push(dateFact('pain-level', n, { value: painWord(ctx, n) }));
     ctx.flag({
       rule: 'missed-period-bleeding-with-pain',
       tier: 'urgent',
       start: episode.first,
       end: episode.last,
       inProgress: ctx.inProgress(episode),
-      facts: [dateFact('predicted-start', predicted, { value: ctx.E - predicted }), dateFact('bleeding-day', day, { value: tl.at(day)!.bleeding! }), ...painDays],
+      facts: [
+        dateFact('predicted-start', predicted, { value: ctx.E - predicted }),
+        dateFact('bleeding-day', day, { value: tl.at(day)!.bleeding! }),
+        ...painDays,
+      ],
     });
   }
 }
@@ -94,16 +108,20 @@ function analyzeNonVaginal(ctx: Context): void {
     const days: number[] = [];
     for (const n of tl.loggedDays()) {
       const day = tl.at(n)!;
-      if (day.bleeding !== undefined && day.bleeding !== 'none' && day.bleeding_source === source) days.push(n);
+      if (day.bleeding !== undefined && day.bleeding !== 'none' && day.bleeding_source === source)
+        days.push(n);
     }
     flagGroups(ctx, 'non-vaginal-bleeding-source', days, (group) => {
-      const feverDay = source === 'urinary'
-        ? group.flatMap((n) => [n - 1, n, n + 1]).find((n) => tl.hasFever(n))
-        : undefined;
+      const feverDay =
+        source === 'urinary'
+          ? group.flatMap((n) => [n - 1, n, n + 1]).find((n) => tl.hasFever(n))
+          : undefined;
       return {
         tier: feverDay !== undefined ? 'urgent' : 'soon',
         facts: [
-          ...group.map((n) => dateFact('blood-source', n, { value: source, other: tl.at(n)!.bleeding! })),
+          ...group.map((n) =>
+            dateFact('blood-source', n, { value: source, other: tl.at(n)!.bleeding! }),
+          ),
           ...(feverDay !== undefined ? [dateFact('escalated-urinary-fever', feverDay)] : []),
         ],
       };
@@ -117,7 +135,10 @@ function analyzePregnancyWithIud(ctx: Context): void {
   if (!pregnancy) return;
   const to = Math.min(pregnancy.end, ctx.E);
   const iud = states.methods.find(
-    (m) => (m.method === 'copper-iud' || m.method === 'hormonal-iud' || m.method === 'iud') && m.start <= to && m.end > pregnancy.start,
+    (m) =>
+      (m.method === 'copper-iud' || m.method === 'hormonal-iud' || m.method === 'iud') &&
+      m.start <= to &&
+      m.end > pregnancy.start,
   );
   if (!iud) return;
   const start = Math.max(pregnancy.start, iud.start);
@@ -127,7 +148,10 @@ function analyzePregnancyWithIud(ctx: Context): void {
     start,
     end: Math.min(to, iud.end),
     facts: [
-      fact('iud-in-place', { value: iud.method, ...(Number.isFinite(iud.start) ? { date: formatIsoDate(iud.start) } : {}) }),
+      fact('iud-in-place', {
+        value: iud.method,
+        ...(Number.isFinite(iud.start) ? { date: formatIsoDate(iud.start) } : {}),
+      }),
       dateFact('pregnant-from', pregnancy.start),
     ],
   });
@@ -144,19 +168,35 @@ function analyzePelvicInfection(ctx: Context): void {
       for (let d = n - 1; d <= n + 1; d++) {
         const near = tl.at(d);
         if (!near) continue;
-        if (severityRank(near.pelvic_pain) >= 2) found.push(dateFact('pelvic-pain', d, { value: near.pelvic_pain! }));
-        if (severityRank(near.cramps) >= 2 && !marks.isInPeriodEpisode(d)) found.push(dateFact('cramps-outside-period', d, { value: near.cramps! }));
+        if (severityRank(near.pelvic_pain) >= 2)
+          found.push(dateFact('pelvic-pain', d, { value: near.pelvic_pain! }));
+        if (severityRank(near.cramps) >= 2 && !marks.isInPeriodEpisode(d))
+          found.push(dateFact('cramps-outside-period', d, { value: near.cramps! }));
         if (near.discharge === 'unusual') found.push(dateFact('unusual-discharge', d));
         if (near.odor) found.push(dateFact('odor', d));
         if (near.pain_during_sex) found.push(dateFact('pain-during-sex', d));
         if (near.painful_urination) found.push(dateFact('painful-urination', d));
         if (marks.isNonPeriodBleeding(d)) found.push(dateFact('non-period-bleeding', d));
       }
-      if (found.length > 0) found.unshift(dateFact('fever', n, day.temperature !== undefined ? { value: day.temperature } : {}));
+      if (found.length > 0)
+        found.unshift(
+          dateFact('fever', n, day.temperature !== undefined ? { value: day.temperature } : {}),
+        );
     }
     const iud = states.iudOn(n);
-    if (iud && Number.isFinite(iud.start) && n - iud.start >= 0 && n - iud.start <= 21 && (isFever(day) || day.pelvic_pain === 'severe')) {
-      found.push(dateFact('iud-inserted-recently', iud.start, { value: n - iud.start, other: isFever(day) ? 'fever' : 'severe pelvic pain' }));
+    if (
+      iud &&
+      Number.isFinite(iud.start) &&
+      n - iud.start >= 0 &&
+      n - iud.start <= 21 &&
+      (isFever(day) || day.pelvic_pain === 'severe')
+    ) {
+      found.push(
+        dateFact('iud-inserted-recently', iud.start, {
+          value: n - iud.start,
+          other: isFever(day) ? 'fever' : 'severe pelvic pain',
+        }),
+      );
     }
     if (found.length > 0) {
       days.push(n);
@@ -226,7 +266,8 @@ function analyzePersistentPelvicPain(ctx: Context): void {
   const size = ctx.E - first + 1;
   if (size <= 0) return;
   const prefix = new Int32Array(size + 1);
-  for (let i = 0; i < size; i++) prefix[i + 1] = prefix[i]! + (severityRank(tl.at(first + i)?.pelvic_pain) >= 1 ? 1 : 0);
+  for (let i = 0; i < size; i++)
+    prefix[i + 1] = prefix[i]! + (severityRank(tl.at(first + i)?.pelvic_pain) >= 1 ? 1 : 0);
   let best = -1;
   let bestCount = 0;
   for (let i = 0; i < size; i++) {
@@ -276,15 +317,19 @@ function analyzePostcoitalPain(ctx: Context, bleeding: BleedingOutcome): void {
     const firstPain = tl.painRank(s) >= 1 ? s : s + 1;
     const lastPain = tl.painRank(s + 1) >= 1 ? s + 1 : s;
     const facts: Fact[] = [dateFact('sex', s)];
-    for (const d of [s, s + 1]) if (tl.painRank(d) >= 1) facts.push(dateFact('pain-level', d, { value: painWord(ctx, d) }));
+    for (const d of [s, s + 1])
+      if (tl.painRank(d) >= 1) facts.push(dateFact('pain-level', d, { value: painWord(ctx, d) }));
     const redFlags: Fact[] = [];
     if (Math.max(tl.painRank(s), tl.painRank(s + 1)) >= 3) redFlags.push(fact('red-flag-severe'));
-    if (tl.painRank(firstPain + 1) >= 1 && tl.painRank(firstPain + 2) >= 1) redFlags.push(dateFact('red-flag-three-days', firstPain));
+    if (tl.painRank(firstPain + 1) >= 1 && tl.painRank(firstPain + 2) >= 1)
+      redFlags.push(dateFact('red-flag-three-days', firstPain));
     // (c) pain after at least 3 of the last 4 sex days within 90 days.
     const recent = [];
-    for (let j = i; j >= 0 && recent.length < 4 && s - sexDays[j]! < 90; j--) recent.push(sexDays[j]!);
+    for (let j = i; j >= 0 && recent.length < 4 && s - sexDays[j]! < 90; j--)
+      recent.push(sexDays[j]!);
     const withPain = recent.filter(hasPainEvent).length;
-    if (withPain >= 3) redFlags.push(fact('red-flag-repeated', { value: withPain, other: recent.length }));
+    if (withPain >= 3)
+      redFlags.push(fact('red-flag-repeated', { value: withPain, other: recent.length }));
     for (let d = s; d <= s + 2; d++) {
       const day = tl.at(d);
       if (!day) continue;
@@ -293,7 +338,8 @@ function analyzePostcoitalPain(ctx: Context, bleeding: BleedingOutcome): void {
       if (day.odor) redFlags.push(dateFact('odor', d));
       if (day.painful_urination) redFlags.push(dateFact('painful-urination', d));
     }
-    if (bleeding.sexDaysWithLinkedBleeding.has(s)) redFlags.push(dateFact('red-flag-bleeding-after-sex', s));
+    if (bleeding.sexDaysWithLinkedBleeding.has(s))
+      redFlags.push(dateFact('red-flag-bleeding-after-sex', s));
     events.push({ sex: s, firstPain, lastPain, facts, redFlags });
   }
   // Consecutive sex days can describe the same pain; report them as one episode.
@@ -320,7 +366,8 @@ function analyzePostcoitalPain(ctx: Context, bleeding: BleedingOutcome): void {
 function analyzePainfulSex(ctx: Context, bleeding: BleedingOutcome): boolean {
   const { tl, states } = ctx;
   const days: number[] = [];
-  for (let n = Math.max(tl.first, ctx.E - 89); n <= ctx.E; n++) if (tl.at(n)?.pain_during_sex === true) days.push(n);
+  for (let n = Math.max(tl.first, ctx.E - 89); n <= ctx.E; n++)
+    if (tl.at(n)?.pain_during_sex === true) days.push(n);
   if (days.length === 0) return false;
   const withIud = days.filter((n) => states.iudOn(n));
   if (days.length < 2 && withIud.length === 0) {
@@ -338,7 +385,12 @@ function analyzePainfulSex(ctx: Context, bleeding: BleedingOutcome): boolean {
       }
     }
   }
-  if (withIud.length > 0) escalations.push(dateFact('iud-in-place-painful-sex', withIud[0]!, { value: states.iudOn(withIud[0]!)!.method }));
+  if (withIud.length > 0)
+    escalations.push(
+      dateFact('iud-in-place-painful-sex', withIud[0]!, {
+        value: states.iudOn(withIud[0]!)!.method,
+      }),
+    );
   ctx.flag({
     rule: 'painful-sex-recurrent',
     tier: escalations.length > 0 ? 'soon' : 'next-visit',

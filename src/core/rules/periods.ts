@@ -46,14 +46,28 @@ export function analyzePeriods(ctx: Context, painfulSexFired: boolean): PeriodOu
     const recent = p.start! >= since;
 
     if (copperWindow) {
-      ctx.flag({ rule: 'copper-iud-bleeding-changes', tier: 'info', ...base, facts: [...periodFacts(p), methodFact(copperWindow, p.first), fact(long ? 'long-period' : 'heavy-period')] });
+      ctx.flag({
+        rule: 'copper-iud-bleeding-changes',
+        tier: 'info',
+        ...base,
+        facts: [
+          ...periodFacts(p),
+          methodFact(copperWindow, p.first),
+          fact(long ? 'long-period' : 'heavy-period'),
+        ],
+      });
       if (long) ctx.skip('prolonged-period', p.start!, fact('absorbed-copper-window'));
       if (isHeavy) ctx.skip('heavy-period', p.start!, fact('absorbed-copper-window'));
       continue;
     }
     if (long) {
       if (hormonal) {
-        ctx.flag({ rule: 'hormonal-breakthrough-bleeding', tier: 'info', ...base, facts: [...periodFacts(p), methodFact(hormonal, p.first), fact('long-period')] });
+        ctx.flag({
+          rule: 'hormonal-breakthrough-bleeding',
+          tier: 'info',
+          ...base,
+          facts: [...periodFacts(p), methodFact(hormonal, p.first), fact('long-period')],
+        });
         ctx.skip('prolonged-period', p.start!, fact('absorbed-hormonal-window'));
       } else if (recent) {
         prolonged.push(p);
@@ -61,7 +75,16 @@ export function analyzePeriods(ctx: Context, painfulSexFired: boolean): PeriodOu
     }
     if (isHeavy && recent) heavy.push(p);
     if (copperAfter && recent) {
-      ctx.flag({ rule: 'copper-iud-bleeding-changes', tier: 'soon', ...base, facts: [...periodFacts(p), methodFact(copperAfter, p.first), fact(long ? 'long-period' : 'heavy-period')] });
+      ctx.flag({
+        rule: 'copper-iud-bleeding-changes',
+        tier: 'soon',
+        ...base,
+        facts: [
+          ...periodFacts(p),
+          methodFact(copperAfter, p.first),
+          fact(long ? 'long-period' : 'heavy-period'),
+        ],
+      });
     }
   }
 
@@ -74,7 +97,10 @@ export function analyzePeriods(ctx: Context, painfulSexFired: boolean): PeriodOu
       start: p.start!,
       end: p.last,
       inProgress: ctx.inProgress(p),
-      facts: [...periodFacts(p), ...(escalate ? [fact('escalated-two-10-day-periods', { value: veryLong.length })] : [])],
+      facts: [
+        ...periodFacts(p),
+        ...(escalate ? [fact('escalated-two-10-day-periods', { value: veryLong.length })] : []),
+      ],
     });
   }
 
@@ -82,8 +108,10 @@ export function analyzePeriods(ctx: Context, painfulSexFired: boolean): PeriodOu
   const heavyOfLastThree = lastThree.filter((p) => heavy.includes(p)).length;
   for (const p of heavy) {
     const escalations: Fact[] = [];
-    if (heavyOfLastThree >= 2) escalations.push(fact('escalated-heavy-repeated', { value: heavyOfLastThree }));
-    if (duration(p) > PROLONGED_DAYS) escalations.push(fact('escalated-heavy-and-long', { value: duration(p) }));
+    if (heavyOfLastThree >= 2)
+      escalations.push(fact('escalated-heavy-repeated', { value: heavyOfLastThree }));
+    if (duration(p) > PROLONGED_DAYS)
+      escalations.push(fact('escalated-heavy-and-long', { value: duration(p) }));
     ctx.flag({
       rule: 'heavy-period',
       tier: escalations.length > 0 ? 'soon' : 'next-visit',
@@ -109,7 +137,8 @@ function analyzePremenstrualSpotting(ctx: Context, since: number): void {
     .slice(-3);
   const qualifying = candidates.filter((p) => preStartSpotting(ctx, p).length >= 2);
   for (const p of candidates) {
-    if (preStartSpotting(ctx, p).length === 1) ctx.skip('premenstrual-spotting', p.first, fact('single-spotting-day-is-onset'));
+    if (preStartSpotting(ctx, p).length === 1)
+      ctx.skip('premenstrual-spotting', p.first, fact('single-spotting-day-is-onset'));
   }
   if (qualifying.length < 2) return;
   const last = qualifying[qualifying.length - 1]!;
@@ -118,11 +147,18 @@ function analyzePremenstrualSpotting(ctx: Context, since: number): void {
     tier: 'next-visit',
     start: qualifying[0]!.first,
     end: last.start! - 1,
-    facts: qualifying.map((p) => dateFact('premenstrual-spotting-days', p.start!, { value: preStartSpotting(ctx, p).length })),
+    facts: qualifying.map((p) =>
+      dateFact('premenstrual-spotting-days', p.start!, { value: preStartSpotting(ctx, p).length }),
+    ),
   });
 }
 
-function analyzePainfulPeriods(ctx: Context, since: number, heavyFired: boolean, painfulSexFired: boolean): void {
+function analyzePainfulPeriods(
+  ctx: Context,
+  since: number,
+  heavyFired: boolean,
+  painfulSexFired: boolean,
+): void {
   const { tl, marks } = ctx;
   const lastThree = ctx.model.periods.filter((p) => p.start! >= since).slice(-3);
   const severeDays = (p: Episode) => {
@@ -150,6 +186,11 @@ function analyzePainfulPeriods(ctx: Context, since: number, heavyFired: boolean,
     start: painful[0]!.start!,
     end: last.last,
     inProgress: ctx.inProgress(last),
-    facts: [...painful.map((p) => dateFact('severe-cramps-in-period', severeDays(p)[0]!, { other: formatIsoDate(p.start!) })), ...escalations],
+    facts: [
+      ...painful.map((p) =>
+        dateFact('severe-cramps-in-period', severeDays(p)[0]!, { other: formatIsoDate(p.start!) }),
+      ),
+      ...escalations,
+    ],
   });
 }

@@ -41,37 +41,46 @@ export const BLEEDING_VALUES: ReadonlyMap<string, Bleeding> = new Map([
   ]),
 ]);
 
-export const SEVERITY_VALUES: ReadonlyMap<string, Severity> = valueMap<Severity>('HKCategoryValueSeverity', [
-  ['Unspecified', 'mild'],
-  ['NotPresent', 'none'],
-  ['Mild', 'mild'],
-  ['Moderate', 'moderate'],
-  ['Severe', 'severe'],
-]);
+export const SEVERITY_VALUES: ReadonlyMap<string, Severity> = valueMap<Severity>(
+  'HKCategoryValueSeverity',
+  [
+    ['Unspecified', 'mild'],
+    ['NotPresent', 'none'],
+    ['Mild', 'mild'],
+    ['Moderate', 'moderate'],
+    ['Severe', 'severe'],
+  ],
+);
 
 /**
  * Oral: Apple does not say which pill. Both pill types are hormonal with the same settling
  * window in the rules, so `combined-pill` changes no flag; a profile gap still asks.
  * Unspecified: `other` (treated as non-hormonal, so nothing is excused), plus a gap.
  */
-export const CONTRACEPTIVE_VALUES: ReadonlyMap<string, Method> = valueMap<Method>('HKCategoryValueContraceptive', [
-  ['Unspecified', 'other'],
-  ['Implant', 'implant'],
-  ['Injection', 'injection'],
-  ['IntrauterineDevice', 'iud'],
-  ['IntravaginalRing', 'ring'],
-  ['Oral', 'combined-pill'],
-  ['Patch', 'patch'],
-]);
+export const CONTRACEPTIVE_VALUES: ReadonlyMap<string, Method> = valueMap<Method>(
+  'HKCategoryValueContraceptive',
+  [
+    ['Unspecified', 'other'],
+    ['Implant', 'implant'],
+    ['Injection', 'injection'],
+    ['IntrauterineDevice', 'iud'],
+    ['IntravaginalRing', 'ring'],
+    ['Oral', 'combined-pill'],
+    ['Patch', 'patch'],
+  ],
+);
 
 /** Dry means no mucus seen; every mucus quality is normal discharge (never `unusual`). */
-export const MUCUS_VALUES: ReadonlyMap<string, Discharge> = valueMap<Discharge>('HKCategoryValueCervicalMucusQuality', [
-  ['Dry', 'none'],
-  ['Sticky', 'normal'],
-  ['Creamy', 'normal'],
-  ['Watery', 'normal'],
-  ['EggWhite', 'normal'],
-]);
+export const MUCUS_VALUES: ReadonlyMap<string, Discharge> = valueMap<Discharge>(
+  'HKCategoryValueCervicalMucusQuality',
+  [
+    ['Dry', 'none'],
+    ['Sticky', 'normal'],
+    ['Creamy', 'normal'],
+    ['Watery', 'normal'],
+    ['EggWhite', 'normal'],
+  ],
+);
 
 const PREGNANCY_TEST = valueMap('HKCategoryValuePregnancyTestResult', [
   ['Negative', 'negative'],
@@ -100,16 +109,28 @@ export const CYCLE_TYPES: ReadonlyMap<string, TypeHandling> = new Map<string, Ty
   ['SexualActivity', { kind: 'sex' }],
   ['AbdominalCramps', { kind: 'severity', field: 'cramps' }],
   ['PelvicPain', { kind: 'severity', field: 'pelvic_pain' }],
-  ['BleedingDuringPregnancy', { kind: 'pregnancy-bleeding', note: 'bleeding during pregnancy (Apple Health)' }],
-  ['BleedingAfterPregnancy', { kind: 'pregnancy-bleeding', note: 'bleeding after pregnancy (Apple Health)' }],
+  [
+    'BleedingDuringPregnancy',
+    { kind: 'pregnancy-bleeding', note: 'bleeding during pregnancy (Apple Health)' },
+  ],
+  [
+    'BleedingAfterPregnancy',
+    { kind: 'pregnancy-bleeding', note: 'bleeding after pregnancy (Apple Health)' },
+  ],
   ['Pregnancy', { kind: 'pregnancy' }],
   ['Lactation', { kind: 'lactation' }],
   ['Contraceptive', { kind: 'contraceptive' }],
   ['CervicalMucusQuality', { kind: 'mucus' }],
   ['PregnancyTestResult', { kind: 'test', label: 'pregnancy test', results: PREGNANCY_TEST }],
   ['OvulationTestResult', { kind: 'test', label: 'ovulation test', results: OVULATION_TEST }],
-  ['ProgesteroneTestResult', { kind: 'test', label: 'progesterone test', results: PROGESTERONE_TEST }],
-  ['PersistentIntermenstrualBleeding', { kind: 'deviation', text: 'persistent spotting between periods' }],
+  [
+    'ProgesteroneTestResult',
+    { kind: 'test', label: 'progesterone test', results: PROGESTERONE_TEST },
+  ],
+  [
+    'PersistentIntermenstrualBleeding',
+    { kind: 'deviation', text: 'persistent spotting between periods' },
+  ],
   ['IrregularMenstrualCycles', { kind: 'deviation', text: 'irregular menstrual cycles' }],
   ['ProlongedMenstrualPeriods', { kind: 'deviation', text: 'prolonged menstrual periods' }],
   ['InfrequentMenstrualCycles', { kind: 'deviation', text: 'infrequent menstrual cycles' }],

@@ -18,14 +18,16 @@ export function isZipHead(head: Buffer): boolean {
  */
 export function looksLikeAppleHealth(head: Buffer): 'xml' | 'zip' | undefined {
   if (isZipHead(head)) {
-    return head.includes('apple_health_export/', 0, 'latin1') || head.includes('export.xml', 0, 'latin1')
+    return head.includes('apple_health_export/', 0, 'latin1') ||
+      head.includes('export.xml', 0, 'latin1')
       ? 'zip'
       : undefined;
   }
   let i = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
   while (head[i] === 0x20 || head[i] === 0x0a || head[i] === 0x0d || head[i] === 0x09) i++;
   if (head[i] !== 0x3c) return undefined;
-  return head.includes('<HealthData', i, 'latin1') || head.includes('HealthKit Export Version', i, 'latin1')
+  return head.includes('<HealthData', i, 'latin1') ||
+    head.includes('HealthKit Export Version', i, 'latin1')
     ? 'xml'
     : undefined;
 }

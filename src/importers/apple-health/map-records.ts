@@ -57,6 +57,11 @@ function worse<T extends string>(order: readonly T[], a: T | undefined, b: T): T
   return a === undefined || order.indexOf(b) > order.indexOf(a) ? b : a;
 }
 
+/** Code-unit order: the same on every machine, whatever its locale (and no ICU start-up). */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 function shortName(type: string): string {
   return type.startsWith(CATEGORY_PREFIX) ? type.slice(CATEGORY_PREFIX.length) : type;
 }
@@ -71,7 +76,8 @@ function mergeIntervals(intervals: Interval[]): Interval[] {
   for (const next of sorted) {
     const last = merged[merged.length - 1];
     if (last && (last.end === undefined || next.start <= last.end + 1)) {
-      if (last.end !== undefined) last.end = next.end === undefined ? undefined : Math.max(last.end, next.end);
+      if (last.end !== undefined)
+        last.end = next.end === undefined ? undefined : Math.max(last.end, next.end);
     } else {
       merged.push({ ...next });
     }
@@ -139,12 +145,20 @@ export class AppleRecordMapper {
         if (bleeding === undefined) return unknown();
         for (const d of this.span(start, end, record.line)) {
           this.setBleeding(d, bleeding);
-          if (handling.kind === 'pregnancy-bleeding' && short === 'BleedingDuringPregnancy' && bleeding !== 'none') {
+          if (
+            handling.kind === 'pregnancy-bleeding' &&
+            short === 'BleedingDuringPregnancy' &&
+            bleeding !== 'none'
+          ) {
             this.bleedingInPregnancy.push(d);
           }
         }
         if (handling.kind === 'pregnancy-bleeding') this.addNote(start.day, handling.note);
-        if (handling.kind === 'flow' && bleeding !== 'none' && record.metadata.get('HKMenstrualCycleStart') === '1') {
+        if (
+          handling.kind === 'flow' &&
+          bleeding !== 'none' &&
+          record.metadata.get('HKMenstrualCycleStart') === '1'
+        ) {
           this.day(start.day).period = true;
         }
         break;
@@ -279,10 +293,12 @@ export class AppleRecordMapper {
     const warnings: Warning[] = [];
     const gaps: ProfileGap[] = [];
     const appNotes: AppNote[] = [];
-    const exportDay = header.exportDate === undefined ? undefined : parseAppleDate(header.exportDate)?.day;
+    const exportDay =
+      header.exportDate === undefined ? undefined : parseAppleDate(header.exportDate)?.day;
     // An end after the export date (Apple uses 4001-01-01) means "still ongoing".
     const resolve = (interval: Interval): Interval =>
-      interval.end !== undefined && (interval.end >= FAR_FUTURE || (exportDay !== undefined && interval.end > exportDay))
+      interval.end !== undefined &&
+      (interval.end >= FAR_FUTURE || (exportDay !== undefined && interval.end > exportDay))
         ? { start: interval.start, end: undefined }
         : interval;
 
@@ -295,7 +311,11 @@ export class AppleRecordMapper {
     for (const [method, intervals] of this.contraceptives) {
       const merged = mergeIntervals(intervals.map(resolve));
       for (const interval of merged) {
-        const entry: ContraceptionInterval & { from: number } = { method, start: formatIsoDate(interval.start), from: interval.start };
+        const entry: ContraceptionInterval & { from: number } = {
+          method,
+          start: formatIsoDate(interval.start),
+          from: interval.start,
+        };
         if (interval.end !== undefined) entry.end = formatIsoDate(interval.end);
         contraception.push(entry);
       }
@@ -319,7 +339,7 @@ export class AppleRecordMapper {
       }
     }
     if (contraception.length > 0) {
-      contraception.sort((a, b) => a.from - b.from || a.method.localeCompare(b.method));
+      contraception.sort((a, b) => a.from - b.from || compareText(a.method, b.method));
       profile.contraception = contraception.map(({ from: _from, ...interval }) => interval);
     }
 
@@ -331,7 +351,7 @@ export class AppleRecordMapper {
       profile.pregnancy = pregnancy;
       gaps.push({
         fact: 'pregnancy-week',
-        message: `your export records a pregnancy (${describeInterval(chosen)}) without its week: pass --pregnancy with the week on a known date or the due date; until then the week counts as unknown`,
+        message: `your export records a pregnancy (${describeInterval(chosen)}) without its week: pass --pregnancy 'start=${pregnancy.start} week=W@DATE${pregnancy.end ? ` end=${pregnancy.end}` : ''}' (the week on a date you know) or --pregnancy 'due=DATE'; until then the week counts as unknown`,
       });
       if (pregnancies.length > 1) {
         warnings.push({
@@ -348,7 +368,7 @@ export class AppleRecordMapper {
       const more = new Set(uncovered).size - 1;
       gaps.push({
         fact: 'pregnancy',
-        message: `your export records bleeding during pregnancy on ${formatIsoDate(firstUncovered)}${more > 0 ? ` and ${plural(more, 'other day')}` : ''} but no pregnancy covering it: pass --pregnancy so the pregnancy rules apply`,
+        message: `your export records bleeding during pregnancy on ${formatIsoDate(firstUncovered)}${more > 0 ? ` and ${plural(more, 'other day')}` : ''} but no pregnancy covering it: pass --pregnancy 'start=DATE week=W@DATE' or --pregnancy 'due=DATE' so the pregnancy rules apply`,
       });
     }
 
@@ -360,13 +380,19 @@ export class AppleRecordMapper {
     }
     for (const deviation of this.deviations) {
       const from = formatIsoDate(deviation.start);
-      const range = deviation.end !== undefined && deviation.end > deviation.start ? ` (${from} to ${formatIsoDate(deviation.end)})` : '';
+      const range =
+        deviation.end !== undefined && deviation.end > deviation.start
+          ? ` (${from} to ${formatIsoDate(deviation.end)})`
+          : '';
       appNotes.push({ date: from, text: `Apple Health noted ${deviation.text}${range}` });
     }
-    appNotes.sort((a, b) => a.date.localeCompare(b.date) || a.text.localeCompare(b.text));
-    const uniqueNotes = appNotes.filter((note, i) => i === 0 || note.text !== appNotes[i - 1]?.text || note.date !== appNotes[i - 1]?.date);
+    appNotes.sort((a, b) => compareText(a.date, b.date) || compareText(a.text, b.text));
+    const uniqueNotes = appNotes.filter(
+      (note, i) =>
+        i === 0 || note.text !== appNotes[i - 1]?.text || note.date !== appNotes[i - 1]?.date,
+    );
 
-    for (const [type, tally] of [...this.unknownTypes].sort(([a], [b]) => a.localeCompare(b))) {
+    for (const [type, tally] of [...this.unknownTypes].sort(([a], [b]) => compareText(a, b))) {
       warnings.push({
         file: this.file,
         line: tally.line,
@@ -401,7 +427,8 @@ export class AppleRecordMapper {
         const notes = this.notes.get(d);
         if (notes) source.notes = notes.join('; ');
         for (const field of DAY_FIELDS) {
-          if (source[field] !== undefined) (day as unknown as Record<string, unknown>)[field] = source[field];
+          if (source[field] !== undefined)
+            (day as unknown as Record<string, unknown>)[field] = source[field];
         }
         return day;
       });
@@ -434,10 +461,20 @@ export class AppleRecordMapper {
       if (count) summary.push({ what: short, ...count, note: 'symptom not used by the rules' });
     }
     if (this.otherTypes > 0) {
-      summary.push({ what: 'other categories (sleep, stand hours, …)', mapped: 0, dropped: this.otherTypes, note: 'not cycle data' });
+      summary.push({
+        what: 'other categories (sleep, stand hours, …)',
+        mapped: 0,
+        dropped: this.otherTypes,
+        note: 'not cycle data',
+      });
     }
-    for (const [type, tally] of [...this.unknownTypes].sort(([a], [b]) => a.localeCompare(b))) {
-      summary.push({ what: shortName(type), mapped: 0, dropped: tally.count, note: 'unknown type' });
+    for (const [type, tally] of [...this.unknownTypes].sort(([a], [b]) => compareText(a, b))) {
+      summary.push({
+        what: shortName(type),
+        mapped: 0,
+        dropped: tally.count,
+        note: 'unknown type',
+      });
     }
     return summary;
   }

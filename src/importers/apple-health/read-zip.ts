@@ -42,7 +42,11 @@ export async function openZippedExport(input: InputFile): Promise<ZippedExport> 
   }
   let zip: yauzl.ZipFile;
   try {
-    zip = await yauzl.openPromise(input.path, { lazyEntries: true, autoClose: false, strictFileNames: false });
+    zip = await yauzl.openPromise(input.path, {
+      lazyEntries: true,
+      autoClose: false,
+      strictFileNames: false,
+    });
   } catch (error) {
     throw new InputError(input.name, {}, `not a readable zip file (${(error as Error).message})`);
   }
@@ -50,10 +54,14 @@ export async function openZippedExport(input: InputFile): Promise<ZippedExport> 
     const candidates: yauzl.Entry[] = [];
     const names: string[] = [];
     let total = 0;
-    for await (const entry of zip.eachEntry()) {
-      total++;
-      if (names.length < LISTED_NAMES) names.push(sanitizeInline(entry.fileName));
-      if (isExportXml(entry.fileName)) candidates.push(entry);
+    try {
+      for await (const entry of zip.eachEntry()) {
+        total++;
+        if (names.length < LISTED_NAMES) names.push(sanitizeInline(entry.fileName));
+        if (isExportXml(entry.fileName)) candidates.push(entry);
+      }
+    } catch (error) {
+      throw new InputError(input.name, {}, `the zip is damaged (${(error as Error).message})`);
     }
     const entry =
       candidates.find((e) => e.fileName === 'apple_health_export/export.xml') ??
@@ -67,7 +75,10 @@ export async function openZippedExport(input: InputFile): Promise<ZippedExport> 
           'Unzip it and pass the export.xml you mean.',
         );
       }
-      const listing = total === 0 ? 'it is empty' : `it contains ${names.join(', ')}${total > names.length ? ` and ${total - names.length} more` : ''}`;
+      const listing =
+        total === 0
+          ? 'it is empty'
+          : `it contains ${names.join(', ')}${total > names.length ? ` and ${total - names.length} more` : ''}`;
       throw new InputError(
         input.name,
         {},
@@ -78,9 +89,16 @@ export async function openZippedExport(input: InputFile): Promise<ZippedExport> 
     const name = `${input.name} (${sanitizeInline(entry.fileName)})`;
     if (entry.isEncrypted()) throw new InputError(name, {}, 'this zip entry is encrypted');
     if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) {
-      throw new InputError(name, {}, `this zip entry uses compression method ${entry.compressionMethod}; cyclecheck reads stored and deflated entries`);
+      throw new InputError(
+        name,
+        {},
+        `this zip entry uses compression method ${entry.compressionMethod}; cyclecheck reads stored and deflated entries`,
+      );
     }
-    if (entry.uncompressedSize > ZIP_MAX_INFLATED_BYTES && entry.uncompressedSize > ZIP_MAX_RATIO * entry.compressedSize) {
+    if (
+      entry.uncompressedSize > ZIP_MAX_INFLATED_BYTES &&
+      entry.uncompressedSize > ZIP_MAX_RATIO * entry.compressedSize
+    ) {
       throw new InputError(
         name,
         {},
@@ -89,7 +107,12 @@ export async function openZippedExport(input: InputFile): Promise<ZippedExport> 
     }
     let raw: Readable;
     try {
-      raw = await zip.openReadStreamPromise(entry, { decompress: false });
+      // Deflated entries are inflated here, with 1 MB output chunks (yauzl's default 16 KB
+      // chunks cost a third of the throughput).
+      raw = await zip.openReadStreamPromise(
+        entry,
+        entry.compressionMethod === 8 ? { decompress: false } : {},
+      );
     } catch (error) {
       throw new InputError(name, {}, `the zip is damaged (${(error as Error).message})`);
     }
@@ -100,15 +123,25 @@ export async function openZippedExport(input: InputFile): Promise<ZippedExport> 
   }
 }
 
-async function* inflateEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, raw: Readable, name: string): AsyncGenerator<Buffer> {
-  const source = entry.compressionMethod === 8 ? raw.pipe(createInflateRaw({ chunkSize: INFLATE_CHUNK })) : raw;
+async function* inflateEntry(
+  zip: yauzl.ZipFile,
+  entry: yauzl.Entry,
+  raw: Readable,
+  name: string,
+): AsyncGenerator<Buffer> {
+  const source =
+    entry.compressionMethod === 8 ? raw.pipe(createInflateRaw({ chunkSize: INFLATE_CHUNK })) : raw;
   if (source !== raw) raw.on('error', (error) => source.destroy(error));
   let inflated = 0;
   try {
     for await (const chunk of source as AsyncIterable<Buffer>) {
       inflated += chunk.length;
       if (inflated > entry.uncompressedSize) {
-        throw new InputError(name, {}, 'this zip entry inflates to more bytes than the zip declares: the zip is damaged');
+        throw new InputError(
+          name,
+          {},
+          'this zip entry inflates to more bytes than the zip declares: the zip is damaged',
+        );
       }
       yield chunk;
     }
@@ -121,6 +154,10 @@ async function* inflateEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, raw: Readab
     zip.close();
   }
   if (inflated !== entry.uncompressedSize) {
-    throw new InputError(name, {}, `this zip entry inflates to ${inflated} bytes but the zip declares ${entry.uncompressedSize}: the zip is damaged`);
+    throw new InputError(
+      name,
+      {},
+      `this zip entry inflates to ${inflated} bytes but the zip declares ${entry.uncompressedSize}: the zip is damaged`,
+    );
   }
 }

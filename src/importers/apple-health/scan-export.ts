@@ -80,7 +80,7 @@ function startsWithAt(buf: Buffer, offset: number, text: string): boolean {
 
 /** Whether `<Record` followed by whitespace starts at `lt`. */
 function isRecordTagAt(buf: Buffer, lt: number): boolean {
-  return buf.compare(RECORD_OPEN, 0, RECORD_OPEN.length, lt, lt + RECORD_OPEN.length) === 0 && isSpace(buf[lt + 7]);
+  return startsWithAt(buf, lt, '<Record') && isSpace(buf[lt + 7]);
 }
 
 /** Whether the bytes from `lt` to the end could still grow into a `<Record ` start tag. */
@@ -88,6 +88,11 @@ function couldBeRecordTag(buf: Buffer, lt: number): boolean {
   const available = buf.length - lt;
   if (available > RECORD_OPEN.length) return isRecordTagAt(buf, lt);
   return buf.compare(RECORD_OPEN, 0, available, lt, buf.length) === 0;
+}
+
+function equalBytes(buf: Buffer, start: number, other: Buffer): boolean {
+  for (let i = 0; i < other.length; i++) if (buf[start + i] !== other[i]) return false;
+  return true;
 }
 
 function countLines(buf: Buffer, end: number): number {
@@ -100,7 +105,8 @@ function countLines(buf: Buffer, end: number): number {
   return line;
 }
 
-type PrologResult = { done: false } | { done: true; bodyStart: number; header: ExportHeader; empty: boolean };
+type PrologResult =
+  { done: false } | { done: true; bodyStart: number; header: ExportHeader; empty: boolean };
 
 class PrologReader {
   constructor(private readonly file: string) {}
@@ -114,7 +120,7 @@ class PrologReader {
       buf,
       offset,
       `not an Apple Health export: ${what}`,
-      'Apple Health exports start with <?xml …?>, Apple\'s <!DOCTYPE HealthData [...]> and <HealthData>.',
+      "Apple Health exports start with <?xml …?>, Apple's <!DOCTYPE HealthData [...]> and <HealthData>.",
     );
   }
 
@@ -127,7 +133,8 @@ class PrologReader {
     if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) i = 3;
     const more = (): PrologResult => {
       if (atEnd) this.notApple(buf, buf.length, 'the file ends before a <HealthData> element');
-      if (buf.length > PROLOG_LIMIT) this.notApple(buf, i, 'no <HealthData> element near the start');
+      if (buf.length > PROLOG_LIMIT)
+        this.notApple(buf, i, 'no <HealthData> element near the start');
       return { done: false };
     };
     for (;;) {
@@ -138,7 +145,8 @@ class PrologReader {
       if (startsWithAt(buf, i, '<?')) {
         const end = buf.indexOf('?>', i + 2, 'latin1');
         if (end === -1) return more();
-        if (startsWithAt(buf, i, '<?xml') && isSpace(buf[i + 5])) this.checkDeclaration(buf, i, end);
+        if (startsWithAt(buf, i, '<?xml') && isSpace(buf[i + 5]))
+          this.checkDeclaration(buf, i, end);
         i = end + 2;
       } else if (startsWithAt(buf, i, '<!--')) {
         const end = buf.indexOf('-->', i + 4, 'latin1');
@@ -158,7 +166,11 @@ class PrologReader {
     const text = buf.toString('latin1', start, end);
     const encoding = /\sencoding\s*=\s*["']([^"']*)["']/.exec(text)?.[1];
     if (encoding !== undefined && !/^utf-?8$/i.test(encoding)) {
-      this.notApple(buf, start, `the XML declaration says encoding="${encoding}"; Apple Health writes UTF-8`);
+      this.notApple(
+        buf,
+        start,
+        `the XML declaration says encoding="${encoding}"; Apple Health writes UTF-8`,
+      );
     }
   }
 
@@ -172,7 +184,8 @@ class PrologReader {
     while (i < buf.length && !isSpace(buf[i]) && buf[i] !== 0x5b && buf[i] !== GT) i++;
     if (i >= buf.length) return undefined;
     const name = buf.toString('utf8', nameStart, i);
-    if (name !== 'HealthData') this.notApple(buf, nameStart, `the document type is "${name}", not HealthData`);
+    if (name !== 'HealthData')
+      this.notApple(buf, nameStart, `the document type is "${name}", not HealthData`);
     while (isSpace(buf[i])) i++;
     if (i + 6 >= buf.length) return undefined;
     if (startsWithAt(buf, i, 'SYSTEM') || startsWithAt(buf, i, 'PUBLIC')) {
@@ -197,7 +210,11 @@ class PrologReader {
         return i + 1;
       }
       if (byte === 0x25) {
-        this.fail(buf, i, 'the DOCTYPE uses a parameter entity (%…;); Apple Health never does, and cyclecheck does not expand entities');
+        this.fail(
+          buf,
+          i,
+          'the DOCTYPE uses a parameter entity (%…;); Apple Health never does, and cyclecheck does not expand entities',
+        );
       }
       if (startsWithAt(buf, i, '<!--')) {
         const end = buf.indexOf('-->', i + 4, 'latin1');
@@ -229,7 +246,12 @@ class PrologReader {
     }
   }
 
-  private readRoot(buf: Buffer, start: number, atEnd: boolean, more: () => PrologResult): PrologResult {
+  private readRoot(
+    buf: Buffer,
+    start: number,
+    atEnd: boolean,
+    more: () => PrologResult,
+  ): PrologResult {
     let root;
     try {
       root = readStartTag(buf, start);
@@ -257,7 +279,8 @@ class PrologReader {
         i = end + 3;
         continue;
       }
-      const isExportDate = startsWithAt(buf, i, '<ExportDate') && (isSpace(buf[i + 11]) || buf[i + 11] === 0x2f);
+      const isExportDate =
+        startsWithAt(buf, i, '<ExportDate') && (isSpace(buf[i + 11]) || buf[i + 11] === 0x2f);
       const isMe = startsWithAt(buf, i, '<Me') && (isSpace(buf[i + 3]) || buf[i + 3] === 0x2f);
       if (!isExportDate && !isMe) return body();
       let tag;
@@ -367,15 +390,25 @@ export async function scanAppleExport(
     const length = end - start;
     let list = typesByLength.get(length);
     if (list) {
-      for (const entry of list) if (buf.compare(entry.bytes, 0, length, start, end) === 0) return entry;
+      for (const entry of list) if (equalBytes(buf, start, entry.bytes)) return entry;
     } else {
       list = [];
       typesByLength.set(length, list);
     }
-    if (types.length >= TYPE_LIMIT) fail(start, `more than ${TYPE_LIMIT} different record types: this is not an Apple Health export`);
+    if (types.length >= TYPE_LIMIT)
+      fail(
+        start,
+        `more than ${TYPE_LIMIT} different record types: this is not an Apple Health export`,
+      );
     const bytes = Buffer.from(buf.subarray(start, end));
     const type = bytes.toString('latin1');
-    const entry: TypeEntry = { bytes, type, parse: handlers.interest(type) === 'parse', count: 0, line: 0 };
+    const entry: TypeEntry = {
+      bytes,
+      type,
+      parse: handlers.interest(type) === 'parse',
+      count: 0,
+      line: 0,
+    };
     list.push(entry);
     types.push(entry);
     return entry;

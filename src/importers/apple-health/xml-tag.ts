@@ -47,11 +47,43 @@ function isNameByte(byte: number | undefined): boolean {
   );
 }
 
+// The fast path: one regular expression over the decoded tag (native code from the first call,
+// which matters for the few thousand records read once per run). Names and values are limited
+// exactly as in the byte parser below, so both accept the same tags.
+const NAME = '[A-Za-z0-9_:.\\-\\u0080-\\uffff]+';
+const TAG = new RegExp(`^<(${NAME})((?:[ \\t\\r\\n]+${NAME}[ \\t\\r\\n]*=[ \\t\\r\\n]*(?:"[^"<]*"|'[^'<]*'))*)[ \\t\\r\\n]*(/?)>`);
+const ATTRIBUTE = new RegExp(`[ \\t\\r\\n]+(${NAME})[ \\t\\r\\n]*=[ \\t\\r\\n]*(?:"([^"<]*)"|'([^'<]*)')`, 'g');
+/** Apple's longest start tags are a few hundred bytes; longer ones take the byte parser. */
+const FAST_WINDOW = 8192;
+
 /**
  * Reads the start tag that begins with `<` at `start`. Returns `undefined` when the buffer ends
  * before the tag does (the caller waits for more bytes); throws TagSyntaxError on bad syntax.
  */
 export function readStartTag(buf: Buffer, start: number): StartTag | undefined {
+  const text = buf.toString('utf8', start, Math.min(buf.length, start + FAST_WINDOW));
+  const match = TAG.exec(text);
+  // Invalid UTF-8 decodes to U+FFFD of another byte length: let the byte parser count.
+  if (!match || match[0].includes('\ufffd')) return readStartTagBytes(buf, start);
+  const [whole, name = '', list = '', slash] = match;
+  const attributes = new Map<string, string>();
+  const listStart = 1 + name.length;
+  const byteOffset = (index: number): number => start + Buffer.byteLength(text.slice(0, index));
+  ATTRIBUTE.lastIndex = 0;
+  for (let m = ATTRIBUTE.exec(list); m; m = ATTRIBUTE.exec(list)) {
+    const attrName = m[1] ?? '';
+    if (attributes.has(attrName)) {
+      throw new TagSyntaxError(`attribute ${attrName} appears twice in <${name}>`, byteOffset(listStart + m.index));
+    }
+    const raw = m[2] ?? m[3] ?? '';
+    const valueIndex = listStart + m.index + m[0].length - raw.length - 1;
+    attributes.set(attrName, decodeAttributeText(raw, (i) => byteOffset(valueIndex + i)));
+  }
+  return { name, attributes, selfClosing: slash === '/', end: start + Buffer.byteLength(whole) };
+}
+
+/** The byte-level parser: exact about where a tag is incomplete or wrong. */
+function readStartTagBytes(buf: Buffer, start: number): StartTag | undefined {
   if (buf[start] !== LT) throw new TagSyntaxError('expected "<"', start);
   let i = start + 1;
   const nameStart = i;
@@ -76,7 +108,10 @@ export function readStartTag(buf: Buffer, start: number): StartTag | undefined {
     while (isNameByte(buf[i])) i++;
     if (i >= buf.length) return undefined;
     if (i === attrStart) {
-      throw new TagSyntaxError(`unexpected character "${String.fromCharCode(buf[i] ?? 0)}" in <${name}>`, i);
+      throw new TagSyntaxError(
+        `unexpected character "${String.fromCharCode(buf[i] ?? 0)}" in <${name}>`,
+        i,
+      );
     }
     const attrName = buf.toString('utf8', attrStart, i);
     while (isSpace(buf[i])) i++;
@@ -124,19 +159,18 @@ function isAllowedCodePoint(cp: number): boolean {
 }
 
 /**
- * Decodes an attribute value: UTF-8, the five predefined entities, decimal and hexadecimal
- * character references, and literal whitespace normalised to spaces (XML 1.0 §3.3.3).
+ * Decodes an attribute value: the five predefined entities, decimal and hexadecimal character
+ * references, and literal whitespace normalised to spaces (XML 1.0 §3.3.3). `offsetOf` turns a
+ * character index into a byte offset for errors.
  */
-export function decodeAttributeValue(buf: Buffer, start: number, end: number): string {
-  const raw = buf.toString('utf8', start, end);
+export function decodeAttributeText(raw: string, offsetOf: (index: number) => number): string {
   if (!/[&\t\n\r]/.test(raw)) return raw;
   return raw.replace(
     /&([^;&\s]*)(;?)|\r\n|[\t\n\r]/g,
     (match, body: string | undefined, semi: string | undefined, index: number) => {
       if (body === undefined) return ' ';
-      const offset = start + Buffer.byteLength(raw.slice(0, index));
       if (semi !== ';') {
-        throw new TagSyntaxError('"&" not followed by an entity name and ";" in an attribute value', offset);
+        throw new TagSyntaxError('"&" not followed by an entity name and ";" in an attribute value', offsetOf(index));
       }
       const predefined = PREDEFINED.get(body);
       if (predefined !== undefined) return predefined;
@@ -144,16 +178,21 @@ export function decodeAttributeValue(buf: Buffer, start: number, end: number): s
       if (numeric) {
         const cp = numeric[1] !== undefined ? parseInt(numeric[1], 16) : Number(numeric[2]);
         if (!isAllowedCodePoint(cp)) {
-          throw new TagSyntaxError(`character reference ${match} is not an allowed XML character`, offset);
+          throw new TagSyntaxError(`character reference ${match} is not an allowed XML character`, offsetOf(index));
         }
         return String.fromCodePoint(cp);
       }
       throw new TagSyntaxError(
         `undefined entity reference ${match} in an attribute value (only &lt; &gt; &amp; &quot; &apos; and &#…; are allowed)`,
-        offset,
+        offsetOf(index),
       );
     },
   );
+}
+
+function decodeAttributeValue(buf: Buffer, start: number, end: number): string {
+  const raw = buf.toString('utf8', start, end);
+  return decodeAttributeText(raw, (index) => start + Buffer.byteLength(raw.slice(0, index)));
 }
 
 /** Index of the `>` that ends the tag starting at `start`, skipping quoted values; -1 if none yet. */

@@ -35,7 +35,11 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 
 /** Free text as a canonical log stores it, so that a converted log reads back unchanged. */
 export function cleanText(text: string): string {
-  return text.replace(/\r\n?/g, '\n').replace(/\u0000/g, '').replace(LONE_SURROGATE, '\uFFFD').trim();
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replaceAll('\u0000', '')
+    .replace(LONE_SURROGATE, '\uFFFD')
+    .trim();
 }
 
 function joinDistinct(current: string | undefined, next: string, separator: string): string {

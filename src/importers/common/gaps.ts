@@ -41,7 +41,11 @@ export function iudTypeGap(first: IsoDate, last: IsoDate): ProfileGap {
   };
 }
 
-export function pillGap(first: IsoDate, last: IsoDate, what = 'the contraceptive pill'): ProfileGap {
+export function pillGap(
+  first: IsoDate,
+  last: IsoDate,
+  what = 'the contraceptive pill',
+): ProfileGap {
   return {
     fact: GAP_FACTS.pill,
     message:

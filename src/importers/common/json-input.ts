@@ -43,12 +43,16 @@ export class JsonDocument {
 
   /** The line of a value, for warnings. */
   lineOf(container: object, key?: string | number): number | undefined {
-    return (key === undefined ? this.locations.of(container) : this.locations.member(container, key))
-      ?.line;
+    return (
+      key === undefined ? this.locations.of(container) : this.locations.member(container, key)
+    )?.line;
   }
 }
 
-export async function readJsonDocument(input: InputFile, formatHint: string): Promise<JsonDocument> {
+export async function readJsonDocument(
+  input: InputFile,
+  formatHint: string,
+): Promise<JsonDocument> {
   return parseJsonDocument(input.name, decodeUtf8(await input.readAll()), formatHint);
 }
 

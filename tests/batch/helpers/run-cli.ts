@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 /** The built binary; CYCLECHECK_TEST_BIN points at another build (e.g. while others rebuild). */
 export const BIN =
-  process.env.CYCLECHECK_TEST_BIN ?? fileURLToPath(new URL('../../../bin/cyclecheck.js', import.meta.url));
+  process.env.CYCLECHECK_TEST_BIN ??
+  fileURLToPath(new URL('../../../bin/cyclecheck.js', import.meta.url));
 
 export interface RunResult {
   code: number | null;
