@@ -353,8 +353,7 @@ async function benchApple() {
   }
   const module = await import(pathToFileURL(script).href);
   const run =
-    module.runAppleBench ??
-    (typeof module.default === 'function' ? module.default : undefined);
+    module.runAppleBench ?? (typeof module.default === 'function' ? module.default : undefined);
   if (typeof run !== 'function') {
     addRow('apple', 'Apple Health figures', 'skipped: bench-apple.mjs exports no runAppleBench()');
     return;

@@ -91,7 +91,7 @@ export async function walkInterview(s: InterviewSession, ctx: WalkContext): Prom
 
 async function askAboutYou(s: InterviewSession, today: IsoDate): Promise<AboutYou> {
   s.section(
-    '\nAbout you\nA few facts that change what bleeding and pain mean. Press Ctrl-C at any time: your answers are kept.',
+    "\nAbout you\nA few facts that change what bleeding and pain mean. Dates can be typed as 2025-03-12, or as 'today', 'yesterday', '3 days ago', '2 weeks ago'. Ctrl-C stops at any time; your answers are kept.",
   );
   const age = await s.ask(ageQuestion());
   let menopause: AboutYou['menopause'];
@@ -138,7 +138,7 @@ async function askContraception(
             iudTypeQuestion(
               `contraception.${i}.iud_type`,
               i === 0 ? 'IUD type' : `IUD type (method ${i + 1})`,
-              'Which kind of IUD? (It matters: bleeding after sex is urgent with a copper IUD.)',
+              'Which kind of IUD? (it changes what bleeding after sex means)',
             ),
           )
         : answer;
@@ -327,7 +327,7 @@ async function askWhatTheLogLacks(
       iudTypeQuestion(
         `log.contraception.${j}.iud_type`,
         'IUD type',
-        `Your ${base.kind} says IUD${since}: is it a copper or a hormonal IUD?`,
+        `Your ${base.kind} says IUD${since}: copper or hormonal?`,
       ),
     );
     const resolved: ContraceptionInterval = { ...interval, method };
@@ -347,7 +347,7 @@ async function askWhatTheLogLacks(
       iudTypeQuestion(
         'log.iud_type',
         'IUD type',
-        `Your ${base.kind} mentions an IUD: is it a copper or a hormonal IUD?`,
+        `Your ${base.kind} mentions an IUD: copper or hormonal?`,
       ),
     );
     const start = await s.ask(methodStartQuestion(contraception.length, method, today, age));

@@ -12,7 +12,7 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
 export const DATE_HELP =
   "a date like 2025-03-12, or 'today', 'yesterday', '3 days ago', '2 weeks ago'";
 /** The short form shown in questions; a refused answer gets DATE_HELP. */
-export const DATE_HINT = "YYYY-MM-DD or e.g. '3 days ago'";
+export const DATE_HINT = "a date, or e.g. '3 days ago'";
 
 const RELATIVE = /^(\d{1,4})\s*(days?|d|weeks?|w)\s+ago$/;
 const YMD = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/;

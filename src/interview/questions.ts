@@ -170,16 +170,24 @@ export type MethodAnswer = Exclude<Method, 'copper-iud' | 'hormonal-iud'>;
 
 const METHOD_CHOICES: readonly Choice<MethodAnswer>[] = [
   { value: 'none', name: 'None' },
-  { value: 'iud', name: 'IUD (coil): copper or hormonal' },
-  { value: 'implant', name: 'Implant (in the arm)' },
-  { value: 'injection', name: 'Injection (e.g. Depo-Provera)' },
-  { value: 'combined-pill', name: 'Combined pill (estrogen and progestogen)' },
-  { value: 'progestogen-pill', name: 'Progestogen-only pill (mini-pill)' },
+  { value: 'iud', name: 'IUD (coil): copper or hormonal', short: 'IUD' },
+  { value: 'implant', name: 'Implant (in the arm)', short: 'Implant' },
+  { value: 'injection', name: 'Injection (e.g. Depo-Provera)', short: 'Injection' },
+  {
+    value: 'combined-pill',
+    name: 'Combined pill (estrogen and progestogen)',
+    short: 'Combined pill',
+  },
+  { value: 'progestogen-pill', name: 'Progestogen-only pill (mini-pill)', short: 'Mini-pill' },
   { value: 'ring', name: 'Vaginal ring' },
   { value: 'patch', name: 'Patch' },
   { value: 'condom', name: 'Condoms' },
   { value: 'diaphragm', name: 'Diaphragm or cap' },
-  { value: 'fertility-awareness', name: 'Fertility awareness (tracking fertile days)' },
+  {
+    value: 'fertility-awareness',
+    name: 'Fertility awareness (tracking fertile days)',
+    short: 'Fertility awareness',
+  },
   { value: 'other', name: 'Something else' },
 ];
 
@@ -243,7 +251,7 @@ export function methodStartQuestion(
   return optionalDate({
     id: `contraception.${index}.start`,
     label: index === 0 ? 'Contraception start' : `Contraception ${index + 1} start`,
-    message: `${question} (${DATE_HINT}; empty if you don't know)`,
+    message: `${question} (empty if you don't know)`,
     today,
     check: (date) =>
       age !== undefined && dayDiff(today, date) > age * 366
@@ -260,7 +268,10 @@ export function anotherMethodQuestion(index: number): ConfirmSpec {
     id: `contraception.${index}.more`,
     label: 'Another method',
     reviewable: false,
-    message: 'Another method as well (for example condoms with the pill)?',
+    message:
+      index === 0
+        ? 'Another method as well (for example condoms with the pill)?'
+        : 'Another method as well?',
     default: false,
   };
 }
@@ -405,8 +416,8 @@ export function periodStartQuestion(
     label: index === 0 ? 'Most recent period start' : `Period start ${index + 1}`,
     message:
       index === 0
-        ? `When did your most recent period start? (${DATE_HINT}; empty if none lately)`
-        : 'And the one before that? (empty when you have no more dates)',
+        ? 'When did your last period start? (empty if none lately)'
+        : 'And the one before that? (empty if no more)',
     today,
     blank: index === 0 ? 'none lately' : 'no more',
     check: (date) => {
@@ -497,7 +508,10 @@ export function daysQuestion(
     {
       id: ep(i, what === 'bleeding' ? 'days' : 'pain_days'),
       label: epLabel(i, what === 'bleeding' ? 'days of bleeding' : 'days of pain'),
-      message: `How many days did the ${what} last? (1 = only that day; still going on: the days so far)`,
+      message:
+        what === 'bleeding'
+          ? 'For how many days did it bleed? (so far, if it still does)'
+          : 'For how many days did it hurt? (so far, if it still does)',
       min: 1,
       max: 60,
       unit: 'days',
@@ -553,12 +567,16 @@ export function sexLinkQuestion(i: number): SelectSpec<SexLink> {
     kind: 'select',
     id: ep(i, 'sex'),
     label: epLabel(i, 'link to sex'),
-    message: 'Was it linked to sex (penetrative vaginal sex, including with toys)?',
+    message: 'Was it linked to sex? (penetrative vaginal sex, toys too)',
     choices: [
-      { value: 'during', name: 'It started during sex' },
-      { value: 'same-day', name: 'It started later the same day, after sex' },
-      { value: 'next-day', name: 'It started the day after sex' },
-      { value: 'none', name: 'No: no sex that day or the day before' },
+      { value: 'during', name: 'It started during sex', short: 'During sex' },
+      {
+        value: 'same-day',
+        name: 'It started later the same day, after sex',
+        short: 'Later that day',
+      },
+      { value: 'next-day', name: 'It started the day after sex', short: 'The day after' },
+      { value: 'none', name: 'No: no sex that day or the day before', short: 'Not linked' },
     ],
   };
 }
@@ -605,18 +623,23 @@ export function painSeverityQuestion(i: number): SelectSpec<SeverityAnswer> {
 
 export function symptomsQuestion(i: number, bleeding: boolean): CheckboxSpec<Symptom> {
   const choices: Choice<Symptom>[] = [
-    { value: 'discharge', name: 'Unusual discharge (colour, amount or texture not usual for you)' },
-    { value: 'odor', name: 'An unusual smell' },
-    { value: 'painful_urination', name: 'Pain or burning when peeing' },
-    { value: 'fever', name: 'Fever (38 °C / 100.4 °F or more) or chills' },
+    {
+      value: 'discharge',
+      name: 'Unusual discharge (colour, amount or texture not usual for you)',
+      short: 'unusual discharge',
+    },
+    { value: 'odor', name: 'An unusual smell', short: 'unusual smell' },
+    { value: 'painful_urination', name: 'Pain or burning when peeing', short: 'pain when peeing' },
+    { value: 'fever', name: 'Fever (38 °C / 100.4 °F or more) or chills', short: 'fever' },
   ];
   if (bleeding) {
     choices.push({
       value: 'soaking',
       name: 'Soaking a pad or tampon every hour for 2 hours or more',
+      short: 'soaking a pad an hour',
     });
   }
-  choices.push({ value: 'dizzy', name: 'Feeling dizzy or faint' });
+  choices.push({ value: 'dizzy', name: 'Feeling dizzy or faint', short: 'dizzy or faint' });
   return {
     kind: 'checkbox',
     id: ep(i, 'symptoms'),
@@ -646,7 +669,7 @@ export function otherDatesQuestion(i: number, start: IsoDate, today: IsoDate): T
     id: ep(i, 'other_dates'),
     label: epLabel(i, 'other times'),
     message:
-      'When did the other times start? (dates separated by commas; empty if you do not remember)',
+      "When did the other times start? (dates, separated by commas; empty if you don't know)",
     echo: (text) => (isBlank(text) ? 'not remembered' : text.trim()),
     parse: (text) => (isBlank(text) ? { ok: true, value: [] } : parseDateList(text, today)),
     format: (v) => (v.length === 0 ? 'not remembered' : v.join(', ')),

@@ -86,8 +86,8 @@ export async function offerToSave(ctx: SaveContext): Promise<string[]> {
     id: 'save.log',
     message: 'Save your answers as a log file (to analyze again later, or add days to)?',
     choices: [
-      { value: 'csv', name: 'Yes, as CSV (opens in a spreadsheet)' },
-      { value: 'json', name: 'Yes, as JSON' },
+      { value: 'csv', name: 'Yes, as CSV (opens in a spreadsheet)', short: 'CSV' },
+      { value: 'json', name: 'Yes, as JSON', short: 'JSON' },
       { value: 'no', name: 'No' },
     ],
   });
@@ -101,7 +101,7 @@ export async function offerToSave(ctx: SaveContext): Promise<string[]> {
   }
   const checklist = await prompter.askConfirm({
     id: 'save.checklist',
-    message: 'Save the report with the doctor-visit checklist as Markdown (to print or bring)?',
+    message: 'Save the report and checklist as Markdown (to print or bring along)?',
     default: true,
   });
   if (checklist) {

@@ -320,8 +320,13 @@ describe('export.zip', () => {
 
 describe('the fixtures used in help examples', () => {
   test('fixtures/apple/export.xml and export.zip give the same log: 7 periods, an IUD of unknown type', async () => {
-    const xml = await appleHealthImporter.read(await openInputFile('fixtures/apple/export.xml'), { forced: false });
-    const zipped = await appleHealthImporter.read(await openInputFile('fixtures/apple/export.zip'), { forced: false });
+    const xml = await appleHealthImporter.read(await openInputFile('fixtures/apple/export.xml'), {
+      forced: false,
+    });
+    const zipped = await appleHealthImporter.read(
+      await openInputFile('fixtures/apple/export.zip'),
+      { forced: false },
+    );
     expect(zipped.log).toEqual(xml.log);
     expect(xml.log.days.filter((d) => d.period === true).map((d) => d.date)).toEqual([
       '2024-09-02',
@@ -336,7 +341,10 @@ describe('the fixtures used in help examples', () => {
       { date: '2025-01-08', sex: true },
       { date: '2025-01-09', bleeding: 'spotting' },
     ]);
-    expect(xml.log.profile).toEqual({ birth_date: '1993-07-21', contraception: [{ method: 'iud', start: '2024-06-10' }] });
+    expect(xml.log.profile).toEqual({
+      birth_date: '1993-07-21',
+      contraception: [{ method: 'iud', start: '2024-06-10' }],
+    });
     expect(xml.gaps.map((g) => g.fact)).toEqual(['iud-type']);
   });
 });

@@ -96,7 +96,7 @@ describe.skipIf(!HAS_TMUX)(
       await answer('Which contraception do you use now?', 'Enter'); // None
       await answer('Are you pregnant?', 'Enter'); // No
       await answer('How many days does your period usually last?', '5', 'Enter');
-      await answer('When did your most recent period start?', '2025-03-01', 'Enter');
+      await answer('When did your last period start?', '2025-03-01', 'Enter');
       await answer('And the one before that?', '2025-02-01', 'Enter');
       await answer('And the one before that?', '2025-01-04', 'Enter');
       await answer('And the one before that?', 'Enter');
@@ -104,7 +104,7 @@ describe.skipIf(!HAS_TMUX)(
       await answer('When did it start?', '3 days ago', 'Enter');
       await answer('What happened?', 'Space', 'Enter'); // bleeding or spotting
       await answer('How much blood was there', 'Enter'); // spotting
-      await answer('How many days did the bleeding last?', '1', 'Enter');
+      await answer('For how many days did it bleed?', '1', 'Enter');
       await answer('What colour was it?', 'Down', 'Enter'); // bright red
       await answer('Where did the blood seem to come from?', 'Enter'); // vagina
       await answer('Was it linked to sex', 'Enter'); // during sex
@@ -119,7 +119,7 @@ describe.skipIf(!HAS_TMUX)(
       tmux('send-keys', '-t', 'cc', 'Enter');
       await answer('Save your answers as a log file', 'Enter'); // CSV
       await answer('File name?', 'Enter');
-      await answer('Save the report with the doctor-visit checklist', 'n', 'Enter');
+      await answer('Save the report and checklist as Markdown', 'n', 'Enter');
       const final = await waitFor('EXIT=');
       expect(final).toContain('EXIT=0');
       expect(final).toContain('SOON');
@@ -158,7 +158,7 @@ describe.skipIf(!HAS_TMUX)(
       await answer('When did it start?', '2025-03-10', 'Enter');
       await answer('What happened?', 'Space', 'Enter');
       await answer('How much blood was there', 'Enter');
-      await answer('How many days did the bleeding last?', '1', 'Enter');
+      await answer('For how many days did it bleed?', '1', 'Enter');
       await answer('What colour was it?', 'Down', 'Down', 'Down', 'Enter'); // brown
       await answer('Where did the blood seem to come from?', 'Enter');
       await answer('Was it linked to sex', 'Up', 'Enter'); // not linked
@@ -168,7 +168,7 @@ describe.skipIf(!HAS_TMUX)(
       await answer('Another episode to add?', 'Enter');
       await answer('Is this right?', 'Enter');
       await answer('Save your answers as a log file', 'Up', 'Enter'); // No
-      await answer('Save the report with the doctor-visit checklist', 'n', 'Enter');
+      await answer('Save the report and checklist as Markdown', 'n', 'Enter');
       const final = await waitFor('EXIT=');
       expect(final).toContain('Continuing your unfinished interview from 2025-03-15.');
       expect(final).not.toContain('Are you pregnant?');

@@ -46,7 +46,7 @@ describe('interview --log FILE', () => {
       place,
     );
     expect(run.prompter.asked[0]?.message).toBe(
-      'Your log says IUD (since 2024-06-01): is it a copper or a hormonal IUD?',
+      'Your log says IUD (since 2024-06-01): copper or hormonal?',
     );
     const { log, report } = run.outcome;
     expect(log.profile.contraception).toEqual([{ method: 'copper-iud', start: '2024-06-01' }]);
@@ -167,7 +167,7 @@ describe('interview --log with an app export', () => {
       place,
     );
     const iud = run.prompter.asked.find((a) => a.id === 'log.contraception.0.iud_type');
-    expect(iud?.message).toBe('Your export says IUD: is it a copper or a hormonal IUD?');
+    expect(iud?.message).toBe('Your export says IUD: copper or hormonal?');
     expect(run.outcome.report.input.formats).toEqual(['drip']);
     // What the answers settled is no longer listed as a question in the report.
     const facts = run.outcome.report.questions.map((q) => q.fact);

@@ -52,6 +52,22 @@ describe('review and edit', () => {
     expect(summary).not.toContain('Pregnant');
   });
 
+  it('shows "not sure" about pregnancy as such, analyzed as not pregnant', async () => {
+    const run = await runScript([
+      ['age', '25'],
+      ...NO_CONTRACEPTION,
+      ['pregnancy', 'unsure'],
+      ['periods.length', '4'],
+      ['periods.start.0', ''],
+      ...NO_MORE_EPISODES(0),
+      ...ANALYZE_NO_SAVE,
+    ]);
+    const summary = run.prompter.notes.find((n) => n.includes('Here is what will be analyzed'));
+    expect(summary).toContain('Pregnant: not sure (analyzed as not pregnant)');
+    expect(summary).toContain('No recent start dates given');
+    expect(run.outcome.log.profile.pregnancy).toBeUndefined();
+  });
+
   it('changes one answer, offering the old one as the default, and asks nothing else again', async () => {
     const run = await runScript([
       ...POSTMENOPAUSAL,

@@ -51,8 +51,13 @@ function isNameByte(byte: number | undefined): boolean {
 // which matters for the few thousand records read once per run). Names and values are limited
 // exactly as in the byte parser below, so both accept the same tags.
 const NAME = '[A-Za-z0-9_:.\\-\\u0080-\\uffff]+';
-const TAG = new RegExp(`^<(${NAME})((?:[ \\t\\r\\n]+${NAME}[ \\t\\r\\n]*=[ \\t\\r\\n]*(?:"[^"<]*"|'[^'<]*'))*)[ \\t\\r\\n]*(/?)>`);
-const ATTRIBUTE = new RegExp(`[ \\t\\r\\n]+(${NAME})[ \\t\\r\\n]*=[ \\t\\r\\n]*(?:"([^"<]*)"|'([^'<]*)')`, 'g');
+const TAG = new RegExp(
+  `^<(${NAME})((?:[ \\t\\r\\n]+${NAME}[ \\t\\r\\n]*=[ \\t\\r\\n]*(?:"[^"<]*"|'[^'<]*'))*)[ \\t\\r\\n]*(/?)>`,
+);
+const ATTRIBUTE = new RegExp(
+  `[ \\t\\r\\n]+(${NAME})[ \\t\\r\\n]*=[ \\t\\r\\n]*(?:"([^"<]*)"|'([^'<]*)')`,
+  'g',
+);
 /** Apple's longest start tags are a few hundred bytes; longer ones take the byte parser. */
 const FAST_WINDOW = 8192;
 
@@ -73,11 +78,17 @@ export function readStartTag(buf: Buffer, start: number): StartTag | undefined {
   for (let m = ATTRIBUTE.exec(list); m; m = ATTRIBUTE.exec(list)) {
     const attrName = m[1] ?? '';
     if (attributes.has(attrName)) {
-      throw new TagSyntaxError(`attribute ${attrName} appears twice in <${name}>`, byteOffset(listStart + m.index));
+      throw new TagSyntaxError(
+        `attribute ${attrName} appears twice in <${name}>`,
+        byteOffset(listStart + m.index),
+      );
     }
     const raw = m[2] ?? m[3] ?? '';
     const valueIndex = listStart + m.index + m[0].length - raw.length - 1;
-    attributes.set(attrName, decodeAttributeText(raw, (i) => byteOffset(valueIndex + i)));
+    attributes.set(
+      attrName,
+      decodeAttributeText(raw, (i) => byteOffset(valueIndex + i)),
+    );
   }
   return { name, attributes, selfClosing: slash === '/', end: start + Buffer.byteLength(whole) };
 }
@@ -170,7 +181,10 @@ export function decodeAttributeText(raw: string, offsetOf: (index: number) => nu
     (match, body: string | undefined, semi: string | undefined, index: number) => {
       if (body === undefined) return ' ';
       if (semi !== ';') {
-        throw new TagSyntaxError('"&" not followed by an entity name and ";" in an attribute value', offsetOf(index));
+        throw new TagSyntaxError(
+          '"&" not followed by an entity name and ";" in an attribute value',
+          offsetOf(index),
+        );
       }
       const predefined = PREDEFINED.get(body);
       if (predefined !== undefined) return predefined;
@@ -178,7 +192,10 @@ export function decodeAttributeText(raw: string, offsetOf: (index: number) => nu
       if (numeric) {
         const cp = numeric[1] !== undefined ? parseInt(numeric[1], 16) : Number(numeric[2]);
         if (!isAllowedCodePoint(cp)) {
-          throw new TagSyntaxError(`character reference ${match} is not an allowed XML character`, offsetOf(index));
+          throw new TagSyntaxError(
+            `character reference ${match} is not an allowed XML character`,
+            offsetOf(index),
+          );
         }
         return String.fromCodePoint(cp);
       }
