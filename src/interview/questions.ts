@@ -416,7 +416,7 @@ export function periodStartQuestion(
     label: index === 0 ? 'Most recent period start' : `Period start ${index + 1}`,
     message:
       index === 0
-        ? 'When did your last period start? (empty if none lately)'
+        ? 'When did your last period start? (empty: none lately)'
         : 'And the one before that? (empty if no more)',
     today,
     blank: index === 0 ? 'none lately' : 'no more',

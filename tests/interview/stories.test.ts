@@ -94,7 +94,9 @@ describe('interview stories', () => {
     expect(flagsOf(run)).toContain('copper-iud-postcoital-bleeding:urgent');
     expect(flagsOf(run)).not.toContain('postcoital-bleeding:soon');
     const iudQuestion = run.prompter.asked.find((a) => a.id === 'contraception.0.iud_type');
-    expect(iudQuestion?.message).toBe('Which kind of IUD? (it changes what bleeding after sex means)');
+    expect(iudQuestion?.message).toBe(
+      'Which kind of IUD? (it changes what bleeding after sex means)',
+    );
     expect(iudQuestion?.choices).toEqual(['copper-iud', 'hormonal-iud', 'iud']);
   });
 

@@ -5,6 +5,7 @@
 import type { ImportResult, Importer } from '../types.ts';
 import { isZipHead } from './detect.ts';
 import { AppleRecordMapper } from './map-records.ts';
+import { readFileChunks } from './read-chunks.ts';
 import { openZippedExport } from './read-zip.ts';
 import { scanAppleExport } from './scan-export.ts';
 
@@ -16,7 +17,10 @@ export const appleHealthImporter: Importer = {
   async read(input): Promise<ImportResult> {
     const source = isZipHead(input.head)
       ? await openZippedExport(input)
-      : { name: input.name, chunks: input.stream() };
+      : {
+          name: input.name,
+          chunks: input.path === undefined ? input.stream() : readFileChunks(input.path),
+        };
     const mapper = new AppleRecordMapper(source.name);
     const { header, counted } = await scanAppleExport(source.chunks, source.name, {
       interest: (type) => mapper.interest(type),

@@ -501,9 +501,7 @@ export async function scanAppleExport(
     carry = keep < buf.length ? buf.subarray(keep) : Buffer.alloc(0);
   };
 
-  for await (const chunk of chunks) {
-    if (chunk.length === 0) continue;
-    tail = chunk.length >= 64 ? chunk : Buffer.concat([tail, chunk]).subarray(-64);
+  const scanChunk = (chunk: Buffer): void => {
     if (header !== undefined) {
       if (carry.length > 0) {
         scanAfterCarry(chunk);
@@ -513,17 +511,17 @@ export async function scanAppleExport(
         carryLine = lines.lineAt(keep);
         carry = keep < chunk.length ? chunk.subarray(keep) : Buffer.alloc(0);
       }
-      continue;
+      return;
     }
     const buf = carry.length === 0 ? chunk : Buffer.concat([carry, chunk]);
     if (chunk.indexOf(GT) === -1 && buf.length <= PROLOG_LIMIT) {
       carry = buf;
-      continue;
+      return;
     }
     const result = prolog.read(buf, false);
     if (!result.done) {
       carry = buf;
-      continue;
+      return;
     }
     header = result.header;
     emptyRoot = result.empty;
@@ -531,6 +529,16 @@ export async function scanAppleExport(
     const keep = scanBody(buf, result.bodyStart);
     carryLine = lines.lineAt(keep);
     carry = keep < buf.length ? buf.subarray(keep) : Buffer.alloc(0);
+  };
+
+  for await (const chunk of chunks) {
+    if (chunk.length === 0) continue;
+    scanChunk(chunk);
+    // Chunk sources may reuse their buffers: keep copies, never views.
+    tail = Buffer.from(
+      chunk.length >= 64 ? chunk.subarray(-64) : Buffer.concat([tail, chunk]).subarray(-64),
+    );
+    if (carry.length > 0) carry = Buffer.from(carry);
   }
 
   if (header === undefined) {
