@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { TIERS } from '../core/tiers.ts';
-import { addOutputOptions, addProfileOptions } from './shared-options.ts';
+import { addOutputOptions, addProfileOptions, fromOption } from './shared-options.ts';
 
 export function declareAnalyzeCommand(program: Command): void {
   const command = program
@@ -8,10 +8,7 @@ export function declareAnalyzeCommand(program: Command): void {
     .description('import log files, analyze them and print the report')
     .argument('<file...>', 'log files (canonical CSV/JSON or an app export); - reads stdin')
     .option('--merge', 'merge several files of one person into one log and one report')
-    .option(
-      '--from <format>',
-      'the input format, when detection guesses wrong (see `cyclecheck formats`)',
-    )
+    .addOption(fromOption())
     .option('--explain', 'also show what was not flagged, and why')
     .option('--calendar', 'add month calendars to the text report')
     .addOption(

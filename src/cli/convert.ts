@@ -1,17 +1,12 @@
 import { Option, type Command } from 'commander';
-import { FORMAT_IDS } from '../importers/format-ids.ts';
-import { addProfileOptions } from './shared-options.ts';
+import { addProfileOptions, fromOption } from './shared-options.ts';
 
 export function declareConvertCommand(program: Command): void {
   const command = program
     .command('convert')
     .description('turn any supported export into an editable cyclecheck log (CSV or JSON)')
     .argument('<file>', 'a log or app export (format detected from the content); - reads stdin')
-    .addOption(
-      new Option('--from <format>', 'the input format, when detection guesses wrong').choices(
-        FORMAT_IDS,
-      ),
-    )
+    .addOption(fromOption())
     .addOption(
       new Option(
         '--to <format>',

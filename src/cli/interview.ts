@@ -1,23 +1,18 @@
-import { InvalidArgumentError, type Command } from 'commander';
-import { parseIsoDate } from '../core/dates.ts';
-
-function parseDateOption(text: string): string {
-  if (parseIsoDate(text) === undefined)
-    throw new InvalidArgumentError('expected a date as YYYY-MM-DD');
-  return text;
-}
+import type { Command } from 'commander';
+import { asOption, fromOption } from './shared-options.ts';
+import { parseAsOfText } from '../log/profile.ts';
 
 export function declareInterviewCommand(program: Command): void {
   program
     .command('interview')
     .description('answer questions in the terminal; get the same report as analyze, and save it')
     .option('--log <file>', 'start from an existing log or app export and ask only what it lacks')
-    .option('--from <format>', 'the format of the --log file, when detection guesses wrong')
+    .addOption(fromOption('the format of the --log file, when detection guesses wrong'))
     .option('--resume', 'continue the interview you left (Ctrl-C keeps a draft)')
     .option(
       '--as-of <date>',
       'take DATE as today: answers are checked against it and it is the evaluation date',
-      parseDateOption,
+      asOption((t) => parseAsOfText(t)),
     )
     .option('--explain', 'also show what was not flagged, and why')
     .option('--calendar', 'add month calendars to the report')

@@ -10,6 +10,7 @@ import {
   type Profile,
 } from '../core/log.ts';
 import { TIERS, type Tier } from '../core/tiers.ts';
+import { FORMAT_IDS } from '../importers/format-ids.ts';
 import {
   parseAgeText,
   parseAsOfText,
@@ -42,7 +43,7 @@ export interface OutputOptions {
 }
 
 /** Wraps a parser that throws plain errors into commander's usage-error type. */
-function asOption<T>(parse: (text: string) => T): (text: string) => T {
+export function asOption<T>(parse: (text: string) => T): (text: string) => T {
   return (text) => {
     try {
       return parse(text);
@@ -100,6 +101,13 @@ export function addOutputOptions(command: Command): Command {
     .option('-o, --output <file>', 'write the report to a file (mode 0600) instead of stdout')
     .option('-f, --force', 'overwrite the output file if it exists')
     .option('--no-color', 'never colour the output (NO_COLOR and TERM=dumb are honoured too)');
+}
+
+/** `--from FORMAT`, with the same ids detection, `formats` and error messages use. */
+export function fromOption(description = 'the input format, when detection guesses wrong'): Option {
+  return new Option('--from <format>', `${description} (see \`cyclecheck formats\`)`).choices(
+    FORMAT_IDS,
+  );
 }
 
 export function parseTier(text: string): Tier {

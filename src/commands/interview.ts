@@ -11,7 +11,8 @@ import { makeChalk, shouldUseColor } from '../render/color.ts';
 
 export interface InterviewOptions {
   log?: string;
-  from?: string;
+  /** Validated by commander against FORMAT_IDS. */
+  from?: FormatId;
   resume?: boolean;
   asOf?: IsoDate;
   color?: boolean;
@@ -33,17 +34,7 @@ export async function runInterview(options: InterviewOptions): Promise<number> {
         '`date,bleeding,sex,cramps`, or an app export; see `cyclecheck formats`).',
     );
   }
-  const { FORMAT_IDS, importFile, isFormatId } = await import('../importers/registry.ts');
-  let from: FormatId | undefined;
-  if (options.from !== undefined) {
-    if (!isFormatId(options.from)) {
-      throw new UsageError(
-        `--from ${options.from}: not a format cyclecheck knows`,
-        `Use one of: ${FORMAT_IDS.join(', ')}`,
-      );
-    }
-    from = options.from;
-  }
+  const { importFile } = await import('../importers/registry.ts');
   const [
     { createInquirerPrompter },
     { runInterviewSession },
@@ -68,7 +59,7 @@ export async function runInterview(options: InterviewOptions): Promise<number> {
     home,
     resume: options.resume === true,
     ...(options.log !== undefined ? { logFile: options.log } : {}),
-    ...(from !== undefined ? { from } : {}),
+    ...(options.from !== undefined ? { from: options.from } : {}),
     ...(options.asOf !== undefined ? { asOf: options.asOf } : {}),
     importLog: async (path, format) => importFile(await openInputFile(path), format),
     print: (text) => process.stdout.write(text.endsWith('\n') ? text : text + '\n'),

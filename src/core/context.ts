@@ -67,9 +67,14 @@ export class Context {
     this.notEvaluated.push({ rule, reason });
   }
 
-  /** Whether an episode still reaches the evaluation date (ambiguity 17). */
+  /**
+   * Whether an episode may still be going on at the evaluation date (ambiguity 17): it bled on E,
+   * or on the day before and E has no entry to say it stopped.
+   */
   inProgress(episode: Episode): boolean {
-    return this.E - episode.last < 2;
+    return (
+      episode.last === this.E || (episode.last === this.E - 1 && this.tl.at(this.E) === undefined)
+    );
   }
 }
 

@@ -3,6 +3,7 @@
  * other answers. The order and the conditions live in flow.ts.
  */
 import { parseIsoDate, type IsoDate } from '../core/dates.ts';
+import { MAX_AGE, MAX_PREGNANCY_WEEK, MIN_AGE } from '../log/profile.ts';
 import { dayDiff } from './date-math.ts';
 import type { Method } from '../core/log.ts';
 import type { EpisodeKind, Frequency, PainKind, SexLink, Symptom } from './interview-data.ts';
@@ -125,9 +126,6 @@ function wholeNumber(
 }
 
 // ── About you ────────────────────────────────────────────────────────────────────────────────
-
-export const MIN_AGE = 8;
-export const MAX_AGE = 100;
 
 export function ageQuestion(): TextSpec<number> {
   return wholeNumber({
@@ -317,8 +315,6 @@ export function pregnancyDatingQuestion(): SelectSpec<DatingAnswer> {
     ],
   };
 }
-
-export const MAX_PREGNANCY_WEEK = 42;
 
 export interface WeekOn {
   [key: string]: string | number;

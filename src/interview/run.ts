@@ -10,6 +10,8 @@ import type { CycleLog } from '../core/log.ts';
 import { InputError, InterruptedError, UsageError } from '../errors.ts';
 import { getFormat } from '../importers/registry.ts';
 import type { FormatId, ImportResult } from '../importers/types.ts';
+import { fileExists } from '../io/write-output.ts';
+import { sanitizeInline } from '../render/sanitize.ts';
 import { buildReport } from '../report/build-report.ts';
 import type { Report } from '../report/types.ts';
 import { buildInterviewLog } from './build-log.ts';
@@ -63,12 +65,18 @@ export interface InterviewOutcome {
 
 const RESUME_HINT = 'cyclecheck interview --resume';
 
-function interrupted(draftPath: string, answers: Answers): InterruptedError {
-  return Object.keys(answers).length === 0
-    ? new InterruptedError('interview stopped before the first answer; nothing was saved')
-    : new InterruptedError(
-        `interview paused; your answers are saved in ${draftPath} (continue with: ${RESUME_HINT})`,
-      );
+async function interrupted(draftPath: string, answers: Answers): Promise<InterruptedError> {
+  if (Object.keys(answers).length > 0) {
+    return new InterruptedError(
+      `interview paused; your answers are saved in ${draftPath} (continue with: ${RESUME_HINT})`,
+    );
+  }
+  // Stopped before answering anything, after choosing to start over: the old draft is untouched.
+  return (await fileExists(draftPath))
+    ? new InterruptedError(
+        `interview stopped; your earlier answers are still saved in ${draftPath} (continue with: ${RESUME_HINT})`,
+      )
+    : new InterruptedError('interview stopped before the first answer; nothing was saved');
 }
 
 async function withInterrupt<T>(
@@ -79,7 +87,7 @@ async function withInterrupt<T>(
   try {
     return await step();
   } catch (error) {
-    if (error instanceof PromptInterrupted) throw interrupted(draftPath, answers);
+    if (error instanceof PromptInterrupted) throw await interrupted(draftPath, answers);
     throw error;
   }
 }
@@ -160,7 +168,8 @@ export async function runInterviewSession(deps: InterviewDeps): Promise<Intervie
   if (start.logFile !== undefined) {
     if (!deps.importLog) throw new Error('importLog is required with --log');
     imported = await deps.importLog(start.logFile, start.from);
-    const name = deps.logFile ?? start.logFile;
+    // The name is printed in questions and notes: no escape sequences from a crafted file name.
+    const name = sanitizeInline(deps.logFile ?? start.logFile);
     const kind = imported.format === 'csv' || imported.format === 'json' ? 'log' : 'export';
     base = { name, kind, profile: imported.log.profile, gaps: imported.gaps };
   }

@@ -11,6 +11,7 @@ import { UserError } from '../errors.ts';
 import { fileExists, writeOutputFile } from '../io/write-output.ts';
 import { formatCanonicalCsv, formatCanonicalJson } from '../log/format-canonical.ts';
 import { formatMarkdownReport } from '../render/markdown.ts';
+import { sanitizeInline } from '../render/sanitize.ts';
 import type { Report } from '../report/types.ts';
 import type { Prompter } from './prompter.ts';
 
@@ -53,7 +54,7 @@ async function askAndWrite(
     if (await fileExists(path)) {
       force = await prompter.askConfirm({
         id: `${id}.overwrite`,
-        message: `${path} already exists. Replace it?`,
+        message: `${sanitizeInline(path)} already exists. Replace it?`,
         default: false,
       });
       if (!force) {
@@ -66,7 +67,7 @@ async function askAndWrite(
       return path;
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
-      prompter.note(`Could not save there: ${error.message}`);
+      prompter.note(`Could not save there: ${sanitizeInline(error.message)}`);
       const retry = await prompter.askConfirm({
         id: `${id}.retry`,
         message: 'Try another file name?',
@@ -95,7 +96,7 @@ export async function offerToSave(ctx: SaveContext): Promise<string[]> {
     const content = format === 'csv' ? formatCanonicalCsv(log) : formatCanonicalJson(log);
     const path = await askAndWrite(ctx, 'save.log', `cyclecheck-log-${today}.${format}`, content);
     if (path !== undefined) {
-      prompter.note(`Saved your log to ${path} (only you can read it).`);
+      prompter.note(`Saved your log to ${sanitizeInline(path)} (only you can read it).`);
       saved.push(path);
     }
   }
@@ -112,7 +113,9 @@ export async function offerToSave(ctx: SaveContext): Promise<string[]> {
       formatMarkdownReport(report, log),
     );
     if (path !== undefined) {
-      prompter.note(`Saved the report and checklist to ${path} (only you can read it).`);
+      prompter.note(
+        `Saved the report and checklist to ${sanitizeInline(path)} (only you can read it).`,
+      );
       saved.push(path);
     }
   }

@@ -49,7 +49,9 @@ export function formatTextReport(report: Report, log: CycleLog, options: TextOpt
 
   out.push(chalk.bold('cyclecheck report'));
   const files = report.input.files.map((f) => sanitizeInline(f)).join(', ');
-  para(`Read: ${files} (${report.input.formats.join(', ')})`);
+  para(
+    `Read: ${files}${report.input.formats.length > 0 ? ` (${report.input.formats.join(', ')})` : ''}`,
+  );
   if (report.input.first_date) {
     para(
       `Logged: ${report.input.first_date} to ${report.input.last_date ?? report.input.first_date}, ${report.input.days_logged} days; ${report.periods.length} period${report.periods.length === 1 ? '' : 's'} found.`,
@@ -134,14 +136,9 @@ function formatFlag(flag: ReportFlag, out: string[], width: number, chalk: Chalk
   const title = RULE_TEXT[flag.rule].title;
   const when = `${dates(flag)}${flag.cycle_day !== null ? `, cycle day ${flag.cycle_day}` : ''}${flag.in_progress ? ', still in progress' : ''}`;
   out.push('');
-  const titleLines = wrapText(
-    `${title} — ${when}`,
-    width,
-    '      ',
-    `  ${TIER_SYMBOL[flag.tier]} `.padEnd(6),
-  );
-  titleLines[0] = titleLines[0]!.replace(title, chalk.bold(title));
-  out.push(...titleLines);
+  // Title and dates on their own lines, so neither wraps mid-phrase at 80 columns.
+  out.push(`  ${TIER_SYMBOL[flag.tier].padEnd(4)}${chalk.bold(title)}`);
+  out.push(...wrapText(when, width, '      '));
   out.push(...wrapText(flag.summary, width, '      '));
   for (const why of flag.why)
     out.push(...wrapText(sanitizeInline(why), width, '        ', '      · '));

@@ -51,11 +51,11 @@ export function formatFact(f: Fact): string {
     case 'bleeding-began-before-sex':
       return `The bleeding began on ${d}, before the sex day (sex during a period or an ongoing bleed).`;
     case 'iud-in-place':
-      return `${methodWord(f.value)} in place${f.date ? ` since ${f.date}` : ''}.`;
+      return `${capitalize(methodWord(f.value))} in place${f.date ? ` since ${f.date}` : ''}.`;
     case 'iud-type-unknown':
       return 'The IUD type is not recorded, so it is treated as a copper IUD (the more cautious reading). Pass --contraception copper-iud@DATE or hormonal-iud@DATE.';
     case 'method-since':
-      return `${methodWord(f.value)} started ${d} (day ${f.other} of its settling-in time).`;
+      return `${capitalize(methodWord(f.value))} started ${d} (day ${f.other} of its settling-in time).`;
     case 'stopped-next-day':
       return 'It was one day of spotting or light bleeding and the next day was logged without bleeding.';
     case 'hormonal-iud-settling-single-day':

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { CycleLog } from '../../src/core/log.ts';
 import { InputError } from '../../src/errors.ts';
 import { appleHealthImporter } from '../../src/importers/apple-health/index.ts';
+import { readFileChunks } from '../../src/importers/apple-health/read-chunks.ts';
 import type { ImportResult } from '../../src/importers/types.ts';
 import {
   HEAD_BYTES,
@@ -125,6 +126,14 @@ describe('a generated export against its ground truth', () => {
     },
     60_000,
   );
+
+  test('read through two reused buffers (the file reader), the import equals the truth exactly', async () => {
+    const input: InputFile = {
+      ...randomlyChunked(readFileSync(xmlPath), 0, 1),
+      stream: () => readFileChunks(xmlPath, 65_536 + 7),
+    };
+    expectTruth(await appleHealthImporter.read(input, { forced: false }));
+  });
 
   test('read straight out of export.zip, the import equals the truth exactly', async () => {
     const input = await openInputFile(zipPath);

@@ -508,6 +508,59 @@ describe('Apple Health: streaming', () => {
     }
   });
 
+  test('a source that overwrites one buffer for every chunk gives the same log', async () => {
+    const bytes = Buffer.from(xml);
+    for (const size of [1, 9, 250]) {
+      const shared = Buffer.alloc(size);
+      const input: InputFile = {
+        ...chunkedInput(bytes),
+        async *stream() {
+          for (let offset = 0; offset < bytes.length; offset += size) {
+            const n = bytes.copy(shared, 0, offset, offset + size);
+            yield shared.subarray(0, n);
+            shared.fill(0x3c);
+          }
+        },
+      };
+      const result = await appleHealthImporter.read(input, { forced: false });
+      expect(result.log.days, `chunks of ${size}`).toEqual(expectedDays);
+    }
+  });
+
+  test('a raw ">" inside a value and bytes that are not UTF-8 are read, not misaligned', async () => {
+    const bytes = Buffer.concat([
+      Buffer.from(
+        HEAD +
+          record({
+            type: 'OvulationTestResult',
+            start: NOON('2024-10-02'),
+            value: 'HKCategoryValueOvulationTestResultNegative',
+            source: 'A > B',
+            metadata: { note: 'x > y' },
+          }) +
+          ' <Record type="HKCategoryTypeIdentifierOvulationTestResult" sourceName="Caf',
+      ),
+      Buffer.from([0xe9]),
+      Buffer.from(
+        '" startDate="2024-10-03 12:00:00 +0200" endDate="2024-10-03 12:00:00 +0200" value="HKCategoryValueOvulationTestResultNegative"/>\n' +
+          record({
+            type: 'SexualActivity',
+            start: NOON('2024-10-04'),
+            value: 'HKCategoryValueNotApplicable',
+          }) +
+          '</HealthData>\n',
+      ),
+    ]);
+    for (const sizes of [[bytes.length], [1], [37]]) {
+      const result = await importApple(bytes, sizes);
+      expect(result.log.days).toEqual([
+        { date: '2024-10-02', notes: 'ovulation test: negative (A > B)' },
+        { date: '2024-10-03', notes: 'ovulation test: negative (Caf\ufffd)' },
+        { date: '2024-10-04', sex: true },
+      ]);
+    }
+  });
+
   test('a UTF-8 character split across chunks survives', async () => {
     const bytes = Buffer.from(xml);
     const at = bytes.indexOf('\u202FTracker') + 1;

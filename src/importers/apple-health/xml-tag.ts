@@ -52,25 +52,25 @@ function isNameByte(byte: number | undefined): boolean {
 // exactly as in the byte parser below, so both accept the same tags.
 const NAME = '[A-Za-z0-9_:.\\-\\u0080-\\uffff]+';
 const TAG = new RegExp(
-  `^<(${NAME})((?:[ \\t\\r\\n]+${NAME}[ \\t\\r\\n]*=[ \\t\\r\\n]*(?:"[^"<]*"|'[^'<]*'))*)[ \\t\\r\\n]*(/?)>`,
+  `^<(${NAME})((?:[ \\t\\r\\n]+${NAME}[ \\t\\r\\n]*=[ \\t\\r\\n]*(?:"[^"<]*"|'[^'<]*'))*)[ \\t\\r\\n]*(/?)>$`,
 );
 const ATTRIBUTE = new RegExp(
   `[ \\t\\r\\n]+(${NAME})[ \\t\\r\\n]*=[ \\t\\r\\n]*(?:"([^"<]*)"|'([^'<]*)')`,
   'g',
 );
-/** Apple's longest start tags are a few hundred bytes; longer ones take the byte parser. */
-const FAST_WINDOW = 8192;
-
 /**
  * Reads the start tag that begins with `<` at `start`. Returns `undefined` when the buffer ends
  * before the tag does (the caller waits for more bytes); throws TagSyntaxError on bad syntax.
  */
 export function readStartTag(buf: Buffer, start: number): StartTag | undefined {
-  const text = buf.toString('utf8', start, Math.min(buf.length, start + FAST_WINDOW));
+  // Apple escapes ">" in attribute values, so the first ">" usually ends the tag; when it does
+  // not (or the bytes are not valid UTF-8), the byte parser decides.
+  const gt = buf.indexOf(GT, start);
+  if (gt === -1) return readStartTagBytes(buf, start);
+  const text = buf.toString('utf8', start, gt + 1);
   const match = TAG.exec(text);
-  // Invalid UTF-8 decodes to U+FFFD of another byte length: let the byte parser count.
-  if (!match || match[0].includes('\ufffd')) return readStartTagBytes(buf, start);
-  const [whole, name = '', list = '', slash] = match;
+  if (!match || text.includes('\ufffd')) return readStartTagBytes(buf, start);
+  const [, name = '', list = '', slash] = match;
   const attributes = new Map<string, string>();
   const listStart = 1 + name.length;
   const byteOffset = (index: number): number => start + Buffer.byteLength(text.slice(0, index));
@@ -90,7 +90,7 @@ export function readStartTag(buf: Buffer, start: number): StartTag | undefined {
       decodeAttributeText(raw, (i) => byteOffset(valueIndex + i)),
     );
   }
-  return { name, attributes, selfClosing: slash === '/', end: start + Buffer.byteLength(whole) };
+  return { name, attributes, selfClosing: slash === '/', end: gt + 1 };
 }
 
 /** The byte-level parser: exact about where a tag is incomplete or wrong. */
