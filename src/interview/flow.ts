@@ -3,7 +3,13 @@
  * about you → your periods → each episode. With `--log`, only what the log lacks.
  */
 import type { IsoDate } from '../core/dates.ts';
-import type { ContraceptionInterval, Method, Pregnancy, Profile } from '../core/log.ts';
+import {
+  HORMONAL_METHODS,
+  type ContraceptionInterval,
+  type Method,
+  type Pregnancy,
+  type Profile,
+} from '../core/log.ts';
 import type { ProfileGap } from '../importers/types.ts';
 import { addDays } from './date-math.ts';
 import {
@@ -49,17 +55,7 @@ import {
 import type { InterviewSession } from './session.ts';
 
 /** Methods whose start date changes what the analyzer does (settling windows). */
-const START_MATTERS: readonly Method[] = [
-  'copper-iud',
-  'hormonal-iud',
-  'iud',
-  'implant',
-  'injection',
-  'combined-pill',
-  'progestogen-pill',
-  'ring',
-  'patch',
-];
+const START_MATTERS: readonly Method[] = [...HORMONAL_METHODS, 'copper-iud', 'iud'];
 
 export interface BaseLog {
   /** What the person passed to --log, for the summary. */

@@ -3,8 +3,9 @@
  * any answer, add an episode or remove one.
  */
 import type { IsoDate } from '../core/dates.ts';
-import type { ContraceptionInterval, CycleLog, Method, Pregnancy } from '../core/log.ts';
+import type { CycleLog, Pregnancy } from '../core/log.ts';
 import { sanitizeInline } from '../render/sanitize.ts';
+import { formatContraception } from '../report/method-words.ts';
 import { describeDaysAgo } from './parse-answer.ts';
 import {
   ASSUMED_PERIOD_LENGTH,
@@ -14,34 +15,11 @@ import {
 import type { Choice, Prompter } from './prompter.ts';
 import { formatAnswer, type Answers, type Visited } from './session.ts';
 
-const METHOD_WORDS: Record<Method, string> = {
-  'copper-iud': 'copper IUD',
-  'hormonal-iud': 'hormonal IUD',
-  iud: 'IUD (type not known)',
-  implant: 'implant',
-  injection: 'injection',
-  'combined-pill': 'combined pill',
-  'progestogen-pill': 'progestogen-only pill',
-  ring: 'vaginal ring',
-  patch: 'patch',
-  condom: 'condoms',
-  diaphragm: 'diaphragm or cap',
-  'fertility-awareness': 'fertility awareness',
-  none: 'none',
-  other: 'another method',
-};
-
 const MENOPAUSE_WORDS = {
   pre: 'still having periods',
   peri: 'perimenopause',
   post: 'after menopause',
 } as const;
-
-function describeMethod(c: ContraceptionInterval): string {
-  const since = c.start ? ` since ${c.start}` : '';
-  const until = c.end ? ` until ${c.end}` : '';
-  return `${METHOD_WORDS[c.method]}${since}${until}`;
-}
 
 function describePregnancy(p: Pregnancy): string {
   if (p.week !== undefined && p.week_on !== undefined) {
@@ -146,7 +124,7 @@ export function formatInterviewSummary(
   out.push(`  Age: ${p.age ?? (p.birth_date ? `born ${p.birth_date}` : 'not given')}`);
   if (p.menopause) out.push(`  Menopause: ${MENOPAUSE_WORDS[p.menopause]}`);
   out.push(
-    `  Contraception: ${p.contraception?.length ? p.contraception.map(describeMethod).join('; ') : 'none'}`,
+    `  Contraception: ${p.contraception?.length ? p.contraception.map(formatContraception).join('; ') : 'none'}`,
   );
   if (p.pregnancy) out.push(`  Pregnant: ${describePregnancy(p.pregnancy)}`);
   else if (data.about.pregnancyUnsure) out.push('  Pregnant: not sure (analyzed as not pregnant)');

@@ -6,10 +6,11 @@
  * The plain-text helpers here (what was read, the profile, dates) are shared with the HTML
  * renderer so that both documents say exactly the same things.
  */
-import type { CycleLog, Method, Profile } from '../core/log.ts';
+import type { CycleLog, Profile } from '../core/log.ts';
 import { TIERS, type Tier } from '../core/tiers.ts';
 import type { FormatId } from '../importers/types.ts';
 import type { Report, ReportChecklistItem, ReportFlag, ReportPeriod } from '../report/types.ts';
+import { METHOD_WORDS } from '../report/method-words.ts';
 import { RULE_TEXT } from '../report/rule-text.ts';
 import { sanitizeInline } from './sanitize.ts';
 import { getCitedSources, getSource } from './sources.ts';
@@ -29,23 +30,6 @@ const FORMAT_NAME: Record<FormatId, string> = {
   mensinator: 'Mensinator export',
   periodical: 'Periodical export',
   flo: 'Flo export',
-};
-
-const METHOD_NAME: Record<Method, string> = {
-  'copper-iud': 'copper IUD',
-  'hormonal-iud': 'hormonal IUD',
-  iud: 'IUD (type not given)',
-  implant: 'implant',
-  injection: 'injection',
-  'combined-pill': 'combined pill',
-  'progestogen-pill': 'progestogen-only pill',
-  ring: 'vaginal ring',
-  patch: 'patch',
-  condom: 'condoms',
-  diaphragm: 'diaphragm',
-  'fertility-awareness': 'fertility awareness',
-  none: 'none',
-  other: 'other method',
 };
 
 const MENOPAUSE_TEXT = {
@@ -92,7 +76,7 @@ function describeContraception(profile: Profile): string | null {
   if (list.length === 0) return null;
   return list
     .map((c) => {
-      const name = METHOD_NAME[c.method] ?? c.method;
+      const name = METHOD_WORDS[c.method];
       if (c.start && c.end) return `${name}, ${c.start} to ${c.end}`;
       if (c.start) return `${name} since ${c.start}`;
       if (c.end) return `${name} until ${c.end}`;

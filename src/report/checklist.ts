@@ -8,7 +8,7 @@ import type { ChecklistCode } from '../core/rules/checklist-codes.ts';
 import type { RuleId } from '../core/rules/ids.ts';
 import { tierRank } from '../core/tiers.ts';
 import { sanitizeInline } from '../render/sanitize.ts';
-import { methodWord } from './fact-text.ts';
+import { formatContraception } from './method-words.ts';
 import type { ReportChecklistItem } from './types.ts';
 
 export const CHECKLIST_TEXT: Record<ChecklistCode, string> = {
@@ -157,10 +157,7 @@ function formatDetails(
     case 'K6': {
       const methods = (profile.contraception ?? []).filter((c) => c.method !== 'none');
       if (methods.length === 0) return ['No contraception recorded.'];
-      return methods.map(
-        (c) =>
-          `${methodWord(c.method)}${c.start ? ` since ${c.start}` : ''}${c.end ? ` until ${c.end}` : ''}`,
-      );
+      return methods.map(formatContraception);
     }
     case 'K7': {
       const p = profile.pregnancy;

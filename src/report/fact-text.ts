@@ -3,21 +3,11 @@
  * cycles, pain days) are folded into one line so a long episode reads as one reason.
  */
 import type { Fact } from '../core/facts.ts';
-
-const METHOD_WORDS: Record<string, string> = {
-  'copper-iud': 'copper IUD',
-  'hormonal-iud': 'hormonal IUD',
-  iud: 'IUD (type unknown)',
-  implant: 'implant',
-  injection: 'injection',
-  'combined-pill': 'combined pill',
-  'progestogen-pill': 'progestogen-only pill',
-  ring: 'vaginal ring',
-  patch: 'patch',
-};
+import type { Method } from '../core/log.ts';
+import { METHOD_WORDS } from './method-words.ts';
 
 export function methodWord(method: string | number | undefined): string {
-  return METHOD_WORDS[String(method)] ?? String(method);
+  return METHOD_WORDS[String(method) as Method] ?? String(method);
 }
 
 function days(n: string | number | undefined): string {

@@ -995,6 +995,55 @@ describe('Apple Health: malformed and hostile files are refused with a location'
     },
   );
 
+  test('a crafted file with more dates than any export is refused, not held in memory', async () => {
+    const month = (i: number): string => {
+      const year = 1000 + Math.floor(i / 12);
+      const m = String((i % 12) + 1).padStart(2, '0');
+      return record({
+        type: 'SexualActivity',
+        start: `${year}-${m}-01 00:00:00 +0000`,
+        end: `${year}-${m}-28 23:00:00 +0000`,
+        value: 'HKCategoryValueNotApplicable',
+      });
+    };
+    const body = Array.from({ length: 3700 }, (_, i) => month(i)).join('');
+    const error = await rejection(exportXml(body));
+    expect(error.message).toMatch(
+      /^export\.xml:\d+: more than 100000 different dates: no Health export holds that many, so this file is refused$/,
+    );
+  });
+
+  test('a crafted file with more profile records than any export is refused', async () => {
+    const one = record({
+      type: 'Contraceptive',
+      start: '2024-01-01 00:00:00 +0100',
+      end: '2024-02-01 00:00:00 +0100',
+      value: 'HKCategoryValueContraceptivePatch',
+    });
+    const error = await rejection(exportXml(one.repeat(10_001)));
+    expect(error.message).toBe(
+      `export.xml:${FIRST_BODY_LINE + 10_000}: more than 10000 pregnancy, lactation, contraceptive and deviation records: no Health export holds that many, so this file is refused`,
+    );
+  });
+
+  test('at most 20 different test results become notes on one day; the rest are counted', async () => {
+    const body = Array.from({ length: 23 }, (_, i) =>
+      record({
+        type: 'OvulationTestResult',
+        start: NOON('2024-10-02'),
+        value: 'HKCategoryValueOvulationTestResultNegative',
+        source: `App ${i}`,
+      }),
+    ).join('');
+    const result = await importApple(exportXml(body));
+    expect(result.log.days[0]?.notes?.split('; ')).toHaveLength(20);
+    expect(result.warnings).toContainEqual({
+      file: 'export.xml',
+      line: FIRST_BODY_LINE + 20,
+      message: '3 test results not added to notes: a day holds at most 20 different ones',
+    });
+  });
+
   test('an empty <HealthData/> export is accepted and has no days', async () => {
     const result = await importApple(
       '<?xml version="1.0" encoding="UTF-8"?>\n<HealthData locale="en_US"/>\n',

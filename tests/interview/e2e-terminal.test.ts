@@ -123,7 +123,7 @@ describe.skipIf(!HAS_TMUX)(
       const final = await waitFor('EXIT=');
       expect(final).toContain('EXIT=0');
       expect(final).toContain('SOON');
-      expect(final).toContain('Bleeding after sex — 2025-03-12, cycle day 12');
+      expect(final).toMatch(/Bleeding after sex\n\s+2025-03-12, cycle day 12/);
       expect(final).toContain('Rule postcoital-bleeding');
       expect(final).toContain('Doctor-visit checklist');
       const saved = join(cwd, 'cyclecheck-log-2025-03-15.csv');

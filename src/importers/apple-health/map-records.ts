@@ -36,6 +36,13 @@ import { CATEGORY_PREFIX, type AppleRecord, type ExportHeader } from './scan-exp
 
 /** A day-level sample spanning more days than this is a data error: only its start is used. */
 export const MAX_SPAN_DAYS = 31;
+/**
+ * Bounds that no real export comes near (a decade of daily logging is about 4,000 dates), so a
+ * crafted file cannot make the log itself exhaust memory.
+ */
+export const MAX_DATES = 100_000;
+export const MAX_INTERVALS = 10_000;
+export const MAX_NOTES_PER_DAY = 20;
 /** Apple writes ongoing cycle factors (pregnancy, contraceptive) with an end in year 4001. */
 const FAR_FUTURE = dayNumber(4000, 1, 1);
 
@@ -103,6 +110,9 @@ export class AppleRecordMapper {
   private readonly lactations: Interval[] = [];
   private readonly deviations: (Interval & { text: string })[] = [];
   private readonly bleedingInPregnancy: number[] = [];
+  private intervals = 0;
+  private currentLine = 0;
+  private readonly droppedNotes: Tally = { count: 0, line: 0 };
 
   constructor(private readonly file: string) {}
 
@@ -127,6 +137,7 @@ export class AppleRecordMapper {
     const short = shortName(record.type);
     const handling = CYCLE_TYPES.get(short);
     if (!handling) return;
+    this.currentLine = record.line;
     const start = this.readDate(record, 'startDate', short);
     const end = record.attributes.has('endDate') ? this.readDate(record, 'endDate', short) : start;
     const value = record.attributes.get('value') ?? '';
@@ -262,14 +273,28 @@ export class AppleRecordMapper {
   }
 
   private interval(start: AppleDate, end: AppleDate): Interval {
+    if (++this.intervals > MAX_INTERVALS) {
+      this.tooMany(
+        `more than ${MAX_INTERVALS} pregnancy, lactation, contraceptive and deviation records`,
+      );
+    }
     let last = end.day;
     if (last > start.day && end.midnight) last--;
     return { start: start.day, end: Math.max(last, start.day) };
   }
 
+  private tooMany(what: string): never {
+    throw new InputError(
+      this.file,
+      { line: this.currentLine },
+      `${what}: no Health export holds that many, so this file is refused`,
+    );
+  }
+
   private day(d: number): Day {
     let day = this.days.get(d);
     if (!day) {
+      if (this.days.size >= MAX_DATES) this.tooMany(`more than ${MAX_DATES} different dates`);
       day = { date: formatIsoDate(d) };
       this.days.set(d, day);
     }
@@ -284,7 +309,12 @@ export class AppleRecordMapper {
   private addNote(d: number, note: string): void {
     this.day(d);
     const list = this.notes.get(d) ?? [];
-    if (!list.includes(note)) list.push(note);
+    if (list.includes(note)) return;
+    if (list.length >= MAX_NOTES_PER_DAY) {
+      if (this.droppedNotes.count++ === 0) this.droppedNotes.line = this.currentLine;
+      return;
+    }
+    list.push(note);
     this.notes.set(d, list);
   }
 
@@ -404,6 +434,13 @@ export class AppleRecordMapper {
         file: this.file,
         line: tally.line,
         message: `${tally.type}: unknown value "${tally.value}" in ${plural(tally.count, 'record')}, not used`,
+      });
+    }
+    if (this.droppedNotes.count > 0) {
+      warnings.push({
+        file: this.file,
+        line: this.droppedNotes.line,
+        message: `${plural(this.droppedNotes.count, 'test result')} not added to notes: a day holds at most ${MAX_NOTES_PER_DAY} different ones`,
       });
     }
     if (this.longSpans.count > 0) {

@@ -401,7 +401,7 @@ export async function scanAppleExport(
         `more than ${TYPE_LIMIT} different record types: this is not an Apple Health export`,
       );
     const bytes = Buffer.from(buf.subarray(start, end));
-    const type = bytes.toString('latin1');
+    const type = bytes.toString('utf8');
     const entry: TypeEntry = {
       bytes,
       type,
