@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { asOption, fromOption } from './shared-options.ts';
-import { parseAsOfText } from '../log/profile.ts';
+import { fromOption, parseDateOption } from './shared-options.ts';
 
 export function declareInterviewCommand(program: Command): void {
   program
@@ -12,7 +11,7 @@ export function declareInterviewCommand(program: Command): void {
     .option(
       '--as-of <date>',
       'take DATE as today: answers are checked against it and it is the evaluation date',
-      asOption((t) => parseAsOfText(t)),
+      parseDateOption,
     )
     .option('--explain', 'also show what was not flagged, and why')
     .option('--calendar', 'add month calendars to the report')

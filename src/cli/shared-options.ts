@@ -1,35 +1,24 @@
 /**
  * Options shared by analyze, batch, convert and interview: the profile facts exports often lack,
- * and the output choices. Valid values come from the same constants the code checks against.
+ * and the output choices. Profile values are kept as the text given here and parsed when a
+ * command runs (src/commands/profile-overrides.ts), so `--help` never loads the log parsers.
  */
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import {
-  MENOPAUSE_STATES,
-  type ContraceptionInterval,
-  type DateRange,
-  type Profile,
-} from '../core/log.ts';
-import { TIERS, type Tier } from '../core/tiers.ts';
+import { parseIsoDate } from '../core/dates.ts';
+import { MENOPAUSE_STATES, type MenopauseState } from '../core/log.ts';
 import { FORMAT_IDS } from '../importers/format-ids.ts';
-import {
-  parseAgeText,
-  parseAsOfText,
-  parseBirthDateText,
-  parseContraceptionSpec,
-  parseDateRangeSpec,
-  parsePregnancySpec,
-} from '../log/profile.ts';
 
 export const OUTPUT_FORMATS = ['text', 'json', 'markdown', 'html'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
+/** The profile options as typed; parsed and checked by readProfileOverrides. */
 export interface ProfileOptions {
-  age?: number;
+  age?: string;
   birthDate?: string;
-  menopause?: Profile['menopause'];
-  contraception?: ContraceptionInterval[];
-  pregnancy?: Profile['pregnancy'];
-  notTracked?: DateRange[];
+  menopause?: MenopauseState;
+  contraception?: string[];
+  pregnancy?: string;
+  notTracked?: string[];
   profile?: string;
   asOf?: string;
 }
@@ -42,56 +31,35 @@ export interface OutputOptions {
   color?: boolean;
 }
 
-/** Wraps a parser that throws plain errors into commander's usage-error type. */
-export function asOption<T>(parse: (text: string) => T): (text: string) => T {
-  return (text) => {
-    try {
-      return parse(text);
-    } catch (error) {
-      throw new InvalidArgumentError((error as Error).message);
-    }
-  };
+function collect(text: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), text];
 }
 
-function collect<T>(parse: (text: string) => T): (text: string, previous: T[] | undefined) => T[] {
-  const one = asOption(parse);
-  return (text, previous) => [...(previous ?? []), one(text)];
+/** A `YYYY-MM-DD` option value, checked as a real calendar date. */
+export function parseDateOption(text: string): string {
+  if (parseIsoDate(text.trim()) === undefined) {
+    throw new InvalidArgumentError('expected a calendar date as YYYY-MM-DD');
+  }
+  return text.trim();
 }
 
 export function addProfileOptions(command: Command): Command {
   return command
-    .option(
-      '--age <years>',
-      'age in years on the evaluation date',
-      asOption((t) => parseAgeText(t)),
-    )
-    .option(
-      '--birth-date <date>',
-      'birth date, YYYY-MM-DD or YYYY',
-      asOption((t) => parseBirthDateText(t)),
-    )
+    .option('--age <years>', 'age in years on the evaluation date')
+    .option('--birth-date <date>', 'birth date, YYYY-MM-DD or YYYY')
     .addOption(new Option('--menopause <status>', 'menopause status').choices(MENOPAUSE_STATES))
     .option(
       '--contraception <method[@start[..end]]>',
       'contraception, e.g. copper-iud@2024-06-01 (repeatable)',
-      collect((t) => parseContraceptionSpec(t)),
+      collect,
     )
     .option(
       '--pregnancy <spec>',
       "pregnancy: 'start=DATE week=W@DATE' or 'due=DATE', optional 'end=DATE'",
-      asOption((t) => parsePregnancySpec(t)),
     )
-    .option(
-      '--not-tracked <from..to>',
-      'days you did not log at all (repeatable)',
-      collect((t) => parseDateRangeSpec(t)),
-    )
+    .option('--not-tracked <from..to>', 'days you did not log at all (repeatable)', collect)
     .option('--profile <file>', 'a JSON file with profile facts')
-    .option(
-      '--as-of <date>',
-      'evaluation date (default: the last logged date)',
-      asOption((t) => parseAsOfText(t)),
-    );
+    .option('--as-of <date>', 'evaluation date (default: the last logged date)', parseDateOption);
 }
 
 export function addOutputOptions(command: Command): Command {
@@ -108,24 +76,4 @@ export function fromOption(description = 'the input format, when detection guess
   return new Option('--from <format>', `${description} (see \`cyclecheck formats\`)`).choices(
     FORMAT_IDS,
   );
-}
-
-export function parseTier(text: string): Tier {
-  if (!(TIERS as readonly string[]).includes(text)) {
-    throw new InvalidArgumentError(`expected one of ${TIERS.join(', ')}`);
-  }
-  return text as Tier;
-}
-
-/** The profile facts given on the command line, as a partial profile that overrides the file's. */
-export function profileFromOptions(options: ProfileOptions): Profile {
-  const profile: Profile = {};
-  if (options.age !== undefined) profile.age = options.age;
-  if (options.birthDate !== undefined) profile.birth_date = options.birthDate;
-  if (options.menopause !== undefined) profile.menopause = options.menopause;
-  if (options.contraception !== undefined) profile.contraception = options.contraception;
-  if (options.pregnancy !== undefined) profile.pregnancy = options.pregnancy;
-  if (options.notTracked !== undefined) profile.not_tracked = options.notTracked;
-  if (options.asOf !== undefined) profile.as_of = options.asOf;
-  return profile;
 }

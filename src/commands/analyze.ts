@@ -1,7 +1,7 @@
 /**
  * `cyclecheck analyze`: import → (merge) → apply the profile options → analyze → render → write.
  */
-import type { CycleLog } from '../core/log.ts';
+import type { CycleLog, Profile } from '../core/log.ts';
 import { analyzeLog } from '../core/analyze.ts';
 import { isAtOrAbove, type Tier } from '../core/tiers.ts';
 import { EXIT } from '../errors.ts';
@@ -11,17 +11,12 @@ import { writeOutputFile } from '../io/write-output.ts';
 import { mergeProfiles } from '../log/profile.ts';
 import { dropAnsweredGaps } from '../importers/merge-logs.ts';
 import { formatImportSummary, formatWarning } from '../importers/format-summary.ts';
-import { readProfileFile } from '../log/read-profile-file.ts';
 import { buildReport } from '../report/build-report.ts';
 import type { Report } from '../report/types.ts';
 import { makeChalk, shouldUseColor } from '../render/color.ts';
 import { sanitizeInline } from '../render/sanitize.ts';
-import {
-  profileFromOptions,
-  type OutputFormat,
-  type OutputOptions,
-  type ProfileOptions,
-} from '../cli/shared-options.ts';
+import type { OutputFormat, OutputOptions, ProfileOptions } from '../cli/shared-options.ts';
+import { readProfileOverrides } from './profile-overrides.ts';
 import type { FormatId } from '../importers/types.ts';
 
 export interface AnalyzeOptions extends ProfileOptions, OutputOptions {
@@ -81,16 +76,7 @@ export async function runAnalyze(files: string[], options: AnalyzeOptions): Prom
   return EXIT.ok;
 }
 
-async function readProfileOverrides(options: AnalyzeOptions) {
-  const fromFile = options.profile !== undefined ? await readProfileFile(options.profile) : {};
-  return mergeProfiles(fromFile, profileFromOptions(options));
-}
-
-export function analyzeImport(
-  files: string[],
-  result: ImportResult,
-  overrides: ReturnType<typeof profileFromOptions>,
-): Analyzed {
+export function analyzeImport(files: string[], result: ImportResult, overrides: Profile): Analyzed {
   const log: CycleLog = {
     profile: mergeProfiles(result.log.profile, overrides),
     days: result.log.days,

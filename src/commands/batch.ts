@@ -7,12 +7,11 @@ import { availableParallelism } from 'node:os';
 import type { Profile } from '../core/log.ts';
 import { TIERS, isAtOrAbove, type Tier } from '../core/tiers.ts';
 import { EXIT, InterruptedError, MissingInputError, UsageError } from '../errors.ts';
-import { profileFromOptions, type ProfileOptions } from '../cli/shared-options.ts';
+import type { ProfileOptions } from '../cli/shared-options.ts';
+import { readProfileOverrides } from './profile-overrides.ts';
 import { FORMAT_IDS, isFormatId } from '../importers/registry.ts';
 import type { FormatId } from '../importers/types.ts';
 import { fileExists } from '../io/write-output.ts';
-import { mergeProfiles } from '../log/profile.ts';
-import { readProfileFile } from '../log/read-profile-file.ts';
 import { makeChalk, shouldUseColor } from '../render/color.ts';
 import { sanitizeInline } from '../render/sanitize.ts';
 import {
@@ -81,8 +80,7 @@ export async function runBatchCommand(paths: string[], options: BatchCliOptions)
   if (from !== undefined && !isFormatId(from)) {
     throw new UsageError(`--from: "${from}" is not one of ${FORMAT_IDS.join(', ')}`);
   }
-  const fromFile = options.profile === undefined ? {} : await readProfileFile(options.profile);
-  const profile = mergeProfiles(fromFile, profileFromOptions(options));
+  const profile = await readProfileOverrides(options);
   return await runBatch(paths, {
     json: options.json,
     to: options.to,
@@ -269,7 +267,7 @@ async function writeResults(plan: Plan, sink: OutputSink, options: BatchOptions)
     workerData: setup,
     threads: plan.threads,
     window: Math.max(32, plan.threads * 8),
-    perWorker: 4,
+    perWorker: 2,
     onCrash: (index, error) => {
       const file = files[index]?.path ?? '?';
       const fileError = {

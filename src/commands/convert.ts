@@ -5,14 +5,14 @@
  */
 import { extname } from 'node:path';
 import type { CycleLog } from '../core/log.ts';
-import { profileFromOptions, type ProfileOptions } from '../cli/shared-options.ts';
+import type { ProfileOptions } from '../cli/shared-options.ts';
+import { readProfileOverrides } from './profile-overrides.ts';
 import { EXIT } from '../errors.ts';
 import type { FormatId } from '../importers/types.ts';
 import { openInputFile } from '../io/input-file.ts';
 import { writeOutputFile } from '../io/write-output.ts';
 import { formatCanonicalCsv, formatCanonicalJson } from '../log/format-canonical.ts';
 import { mergeProfiles } from '../log/profile.ts';
-import { readProfileFile } from '../log/read-profile-file.ts';
 import { sanitizeInline } from '../render/sanitize.ts';
 
 export const CONVERT_TARGETS = ['csv', 'json'] as const;
@@ -42,8 +42,7 @@ function say(line: string): void {
 
 export async function runConvert(file: string, options: ConvertOptions): Promise<number> {
   const target = getConvertTarget(options);
-  const fromFile = options.profile !== undefined ? await readProfileFile(options.profile) : {};
-  const overrides = mergeProfiles(fromFile, profileFromOptions(options));
+  const overrides = await readProfileOverrides(options);
 
   const [{ importFile }, { dropAnsweredGaps }, { formatImportSummary, formatWarning }] =
     await Promise.all([

@@ -12,6 +12,7 @@ import { personGaps } from './common/gaps.ts';
 import { isObject, readJsonDocument } from './common/json-input.ts';
 import { ImportTally, shortName } from './common/tally.ts';
 import type { Importer, ImportOptions, ImportResult } from './types.ts';
+import { ownValue } from './common/own-value.ts';
 
 const HINT =
   'A Clue data download holds `measurements.json`: a JSON array of records like {"type": "period", "date": "2025-03-01", "value": {"option": "light"}}.';
@@ -138,7 +139,7 @@ export async function readClueExport(
     switch (type) {
       case 'period': {
         const option = options[0];
-        const level = option === undefined ? undefined : PERIOD[option];
+        const level = option === undefined ? undefined : ownValue(PERIOD, option);
         if (level === undefined) {
           // Still a period day: take the lowest flow rather than lose the day.
           tally.unknown('period option', option ?? '(none)', line);
@@ -180,7 +181,7 @@ export async function readClueExport(
         break;
       case 'discharge':
         for (const option of options) {
-          const value = DISCHARGE[option];
+          const value = ownValue(DISCHARGE, option);
           if (value === undefined) tally.unknown('discharge option', option, line);
           else {
             if (value !== 'none') days.discharge(date, value);
@@ -193,7 +194,7 @@ export async function readClueExport(
         tally.dropped('birth_control_pill', 'asked instead: which pill');
         break;
       default: {
-        const why = DROPPED_TYPES[type];
+        const why = ownValue(DROPPED_TYPES, type);
         if (why !== undefined) tally.dropped(type, why);
         else tally.unknown('Clue type', type, line);
       }

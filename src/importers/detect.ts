@@ -3,6 +3,7 @@
  * header of a CSV file, all read from the first bytes of the file (InputFile.head) so that a
  * multi-gigabyte export is never read just to be recognised. The file name only breaks ties.
  */
+import { DAY_FIELDS } from '../core/log.ts';
 import type { InputFile } from '../io/input-file.ts';
 import { isZipHead, looksLikeAppleHealth } from './apple-health/detect.ts';
 import { isGzip, peekGunzip } from './common/gzip.ts';
@@ -12,6 +13,18 @@ export interface Sniffed {
   format: FormatId | undefined;
   /** Why nothing matched, for the error message. */
   reason?: string;
+  /** The line the reason is about, when it is about one (not for zip, gzip or empty files). */
+  line?: number;
+  /** What to do, when that is more useful than the list of supported formats. */
+  hint?: string;
+}
+
+const SAVE_AS_UTF8 = 'Save or export the file as UTF-8 text (CSV or JSON).';
+
+function lineOfOffset(bytes: Buffer, offset: number): number {
+  let line = 1;
+  for (let i = bytes.indexOf(0x0a); i !== -1 && i < offset; i = bytes.indexOf(0x0a, i + 1)) line++;
+  return line;
 }
 
 /** drip's column groups: `date,temperature.value,…,bleeding.value,…`. */
@@ -22,6 +35,11 @@ export function detectFormat(input: InputFile): FormatId | undefined {
 }
 
 export function sniffFormat(head: Buffer, name = ''): Sniffed {
+  const sniffed = sniffContent(head, name);
+  return sniffed.format === undefined ? explainUnrecognised(head, name, sniffed) : sniffed;
+}
+
+function sniffContent(head: Buffer, name: string): Sniffed {
   if (head.length === 0) return { format: undefined, reason: 'the file is empty' };
   if (isGzip(head)) {
     const inner = peekGunzip(head);
@@ -39,13 +57,60 @@ export function sniffFormat(head: Buffer, name = ''): Sniffed {
   }
 
   const text = decodeHead(head);
-  const first = text.trimStart()[0];
+  const leading = /^\s*/.exec(text)![0];
+  const firstLine = leading.split('\n').length;
+  const first = text[leading.length];
   if (first === '<') {
     if (looksLikeAppleHealth(head) === 'xml') return { format: 'apple-health' };
-    return { format: undefined, reason: 'an XML file that is not an Apple Health export' };
+    const html = /^<(?:!doctype\s+html|html)\b/i.test(
+      text.slice(leading.length, leading.length + 20),
+    );
+    return {
+      format: undefined,
+      reason: html
+        ? 'an HTML page, not an Apple Health export'
+        : 'an XML file that is not an Apple Health export',
+      line: firstLine,
+    };
   }
-  if (first === '{' || first === '[') return sniffJson(text, name);
+  if (first === '{' || first === '[') {
+    const sniffed = sniffJson(text, name);
+    return sniffed.format === undefined ? { ...sniffed, line: firstLine } : sniffed;
+  }
   return sniffCsv(text);
+}
+
+const isUtf16Head = (head: Buffer): boolean =>
+  (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
+
+/**
+ * Content that is not UTF-8 text gets a reason that says what it is, rather than its first
+ * "line" quoted back as gibberish. A UTF-16 file of a known format is handed to that format's
+ * reader, which refuses it with the line and how to re-save it.
+ */
+function explainUnrecognised(head: Buffer, name: string, sniffed: Sniffed): Sniffed {
+  if (isUtf16Head(head)) {
+    const units = Buffer.from(head.subarray(2, 2 + ((head.length - 2) & ~1)));
+    if (head[0] === 0xfe) units.swap16();
+    const inner = sniffContent(Buffer.from(units.toString('utf16le'), 'utf8'), name);
+    if (inner.format !== undefined) return inner;
+    return {
+      format: undefined,
+      reason: 'the file is UTF-16 text; cyclecheck reads UTF-8',
+      line: 1,
+      hint: SAVE_AS_UTF8,
+    };
+  }
+  if (isGzip(head) || isZipHead(head)) return sniffed;
+  const nul = head.indexOf(0);
+  if (nul !== -1) {
+    return {
+      format: undefined,
+      reason: 'a binary file (it contains NUL bytes)',
+      line: lineOfOffset(head, nul),
+    };
+  }
+  return sniffed;
 }
 
 function decodeHead(bytes: Buffer): string {
@@ -54,19 +119,30 @@ function decodeHead(bytes: Buffer): string {
 }
 
 function sniffCsv(text: string): Sniffed {
-  const header = text
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .find((line) => line !== '' && !line.startsWith('#'));
+  const lines = text.split(/\r?\n/).map((line) => line.trim());
+  const index = lines.findIndex((line) => line !== '' && !line.startsWith('#'));
+  const header = lines[index];
   if (header === undefined) return { format: undefined, reason: 'no data lines, only comments' };
+  const line = index + 1;
+  if (header.includes('\uFFFD')) {
+    return {
+      format: undefined,
+      reason: 'not UTF-8 text (a binary file, or text in a legacy encoding)',
+      line,
+      hint: SAVE_AS_UTF8,
+    };
+  }
   // Canonical logs may use `;` or tab (spreadsheets in many locales); drip always uses `,`.
   const cells = header
     .split(/[,;\t]/)
     .map((cell) => cell.trim().replace(/^"|"$/g, '').trim().toLowerCase());
+  // A log without its header line: the CSV reader says exactly that, with the line.
+  if (/^\d{4}-\d{2}-\d{2}$/.test(cells[0] ?? '')) return { format: 'csv' };
   if (!cells.includes('date')) {
     return {
       format: undefined,
       reason: `the first line is not a header with a \`date\` column (found '${header.slice(0, 40)}')`,
+      line,
     };
   }
   if (cells.some((cell) => DRIP_COLUMN.test(cell))) return { format: 'drip' };
@@ -110,12 +186,14 @@ export function peekJsonShape(text: string): JsonShape | undefined {
     if (ch === '"') {
       let j = i + 1;
       let value = '';
-      while (j < text.length && text[j] !== '"') {
+      // A raw control character (a line break…) cannot be inside a JSON string: stop there, so
+      // that no key or value seen here can carry one into a message.
+      while (j < text.length && text[j] !== '"' && text.charCodeAt(j) >= 0x20) {
         if (text[j] === '\\') j++;
         else value += text[j];
         j++;
       }
-      if (j >= text.length) break;
+      if (j >= text.length || text[j] !== '"') break;
       let k = j + 1;
       while (k < text.length && /\s/.test(text[k]!)) k++;
       if (text[k] === ':') {
@@ -182,7 +260,10 @@ function sniffJson(text: string, name: string): Sniffed {
     return { format: 'periodical' };
   }
   if (has('type') && has('date')) return { format: 'clue' };
-  if (has('date')) return { format: 'json' };
+  // Day objects (even one missing its date): the JSON reader names what is wrong and where.
+  if (has('date') || shape.keys.some((key) => (DAY_FIELDS as readonly string[]).includes(key))) {
+    return { format: 'json' };
+  }
   return {
     format: undefined,
     reason: 'a JSON array whose first element matches no supported export',

@@ -13,6 +13,7 @@ import { personGaps } from './common/gaps.ts';
 import { ImportTally, shortName } from './common/tally.ts';
 import { decodeUtf8 } from './common/text.ts';
 import type { Importer, ImportOptions, ImportResult, Warning } from './types.ts';
+import { ownValue } from './common/own-value.ts';
 
 const HINT =
   'A drip export (Settings → Data → Export data) starts with the line `date,temperature.value,…`.';
@@ -144,11 +145,24 @@ export async function readDripExport(
   _options: ImportOptions,
 ): Promise<ImportResult> {
   const file = input.name;
-  const rows = readRows(file, decodeUtf8(await input.readAll()));
+  const rows = readRows(file, decodeUtf8(await input.readAll(), file, HINT));
   const header = rows.shift();
   if (!header) throw new InputError(file, {}, 'the file is empty', HINT);
   const columns = header.fields.map((name) => name.trim());
-  const indexOf = new Map(columns.map((name, index) => [name, index] as const));
+  const indexOf = new Map<string, number>();
+  columns.forEach((name, index) => {
+    const first = indexOf.get(name);
+    // Which of two same-named columns holds the data is unknowable: refuse rather than guess.
+    if (first !== undefined && name !== '') {
+      throw new InputError(
+        file,
+        { line: header.line, column: index + 1 },
+        `column '${shortName(name)}' repeats column ${first + 1}; each column may appear once`,
+        HINT,
+      );
+    }
+    indexOf.set(name, index);
+  });
   const dateIndex = columns.indexOf('date');
   if (dateIndex === -1) {
     throw new InputError(file, { line: header.line }, 'no `date` column in the header', HINT);
@@ -203,7 +217,7 @@ export async function readDripExport(
 
     const bleeding = value('bleeding.value');
     if (bleeding !== '') {
-      const level = BLEEDING_VALUES[bleeding];
+      const level = ownValue(BLEEDING_VALUES, bleeding);
       if (level === undefined) tally.unknown('value of bleeding.value', bleeding, line);
       else {
         days.bleeding(date, level);
@@ -270,6 +284,13 @@ export async function readDripExport(
     for (const [group, why] of droppedGroups) tally.dropped(group, why);
   }
 
+  if (rows.length === 0) {
+    warnings.push({
+      file,
+      line: header.line,
+      message: 'no day rows after the header; the export is empty',
+    });
+  }
   const { contraception, gaps } = methods.result();
   const profile: Profile = {};
   if (contraception.length > 0) profile.contraception = contraception;

@@ -21,6 +21,7 @@ import { personGaps, pregnancyWeekGap } from './common/gaps.ts';
 import { isObject, readJsonDocument, scalarText, type JsonDocument } from './common/json-input.ts';
 import { ImportTally, shortName } from './common/tally.ts';
 import type { Importer, ImportOptions, ImportResult, ProfileGap, Warning } from './types.ts';
+import { ownValue } from './common/own-value.ts';
 
 const HINT =
   'A Flo data export (ask Flo support for "a copy of my data") is JSON with an "operationalData" object holding "cycles".';
@@ -143,7 +144,7 @@ export function classifyFloEvent(category: string, subcategory: string): EventAc
     return { kind: 'unknown' };
   }
   if (cat === 'pill' || cat === 'pills' || cat === 'contraception') return { kind: 'pill' };
-  const why = DROPPED_CATEGORIES[cat];
+  const why = ownValue(DROPPED_CATEGORIES, cat);
   if (why !== undefined) return { kind: 'drop', group: category, why };
   return { kind: 'unknown' };
 }
@@ -210,9 +211,20 @@ export async function readFloExport(
         'period_start_date',
       );
     }
-    let end = parseLocalDate(cycle.period_end_date) ?? start;
-    const length = parseIsoDate(end)! - parseIsoDate(start)! + 1;
     const line = doc.lineOf(cycles, index);
+    let end = parseLocalDate(cycle.period_end_date);
+    if (end === undefined) {
+      const raw = scalarText(cycle.period_end_date);
+      if (raw !== undefined && raw !== '') {
+        warnings.push({
+          file,
+          ...(line === undefined ? {} : { line }),
+          message: `${path}: period end '${shortName(raw)}' is not a date in 1900–2100; only the start day is used`,
+        });
+      }
+      end = start;
+    }
+    const length = parseIsoDate(end)! - parseIsoDate(start)! + 1;
     if (length < 1 || length > MAX_PERIOD_DAYS) {
       warnings.push({
         file,
@@ -236,7 +248,7 @@ export async function readFloExport(
       const raw = intensity ? scalarText(intensity[String(offset)]) : undefined;
       let level: Bleeding = 'light';
       if (raw !== undefined) {
-        const known = FLO_INTENSITY[raw];
+        const known = ownValue(FLO_INTENSITY, raw);
         if (known === undefined) tally.unknown('period intensity', raw, line);
         else level = known;
       }

@@ -12,6 +12,7 @@ import { personGaps } from './common/gaps.ts';
 import { isObject, readJsonDocument, scalarText, type JsonDocument } from './common/json-input.ts';
 import { ImportTally, shortName } from './common/tally.ts';
 import type { Importer, ImportOptions, ImportResult } from './types.ts';
+import { ownValue } from './common/own-value.ts';
 
 const HINT =
   'A Mensinator export (Settings → Export) is a JSON object with "periods", "symptoms" and "symptom_date" tables.';
@@ -159,7 +160,7 @@ export async function readMensinatorExport(
       tally.unknown('symptom id (not in the symptoms table)', id ?? '(none)', line);
       return;
     }
-    const action = SYMPTOMS[normaliseSymptomName(name)];
+    const action = ownValue(SYMPTOMS, normaliseSymptomName(name));
     if (!action) {
       tally.unknown('symptom', name, line);
       return;
@@ -194,7 +195,7 @@ export async function readMensinatorExport(
     if (READ_TABLES.has(key)) continue;
     const rows = root[key];
     const count = Array.isArray(rows) ? rows.length : 1;
-    const why = DROPPED_TABLES[key];
+    const why = ownValue(DROPPED_TABLES, key);
     for (let i = 0; i < count; i++) {
       if (why !== undefined) tally.dropped(key, why);
       else tally.unknown('table', key, doc.lineOf(root, key));

@@ -16,6 +16,7 @@ import { isObject, parseJsonDocument, scalarText, type JsonDocument } from './co
 import { ImportTally, shortName } from './common/tally.ts';
 import { decodeUtf8 } from './common/text.ts';
 import type { Importer, ImportOptions, ImportResult } from './types.ts';
+import { ownValue } from './common/own-value.ts';
 
 const HINT =
   'A Periodical backup (menu → Backup) is `Periodical-backup.json.gz`: gzip of a JSON array starting with {"version": …}.';
@@ -104,7 +105,7 @@ export async function readPeriodicalBackup(
   const file = input.name;
   let bytes = await input.readAll();
   if (isGzip(bytes)) bytes = await gunzipBounded(file, bytes, HINT);
-  const doc = parseJsonDocument(file, decodeUtf8(bytes), HINT);
+  const doc = parseJsonDocument(file, decodeUtf8(bytes, file, HINT), HINT);
   const root = doc.root;
   if (!Array.isArray(root)) throw doc.error('$', 'expected a JSON array of sections');
 
@@ -136,7 +137,7 @@ export async function readPeriodicalBackup(
       const intensity = scalarText(record.intensity);
       let level: Bleeding = 'light';
       if (intensity !== undefined && intensity !== '' && intensity !== '0') {
-        const known = PERIODICAL_INTENSITY[intensity];
+        const known = ownValue(PERIODICAL_INTENSITY, intensity);
         if (known === undefined) tally.unknown('intensity', intensity, line);
         else level = known;
       }
@@ -161,7 +162,7 @@ export async function readPeriodicalBackup(
     const date = rowDate(doc, symptomRows, index, `${symptoms!.path}.symptoms[${index}]`);
     const id = scalarText((row as Record<string, unknown>).symptom) ?? '(none)';
     days.entry(date);
-    const known = PERIODICAL_SYMPTOMS[id];
+    const known = ownValue(PERIODICAL_SYMPTOMS, id);
     if (!known) {
       tally.unknown('symptom id', id, doc.lineOf(symptomRows, index));
       return;

@@ -4,6 +4,7 @@
  */
 import { InputError } from '../errors.ts';
 import type { InputFile } from '../io/input-file.ts';
+import { sanitizeInline } from '../render/sanitize.ts';
 import { detectFormat, sniffFormat } from './detect.ts';
 import type { FormatId, Importer, ImportResult } from './types.ts';
 
@@ -104,15 +105,25 @@ export function describeSupportedFormats(): string {
  * unrecognised file is an input error (exit 65) that lists the formats and suggests `--from`.
  */
 export async function importFile(input: InputFile, from?: FormatId): Promise<ImportResult> {
+  if (from === undefined && input.head.length === 0) {
+    throw new InputError(
+      input.name,
+      { line: 1 },
+      'the file is empty',
+      `A log needs at least a header line, such as date,bleeding,sex,notes; \`cyclecheck formats\` lists the app exports cyclecheck reads.`,
+    );
+  }
   const detected = from === undefined ? sniffFormat(input.head, input.name) : undefined;
   const id = from ?? detected?.format;
   if (id === undefined) {
     throw new InputError(
       input.name,
-      {},
-      `not a log or export cyclecheck recognises: ${detected?.reason ?? 'unknown content'}`,
-      `Supported: ${describeSupportedFormats()}. If the file is one of these, pass --from ` +
-        `${FORMAT_IDS.join('|')}; \`cyclecheck formats\` says how to export from each app.`,
+      detected?.line !== undefined ? { line: detected.line } : {},
+      // The reason may quote the file's first line or keys: keep the message one clean line.
+      `not a log or export cyclecheck recognises: ${sanitizeInline(detected?.reason ?? 'unknown content')}`,
+      detected?.hint ??
+        `Supported: ${describeSupportedFormats()}. If the file is one of these, pass --from ` +
+          `${FORMAT_IDS.join('|')}; \`cyclecheck formats\` says how to export from each app.`,
     );
   }
   const importer = await getFormat(id).load();

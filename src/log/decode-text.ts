@@ -12,17 +12,20 @@ function lineAt(bytes: Uint8Array, offset: number): number {
   return line;
 }
 
-/** The text of a UTF-8 file without its byte order mark. Throws an InputError when not text. */
-export function decodeTextFile(bytes: Uint8Array, file: string): string {
+/**
+ * The text of a UTF-8 file without its byte order mark. Throws an InputError when not text;
+ * `hint` is the second line of that error (what to do instead).
+ */
+export function decodeTextFile(bytes: Uint8Array, file: string, hint: string = SAVE_AS): string {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    throw new InputError(file, { line: 1 }, 'the file is UTF-16 text, not UTF-8', SAVE_AS);
+    throw new InputError(file, { line: 1 }, 'the file is UTF-16 text, not UTF-8', hint);
   }
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
     throw new InputError(
       file,
       { line: 1 },
       'this is a zip archive (such as an .xlsx spreadsheet), not a CSV or JSON log',
-      SAVE_AS,
+      hint,
     );
   }
   const nul = bytes.indexOf(0);
@@ -31,7 +34,7 @@ export function decodeTextFile(bytes: Uint8Array, file: string): string {
       file,
       { line: lineAt(bytes, nul) },
       'this is a binary file (it contains NUL bytes), not a CSV or JSON log',
-      SAVE_AS,
+      hint,
     );
   }
   let text: string;
@@ -42,7 +45,7 @@ export function decodeTextFile(bytes: Uint8Array, file: string): string {
       file,
       { line: findInvalidUtf8Line(bytes) },
       'the file is not valid UTF-8 text (perhaps saved in a legacy encoding such as Windows-1252)',
-      SAVE_AS,
+      hint,
     );
   }
   return text;

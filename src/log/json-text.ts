@@ -174,7 +174,9 @@ class Parser {
       }
       this.skipSpace();
       if (this.text[this.pos] !== ':') {
-        throw this.error(`expected ":" after property name "${key}", found ${this.describeHere()}`);
+        throw this.error(
+          `expected ":" after property name ${showKey(key)}, found ${this.describeHere()}`,
+        );
       }
       this.pos++;
       this.skipSpace();
@@ -278,7 +280,12 @@ class Parser {
       this.pos += 6;
       return String.fromCharCode(parseInt(hex, 16));
     }
-    throw this.error(`invalid escape "\\${esc ?? ''}" in a string`);
+    if (esc === undefined) throw this.error('unterminated string');
+    throw this.error(
+      /[\x21-\x7e]/.test(esc)
+        ? `invalid escape "\\${esc}" in a string`
+        : `invalid escape: a backslash before character U+${esc.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} in a string`,
+    );
   }
 
   private parseWord<T>(word: string, value: T): T {
@@ -300,4 +307,9 @@ class Parser {
       throw this.error('invalid number', start);
     return Number(m[0]);
   }
+}
+
+/** A key as a message shows it: quoted and escaped (one line whatever it holds), and short. */
+function showKey(key: string): string {
+  return JSON.stringify(key.length > 40 ? `${key.slice(0, 39)}…` : key);
 }

@@ -141,7 +141,8 @@ type Mutation =
   | { kind: 'truncate'; at: number }
   | { kind: 'token'; at: number; token: string };
 
-const position = fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true });
+/** A relative position in [0, 1), uniform: fast-check's default bias would favour the start. */
+const position = fc.noBias(fc.integer({ min: 0, max: 999_999 })).map((n) => n / 1_000_000);
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('flip' as const), at: position, byte: fc.integer({ min: 0, max: 255 }) }),
@@ -286,8 +287,8 @@ function replaceNode(root: unknown, where: number, next: unknown): unknown {
     }
   };
   walk(root);
-  if (nodes.length === 0) return next;
+  if (nodes.length === 0) return structuredClone(next);
   const node = nodes[Math.floor(where * nodes.length)]!;
-  (node.parent as Record<string | number, unknown>)[node.key] = next;
+  (node.parent as Record<string | number, unknown>)[node.key] = structuredClone(next);
   return root;
 }

@@ -136,8 +136,8 @@ describe('runConvert', () => {
     const out = join(dir, 'log.json');
     await runConvert('fixtures/imports/drip-data.csv', {
       output: out,
-      contraception: [{ method: 'copper-iud', start: '2024-06-01' }],
-      age: 34,
+      contraception: ['copper-iud@2024-06-01'],
+      age: '34',
     });
     const written = JSON.parse(await readFile(out, 'utf8'));
     expect(written.format).toBe('cyclecheck-log/1');

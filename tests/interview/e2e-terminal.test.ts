@@ -16,6 +16,8 @@ const HAS_TMUX = spawnSync('tmux', ['-V']).status === 0;
 // A private tmux server per run of the binary, so nothing touches anyone else's sessions.
 const sockets: string[] = [];
 let socket = '';
+// Never reuse a socket name: a server just told to exit may still hold the old one.
+let started = 0;
 
 function tmux(...args: string[]): string {
   return execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
@@ -61,7 +63,7 @@ async function answer(question: string, ...keys: string[]): Promise<void> {
 }
 
 function start(cwd: string, state: string, args: string[]): void {
-  socket = `cyclecheck-e2e-${process.pid}-${sockets.length}`;
+  socket = `cyclecheck-e2e-${process.pid}-${started++}`;
   sockets.push(socket);
   const command = [
     `cd '${cwd}'`,

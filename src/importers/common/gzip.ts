@@ -27,7 +27,13 @@ export async function gunzipBounded(file: string, bytes: Buffer, hint?: string):
         hint,
       );
     }
-    throw new InputError(file, {}, `not a readable gzip file (${code ?? 'corrupt data'})`, hint);
+    const why =
+      code === 'Z_BUF_ERROR'
+        ? 'the compressed data ends early: the file is truncated'
+        : code === 'Z_DATA_ERROR'
+          ? 'the compressed data is damaged'
+          : `cannot decompress it (${code ?? 'corrupt data'})`;
+    throw new InputError(file, {}, `not a readable gzip file: ${why}`, hint);
   }
 }
 
@@ -37,8 +43,10 @@ export async function gunzipBounded(file: string, bytes: Buffer, hint?: string):
  * around a megabyte whatever the file holds.
  */
 export function peekGunzip(head: Buffer): Buffer | undefined {
+  // Without the 8-byte trailer of a small file, a damaged checksum does not hide the content.
+  const piece = head.length > 1024 + 8 ? head.subarray(0, 1024) : head.subarray(0, head.length - 8);
   try {
-    return gunzipSync(head.subarray(0, 1024), {
+    return gunzipSync(piece, {
       finishFlush: constants.Z_SYNC_FLUSH,
       maxOutputLength: 2 * 1024 * 1024,
     });

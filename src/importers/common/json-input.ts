@@ -53,7 +53,11 @@ export async function readJsonDocument(
   input: InputFile,
   formatHint: string,
 ): Promise<JsonDocument> {
-  return parseJsonDocument(input.name, decodeUtf8(await input.readAll()), formatHint);
+  return parseJsonDocument(
+    input.name,
+    decodeUtf8(await input.readAll(), input.name, formatHint),
+    formatHint,
+  );
 }
 
 export function parseJsonDocument(file: string, text: string, formatHint: string): JsonDocument {
