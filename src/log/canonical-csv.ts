@@ -149,7 +149,25 @@ function readCommentLine(text: string): ProfileComment {
 
 interface ParsedRecord {
   record: string[];
-  info: { lines: number };
+  /** The line the record starts on. */
+  line: number;
+}
+
+const CSV_OPTIONS = {
+  comment: '#',
+  comment_no_infix: true,
+  relax_column_count: true,
+  relax_quotes: true,
+  skip_empty_lines: true,
+  trim: true,
+} as const;
+
+/**
+ * Without quotes or comment lines every non-blank line is one record, so record lines can be
+ * counted here instead of asking csv-parse for per-record info, which costs more than the parse.
+ */
+function hasPlainLines(body: string): boolean {
+  return !body.includes('"') && !/(^|\n)[ \t]*#/.test(body);
 }
 
 function parseRecords(
@@ -158,17 +176,40 @@ function parseRecords(
   headerLine: number,
   file: string,
 ): ParsedRecord[] {
+  if (hasPlainLines(body)) {
+    const records = parseRecordsWithInfo(body, delimiter, headerLine, file, false) as string[][];
+    const lines: number[] = [];
+    let line = headerLine;
+    let start = 0;
+    while (start <= body.length) {
+      const end = body.indexOf('\n', start);
+      const stop = end === -1 ? body.length : end;
+      if (body.slice(start, stop).trim() !== '') lines.push(line);
+      if (end === -1) break;
+      start = end + 1;
+      line++;
+    }
+    return records.map((record, i) => ({ record, line: lines[i]! }));
+  }
+  const records = parseRecordsWithInfo(body, delimiter, headerLine, file, true) as {
+    record: string[];
+    info: { lines: number };
+  }[];
+  return records.map(({ record, info }) => {
+    const endLine = headerLine - 1 + info.lines;
+    return { record, line: endLine - record.reduce((n, value) => n + countNewlines(value), 0) };
+  });
+}
+
+function parseRecordsWithInfo(
+  body: string,
+  delimiter: CsvDelimiter,
+  headerLine: number,
+  file: string,
+  info: boolean,
+): unknown[] {
   try {
-    return parse(body, {
-      delimiter,
-      info: true,
-      comment: '#',
-      comment_no_infix: true,
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: true,
-      trim: true,
-    }) as unknown as ParsedRecord[];
+    return parse(body, { ...CSV_OPTIONS, delimiter, info }) as unknown[];
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
     if (error.code === 'CSV_QUOTE_NOT_CLOSED') {
@@ -241,7 +282,10 @@ export function parseCanonicalCsv(text: string, file: string): ImportResult {
   const newline = body.indexOf('\n');
   const delimiter = detectDelimiter(newline === -1 ? body : body.slice(0, newline));
 
-  for (const comment of scanCsvStructure(body, delimiter, headerLine).comments) {
+  const comments = hasPlainLines(body)
+    ? []
+    : scanCsvStructure(body, delimiter, headerLine).comments;
+  for (const comment of comments) {
     const parsed = readCommentLine(comment.text);
     if (parsed.kind === 'profile') {
       warnings.push({
@@ -257,9 +301,7 @@ export function parseCanonicalCsv(text: string, file: string): ImportResult {
   const columns = readHeader(header, headerLine, file, warnings);
 
   const days: Day[] = [];
-  for (const { record, info } of records.slice(1)) {
-    const endLine = headerLine - 1 + info.lines;
-    const startLine = endLine - record.reduce((n, value) => n + countNewlines(value), 0);
+  for (const { record, line: startLine } of records.slice(1)) {
     if (record.every((value) => value.trim() === '')) continue;
     if (record.length !== header.length) {
       throw new InputError(

@@ -86,6 +86,7 @@ export function mergeTwoDays(a: Day, b: Day): Day {
 
 /** Dates that occur more than once, sorted. */
 export function findDuplicateDates(days: readonly Day[]): IsoDate[] {
+  if (isStrictlyAscending(days)) return [];
   const seen = new Set<IsoDate>();
   const repeated = new Set<IsoDate>();
   for (const day of days) {
@@ -97,12 +98,19 @@ export function findDuplicateDates(days: readonly Day[]): IsoDate[] {
 
 /** Days sorted by date with one entry per date; rows of one date merge in input order. */
 export function mergeDays(days: readonly Day[]): Day[] {
+  // Most logs are already one row per date in order: skip the map and the sort.
+  if (isStrictlyAscending(days)) return days.map(orderDayKeys);
   const byDate = new Map<IsoDate, Day>();
   for (const day of days) {
     const existing = byDate.get(day.date);
     byDate.set(day.date, existing === undefined ? orderDayKeys(day) : mergeTwoDays(existing, day));
   }
   return [...byDate.values()].sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0));
+}
+
+function isStrictlyAscending(days: readonly Day[]): boolean {
+  for (let i = 1; i < days.length; i++) if (!(days[i - 1]!.date < days[i]!.date)) return false;
+  return true;
 }
 
 /** The warning text for merged duplicates, or undefined when there were none. */
