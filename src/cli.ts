@@ -4,14 +4,12 @@
  */
 import { Command, CommanderError } from 'commander';
 import { EXIT, UserError } from './errors.ts';
-import { declareAnalyzeCommand } from './cli/analyze.ts';
-import { declareRulesCommand } from './cli/rules.ts';
-import { registerOptionalCommands } from './cli/optional-commands.ts';
+import { declareCommands } from './cli/commands.ts';
 import { sanitizeInline } from './render/sanitize.ts';
 
 const VERSION = '0.1.0';
 
-function buildProgram(): Command {
+function buildProgram(firstArgument: string | undefined): Command {
   const program = new Command('cyclecheck')
     .description(
       'Reads a menstrual and symptom log and says which episodes to take to a clinician, ' +
@@ -22,9 +20,7 @@ function buildProgram(): Command {
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ outputError: (text, write) => write(text) });
-  declareAnalyzeCommand(program);
-  registerOptionalCommands(program);
-  declareRulesCommand(program);
+  declareCommands(program, firstArgument);
   program.addHelpText(
     'after',
     `
@@ -51,7 +47,7 @@ async function main(argv: string[]): Promise<void> {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   });
   try {
-    await buildProgram().parseAsync(argv);
+    await buildProgram(argv[2]).parseAsync(argv);
   } catch (error) {
     if (error instanceof CommanderError) {
       const clean =

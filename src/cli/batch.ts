@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import { TIERS } from '../core/tiers.ts';
 import type { BatchCliOptions } from '../commands/batch.ts';
-import { addProfileOptions } from './shared-options.ts';
+import { addProfileOptions, fromOption } from './shared-options.ts';
 
 export function declareBatchCommand(program: Command): void {
   const command = program
@@ -24,7 +24,7 @@ export function declareBatchCommand(program: Command): void {
     .option('--jobs <n>', 'worker threads (default: the number of CPUs)')
     .option('--shard <k/n>', 'process only the k-th of n equal parts of the sorted file list')
     .option('--summary-only', 'print only the cohort counts: logs per highest tier and per rule')
-    .option('--from <format>', 'the input format of every file, when detection guesses wrong')
+    .addOption(fromOption('the input format of every file, when detection guesses wrong'))
     .addOption(
       new Option(
         '--fail-on <tier>',
