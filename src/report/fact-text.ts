@@ -102,6 +102,8 @@ export function formatFact(f: Fact): string {
       return `Bleeding outside a period on ${d}.`;
     case 'iud-inserted-recently':
       return `IUD inserted on ${d}, ${days(f.value)} before ${f.other}.`;
+    case 'pain-after-sex':
+      return `Pain after sex on ${d}.`;
     case 'pcb-event':
       return `Bleeding after sex on ${d}.`;
     case 'ask-about-referral':

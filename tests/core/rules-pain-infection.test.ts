@@ -418,3 +418,26 @@ describe('rule 36 persistent-pelvic-pain (12 vs 13 days in 30)', () => {
     expect(analyze(b).tiers.get('persistent-pelvic-pain')).toBe(fires ? 'soon' : undefined);
   });
 });
+
+describe('rule 12 note: fever with pain after sex also fires pelvic-infection-red-flags', () => {
+  it('mild cramps on the sex day and fever the next day → both rules, urgent and soon', () => {
+    const result = analyze(
+      regularCycles({ from: '2025-01-01', count: 3 })
+        .on('2025-03-10', { sex: true, cramps: 'mild' })
+        .on('2025-03-11', { fever: true })
+        .fillTo('2025-03-20'),
+    );
+    expect(result.tiers.get('pelvic-infection-red-flags')).toBe('urgent');
+    expect(result.tiers.get('postcoital-cramping-red-flags')).toBe('soon');
+  });
+
+  it('fever three days after sex with mild cramps is outside S..S+2 → no pelvic-infection flag', () => {
+    const result = analyze(
+      regularCycles({ from: '2025-01-01', count: 3 })
+        .on('2025-03-10', { sex: true, cramps: 'mild' })
+        .on('2025-03-13', { fever: true })
+        .fillTo('2025-03-20'),
+    );
+    expect(result.tiers.has('pelvic-infection-red-flags')).toBe(false);
+  });
+});

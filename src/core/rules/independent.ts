@@ -178,6 +178,13 @@ function analyzePelvicInfection(ctx: Context): void {
         if (near.painful_urination) found.push(dateFact('painful-urination', d));
         if (marks.isNonPeriodBleeding(d)) found.push(dateFact('non-period-bleeding', d));
       }
+      // Rule 12 says fever with pain after sex also fires this rule, even when the pain is mild.
+      for (let s = n - 2; s <= n; s++) {
+        if (tl.isSexDay(s) && Math.max(tl.painRank(s), tl.painRank(s + 1)) >= 1) {
+          found.push(dateFact('pain-after-sex', s));
+          break;
+        }
+      }
       if (found.length > 0)
         found.unshift(
           dateFact('fever', n, day.temperature !== undefined ? { value: day.temperature } : {}),
