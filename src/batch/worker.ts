@@ -1,6 +1,7 @@
 /**
- * A batch worker thread: analyzes the files it is sent, one at a time, and posts back the
- * summary row (and the NDJSON line when wanted). Bundled as dist/batch-worker.js.
+ * A batch worker thread: analyzes the files it is sent (a couple at a time, so that reading one
+ * overlaps analyzing another) and posts back, for each, the summary row and, when wanted, the
+ * NDJSON line. Bundled as dist/batch-worker.js.
  */
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
