@@ -3,13 +3,11 @@
  * profile options applied → analyze → report. Errors become data, so a batch keeps going.
  */
 import type { CycleLog, Profile } from '../core/log.ts';
-import { analyzeLog } from '../core/analyze.ts';
 import { EXIT, UserError } from '../errors.ts';
 import { importFile } from '../importers/registry.ts';
 import type { FormatId } from '../importers/types.ts';
 import { openInputFile, type InputFile } from '../io/input-file.ts';
-import { mergeProfiles } from '../log/profile.ts';
-import { buildReport } from '../report/build-report.ts';
+import { analyzeImport } from '../report/analyze-import.ts';
 import type { Report } from '../report/types.ts';
 import type { FileError } from './log-row.ts';
 
@@ -39,18 +37,7 @@ export async function analyzeInput(
 ): Promise<OneResult> {
   try {
     const result = await importFile(input, options.from);
-    const log: CycleLog = {
-      profile: mergeProfiles(result.log.profile, options.profile ?? {}),
-      days: result.log.days,
-    };
-    const report = buildReport(analyzeLog(log), {
-      files: [input.name],
-      formats: [result.format],
-      warnings: result.warnings,
-      questions: result.gaps,
-      appNotes: result.appNotes ?? [],
-      log,
-    });
+    const { report, log } = analyzeImport([input.name], result, options.profile ?? {});
     return { report, log };
   } catch (error) {
     return { error: describeFileError(error) };

@@ -1,17 +1,14 @@
 /**
  * `cyclecheck analyze`: import → (merge) → apply the profile options → analyze → render → write.
  */
-import type { CycleLog, Profile } from '../core/log.ts';
-import { analyzeLog } from '../core/analyze.ts';
+import type { CycleLog } from '../core/log.ts';
+import { analyzeImport } from '../report/analyze-import.ts';
 import { isAtOrAbove, type Tier } from '../core/tiers.ts';
 import { EXIT } from '../errors.ts';
 import type { ImportResult } from '../importers/types.ts';
 import { openInputFile } from '../io/input-file.ts';
 import { writeOutputFile } from '../io/write-output.ts';
-import { mergeProfiles } from '../log/profile.ts';
-import { dropAnsweredGaps } from '../importers/merge-logs.ts';
 import { formatImportSummary, formatWarning } from '../importers/format-summary.ts';
-import { buildReport } from '../report/build-report.ts';
 import type { Report } from '../report/types.ts';
 import { makeChalk, shouldUseColor } from '../render/color.ts';
 import { sanitizeInline } from '../render/sanitize.ts';
@@ -74,23 +71,6 @@ export async function runAnalyze(files: string[], options: AnalyzeOptions): Prom
     if (reached) return EXIT.failOn;
   }
   return EXIT.ok;
-}
-
-export function analyzeImport(files: string[], result: ImportResult, overrides: Profile): Analyzed {
-  const log: CycleLog = {
-    profile: mergeProfiles(result.log.profile, overrides),
-    days: result.log.days,
-  };
-  const analysis = analyzeLog(log);
-  const report = buildReport(analysis, {
-    files,
-    formats: [result.format],
-    warnings: result.warnings,
-    questions: dropAnsweredGaps(result.gaps, log.profile),
-    appNotes: result.appNotes ?? [],
-    log,
-  });
-  return { report, log };
 }
 
 async function renderAll(

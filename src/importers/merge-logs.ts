@@ -88,7 +88,9 @@ export function dropAnsweredGaps(gaps: readonly ProfileGap[], profile: Profile):
       case GAP_FACTS.menopause:
         return profile.menopause !== undefined;
       case GAP_FACTS.iudType:
-        return [...methods].some((m) => TYPED_IUDS.has(m));
+        return !methods.has('iud') || [...methods].some((m) => TYPED_IUDS.has(m));
+      case GAP_FACTS.pregnancyWeek:
+        return profile.pregnancy?.week !== undefined || profile.pregnancy?.due !== undefined;
       case GAP_FACTS.pill:
         return [...methods].some((m) => PILLS.has(m));
       case GAP_FACTS.contraceptionDates:

@@ -272,24 +272,6 @@ async function askEpisode(
   return episode;
 }
 
-/** The import's gaps the answers did not fill; they stay questions in the report. */
-export function getRemainingGaps(gaps: readonly ProfileGap[], profile: Profile): ProfileGap[] {
-  return gaps.filter((gap) => {
-    switch (gap.fact) {
-      case 'age':
-        return profile.age === undefined && profile.birth_date === undefined;
-      case 'menopause':
-        return profile.menopause === undefined;
-      case 'iud-type':
-        return (profile.contraception ?? []).some((c) => c.method === 'iud');
-      case 'pregnancy-week':
-        return profile.pregnancy?.week === undefined && profile.pregnancy?.due === undefined;
-      default:
-        return true;
-    }
-  });
-}
-
 function approximateAge(profile: Profile, today: IsoDate): number | undefined {
   if (profile.age !== undefined) return profile.age;
   const year = /^(\d{4})/.exec(profile.birth_date ?? '')?.[1];

@@ -4,7 +4,6 @@
  * (prompter, today, state folder, output) is passed in, so tests drive it with a script.
  */
 import { resolve } from 'node:path';
-import { analyzeLog } from '../core/analyze.ts';
 import type { IsoDate } from '../core/dates.ts';
 import type { CycleLog } from '../core/log.ts';
 import { InputError, InterruptedError, UsageError } from '../errors.ts';
@@ -12,7 +11,7 @@ import { getFormat } from '../importers/registry.ts';
 import type { FormatId, ImportResult } from '../importers/types.ts';
 import { fileExists } from '../io/write-output.ts';
 import { sanitizeInline } from '../render/sanitize.ts';
-import { buildReport } from '../report/build-report.ts';
+import { reportLog } from '../report/analyze-import.ts';
 import type { Report } from '../report/types.ts';
 import { buildInterviewLog } from './build-log.ts';
 import {
@@ -23,7 +22,7 @@ import {
   writeDraft,
   type Draft,
 } from './draft.ts';
-import { getRemainingGaps, walkInterview, type BaseLog } from './flow.ts';
+import { walkInterview, type BaseLog } from './flow.ts';
 import { PromptInterrupted, type Prompter } from './prompter.ts';
 import {
   addEpisodeAnswers,
@@ -219,15 +218,17 @@ export async function runInterviewSession(deps: InterviewDeps): Promise<Intervie
   // Without --log the interview is about today; with --log, like `analyze`, the evaluation date
   // is the last logged date unless --as-of says otherwise (clinical-rules.md ambiguity 14).
   const asOf = imported ? deps.asOf : today;
-  const analysis = analyzeLog(log, asOf !== undefined ? { asOf } : {});
-  const report = buildReport(analysis, {
-    files: base ? [base.name, 'interview'] : ['interview'],
-    formats: imported ? [imported.format] : [],
-    warnings: imported?.warnings ?? [],
-    questions: getRemainingGaps(imported?.gaps ?? [], log.profile),
-    ...(imported?.appNotes ? { appNotes: imported.appNotes } : {}),
+  const report = reportLog(
     log,
-  });
+    {
+      files: base ? [base.name, 'interview'] : ['interview'],
+      formats: imported ? [imported.format] : [],
+      warnings: imported?.warnings ?? [],
+      gaps: imported?.gaps ?? [],
+      ...(imported?.appNotes ? { appNotes: imported.appNotes } : {}),
+    },
+    asOf,
+  );
   deps.print('\n' + deps.formatText(report, log));
   prompter.note('');
 

@@ -140,7 +140,8 @@ describe('dropAnsweredGaps', () => {
   ];
 
   test('asks each person-level question once', () => {
-    expect(dropAnsweredGaps(gaps, {}).map((g) => g.fact)).toEqual([
+    const untypedIud = { contraception: [{ method: 'iud' as const }] };
+    expect(dropAnsweredGaps(gaps, untypedIud).map((g) => g.fact)).toEqual([
       'age',
       'menopause',
       'iud-type',
@@ -160,5 +161,18 @@ describe('dropAnsweredGaps', () => {
       ],
     });
     expect(answered).toEqual([]);
+  });
+
+  test('the IUD question goes once no untyped IUD is left, and the week once a week or due date is given', () => {
+    const iudAndWeek: ProfileGap[] = [iudGap, { fact: 'pregnancy-week', message: 'which week?' }];
+    expect(
+      dropAnsweredGaps(iudAndWeek, { contraception: [{ method: 'iud' }] }).map((g) => g.fact),
+    ).toEqual(['iud-type', 'pregnancy-week']);
+    expect(
+      dropAnsweredGaps(iudAndWeek, {
+        contraception: [{ method: 'condom' }],
+        pregnancy: { due: '2025-09-01' },
+      }),
+    ).toEqual([]);
   });
 });

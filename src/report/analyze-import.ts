@@ -1,0 +1,51 @@
+/**
+ * The one path from a canonical log to a report, shared by analyze, batch and the interview:
+ * analyze, then build the report with the questions the profile has not answered yet.
+ */
+import { analyzeLog } from '../core/analyze.ts';
+import type { CycleLog, Profile } from '../core/log.ts';
+import { dropAnsweredGaps } from '../importers/merge-logs.ts';
+import type { FormatId, ImportResult, ProfileGap, Warning } from '../importers/types.ts';
+import { mergeProfiles } from '../log/profile.ts';
+import { buildReport } from './build-report.ts';
+import type { Report } from './types.ts';
+
+export interface LogSource {
+  files: string[];
+  formats: FormatId[];
+  warnings: Warning[];
+  gaps: ProfileGap[];
+  appNotes?: { date: string; text: string }[];
+}
+
+export function reportLog(log: CycleLog, source: LogSource, asOf?: string): Report {
+  const analysis = analyzeLog(log, asOf !== undefined ? { asOf } : {});
+  return buildReport(analysis, {
+    files: source.files,
+    formats: source.formats,
+    warnings: source.warnings,
+    questions: dropAnsweredGaps(source.gaps, log.profile),
+    appNotes: source.appNotes ?? [],
+    log,
+  });
+}
+
+/** An imported file, with the command line's profile facts over the file's own. */
+export function analyzeImport(
+  files: string[],
+  result: ImportResult,
+  overrides: Profile,
+): { report: Report; log: CycleLog } {
+  const log: CycleLog = {
+    profile: mergeProfiles(result.log.profile, overrides),
+    days: result.log.days,
+  };
+  const report = reportLog(log, {
+    files,
+    formats: [result.format],
+    warnings: result.warnings,
+    gaps: result.gaps,
+    ...(result.appNotes ? { appNotes: result.appNotes } : {}),
+  });
+  return { report, log };
+}
