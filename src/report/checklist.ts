@@ -109,6 +109,19 @@ function findingsFor(analysis: Analysis, rules: RuleId[]): Finding[] {
   return analysis.findings.filter((f) => rules.includes(f.rule));
 }
 
+/** The blood colour logged on a date (days are sorted by date, so a binary search finds it). */
+function colourOn(log: CycleLog | undefined, date: string): string | undefined {
+  const days = log?.days ?? [];
+  let lo = 0;
+  let hi = days.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (days[mid]!.date < date) lo = mid + 1;
+    else hi = mid;
+  }
+  return days[lo]?.date === date ? days[lo]!.blood_color : undefined;
+}
+
 function formatDetails(
   code: ChecklistCode,
   analysis: Analysis,
@@ -116,7 +129,6 @@ function formatDetails(
   rules: RuleId[],
 ): string[] {
   const profile = analysis.profile;
-  const dayOf = new Map((log?.days ?? []).map((d) => [d.date, d]));
   switch (code) {
     case 'K1': {
       const lines: string[] = [];
@@ -128,7 +140,7 @@ function formatDetails(
         if (days.length === 0) continue;
         for (const x of days) seen.add(x.date!);
         const parts = days.map((x) => {
-          const colour = dayOf.get(x.date!)?.blood_color;
+          const colour = colourOn(log, x.date!);
           return `${x.date} ${x.value}${colour ? ` (${sanitizeInline(colour)})` : ''}`;
         });
         lines.push(
