@@ -113,7 +113,7 @@ async function ensureLog(years) {
 // ── start-up ────────────────────────────────────────────────────────────────────────────────
 async function benchStartup() {
   console.error('startup: cyclecheck --help and a one-year analyze against node -e 0');
-  const log = await ensureLog(1);
+  const log = 'fixtures/one-year.csv';
   const runs = quick ? 11 : 41;
   const times = { node: [], help: [], analyze: [] };
   // Warm the file cache, then interleave so that drift hits all three alike.
