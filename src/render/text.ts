@@ -79,7 +79,11 @@ export function formatTextReport(report: Report, log: CycleLog, options: TextOpt
   for (const tier of TIERS) {
     const flags = report.flags.filter((f) => f.tier === tier);
     if (flags.length === 0) continue;
-    out.push('', tierColor(chalk, tier)(`[${TIER_SYMBOL[tier]}] ${TIER_LABEL[tier]}`));
+    out.push('');
+    const color = tierColor(chalk, tier);
+    out.push(
+      ...wrapText(`[${TIER_SYMBOL[tier]}] ${TIER_LABEL[tier]}`, width, '    ').map((l) => color(l)),
+    );
     for (const flag of flags) formatFlag(flag, out, width, chalk);
   }
 

@@ -1,0 +1,93 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { analyzeLog } from '../../src/core/analyze.ts';
+import { parseCanonicalCsv } from '../../src/log/canonical-csv.ts';
+import { buildReport } from '../../src/report/build-report.ts';
+import { makeChalk } from '../../src/render/color.ts';
+import { sanitizeInline } from '../../src/render/sanitize.ts';
+import { formatTextReport } from '../../src/render/text.ts';
+import { wrapText } from '../../src/render/wrap.ts';
+
+function reportFor(csv: string) {
+  const { log } = parseCanonicalCsv(csv, 'log.csv');
+  const report = buildReport(analyzeLog(log), {
+    files: ['log.csv'],
+    formats: ['csv'],
+    warnings: [],
+    log,
+  });
+  return { report, log };
+}
+
+describe('text report', () => {
+  const { report, log } = reportFor(readFileSync('fixtures/example-log.csv', 'utf8'));
+
+  it.each([60, 80, 100])('fits %i columns without colour', (width) => {
+    const text = formatTextReport(report, log, {
+      chalk: makeChalk(false),
+      width,
+      explain: true,
+      calendar: true,
+    });
+    for (const line of text.split('\n')) expect(line.length).toBeLessThanOrEqual(width);
+  });
+
+  it('tells tiers apart by words and symbols, never colour alone', () => {
+    const text = formatTextReport(report, log, {
+      chalk: makeChalk(false),
+      width: 80,
+      explain: false,
+      calendar: false,
+    });
+    expect(text).toContain('[!!] SOON — book an appointment in the next few days');
+    expect(text).toContain('[!] NEXT VISIT');
+    expect(text).toContain('[i] INFO');
+  });
+
+  it('prints every flag of the report, its dates and its rule id', () => {
+    const text = formatTextReport(report, log, {
+      chalk: makeChalk(false),
+      width: 80,
+      explain: false,
+      calendar: false,
+    });
+    for (const flag of report.flags) {
+      expect(text).toContain(`Rule ${flag.rule}`);
+      expect(text).toContain(flag.start);
+    }
+  });
+
+  it('neutralises escape sequences and bidi controls in logged text', () => {
+    const csv =
+      'date,bleeding,blood_color,sex\n2025-03-01,medium,,\n2025-03-02,medium,,\n2025-03-12,spotting,"red\u001b[31m\u202e",yes\n';
+    const { report: r, log: l } = reportFor(csv);
+    const text = formatTextReport(r, l, {
+      chalk: makeChalk(false),
+      width: 80,
+      explain: false,
+      calendar: false,
+    });
+    expect(text).toContain('spotting (red)');
+    expect(text).not.toContain('\u001b');
+    expect(text).not.toContain('\u202e');
+  });
+});
+
+describe('sanitizeInline and wrapText', () => {
+  it.each([
+    ['\u001b]8;;http://x\u0007link\u001b]8;;\u0007', 'link'],
+    ['a\rb\nc\td', 'a b c d'],
+    ['\u202eevil', 'evil'],
+    ['\u009b31mred', 'red'],
+  ])('sanitizes %j', (input, output) => {
+    expect(sanitizeInline(input)).toBe(output);
+  });
+
+  it('wraps at the width and indents continuation lines', () => {
+    expect(wrapText('one two three four', 9, '  ', '- ')).toEqual([
+      '- one two',
+      '  three',
+      '  four',
+    ]);
+  });
+});
