@@ -6,11 +6,11 @@
 import type { Bleeding, Discharge } from '../core/log.ts';
 import type { InputFile } from '../io/input-file.ts';
 import { MethodSightings } from './common/contraception.ts';
-import { parseLocalDate } from './common/dates.ts';
+import { describeBadDate, parseLocalDate } from './common/dates.ts';
 import { DayBuilder } from './common/day-builder.ts';
 import { personGaps } from './common/gaps.ts';
-import { isObject, readJsonDocument } from './common/json-input.ts';
-import { ImportTally, shortName } from './common/tally.ts';
+import { isObject, readJsonDocument, scalarText } from './common/json-input.ts';
+import { ImportTally } from './common/tally.ts';
 import type { Importer, ImportOptions, ImportResult } from './types.ts';
 import { ownValue } from './common/own-value.ts';
 
@@ -129,8 +129,7 @@ export async function readClueExport(
     if (!type) throw doc.error(`${path}.type`, 'missing the measurement type', record, 'type');
     const date = parseLocalDate(record.date);
     if (date === undefined) {
-      const shown = typeof record.date === 'string' ? `'${shortName(record.date)}'` : 'missing';
-      throw doc.error(`${path}.date`, `date ${shown} is not YYYY-MM-DD`, record, 'date');
+      throw doc.error(`${path}.date`, describeBadDate(scalarText(record.date)), record, 'date');
     }
     const line = doc.lineOf(records, index);
     days.entry(date);

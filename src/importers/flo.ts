@@ -15,7 +15,7 @@ import type { IsoDate } from '../core/dates.ts';
 import { parseIsoDate } from '../core/dates.ts';
 import type { InputFile } from '../io/input-file.ts';
 import { MethodSightings } from './common/contraception.ts';
-import { addDays, parseLocalDate } from './common/dates.ts';
+import { addDays, describeBadDate, parseLocalDate } from './common/dates.ts';
 import { DayBuilder } from './common/day-builder.ts';
 import { personGaps, pregnancyWeekGap } from './common/gaps.ts';
 import { isObject, readJsonDocument, scalarText, type JsonDocument } from './common/json-input.ts';
@@ -206,7 +206,7 @@ export async function readFloExport(
       const raw = scalarText(cycle.period_start_date);
       throw doc.error(
         `${path}.period_start_date`,
-        `date ${raw === undefined ? 'missing' : `'${shortName(raw)}'`} is not YYYY-MM-DD`,
+        describeBadDate(raw),
         cycle,
         'period_start_date',
       );
@@ -243,6 +243,15 @@ export async function readFloExport(
         scalarText(cycle.period_intensity) ?? typeof cycle.period_intensity,
         line,
       );
+    }
+    if (intensity) {
+      // Keys are day indexes within the period; anything else would be dropped unseen.
+      const days = parseIsoDate(end)! - parseIsoDate(start)! + 1;
+      for (const key of Object.keys(intensity)) {
+        if (!/^(0|[1-9]\d{0,2})$/.test(key) || Number(key) >= days) {
+          tally.unknown('period_intensity day', key, line);
+        }
+      }
     }
     for (let offset = 0, date = start; date <= end; offset++, date = addDays(date, 1)) {
       const raw = intensity ? scalarText(intensity[String(offset)]) : undefined;
@@ -290,12 +299,7 @@ export async function readFloExport(
     const date = parseLocalDate(event[key]);
     if (date === undefined) {
       const raw = scalarText(event[key]);
-      throw doc.error(
-        `${path}.${key}`,
-        `date ${raw === undefined ? 'missing' : `'${shortName(raw)}'`} is not YYYY-MM-DD`,
-        event,
-        key,
-      );
+      throw doc.error(`${path}.${key}`, describeBadDate(raw), event, key);
     }
     const category = typeof event.category === 'string' ? event.category : '';
     const subcategory = typeof event.subcategory === 'string' ? event.subcategory : '';

@@ -6,7 +6,7 @@
 import type { Bleeding, Discharge } from '../core/log.ts';
 import type { IsoDate } from '../core/dates.ts';
 import type { InputFile } from '../io/input-file.ts';
-import { parseLocalDate } from './common/dates.ts';
+import { describeBadDate, parseLocalDate } from './common/dates.ts';
 import { DayBuilder } from './common/day-builder.ts';
 import { personGaps } from './common/gaps.ts';
 import { isObject, readJsonDocument, scalarText, type JsonDocument } from './common/json-input.ts';
@@ -96,12 +96,7 @@ function rowDate(
   const date = parseLocalDate(row[key]);
   if (date === undefined) {
     const raw = scalarText(row[key]);
-    throw doc.error(
-      `${path}.${key}`,
-      `date ${raw === undefined ? 'missing' : `'${shortName(raw)}'`} is not YYYY-MM-DD`,
-      row,
-      key,
-    );
+    throw doc.error(`${path}.${key}`, describeBadDate(raw), row, key);
   }
   return date;
 }

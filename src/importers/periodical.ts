@@ -8,12 +8,12 @@ import type { Bleeding, Discharge } from '../core/log.ts';
 import type { IsoDate } from '../core/dates.ts';
 import type { InputFile } from '../io/input-file.ts';
 import { MethodSightings } from './common/contraception.ts';
-import { parseCompactDate } from './common/dates.ts';
+import { describeBadDate, parseCompactDate } from './common/dates.ts';
 import { DayBuilder } from './common/day-builder.ts';
 import { personGaps } from './common/gaps.ts';
 import { gunzipBounded, isGzip } from './common/gzip.ts';
 import { isObject, parseJsonDocument, scalarText, type JsonDocument } from './common/json-input.ts';
-import { ImportTally, shortName } from './common/tally.ts';
+import { ImportTally } from './common/tally.ts';
 import { decodeUtf8 } from './common/text.ts';
 import type { Importer, ImportOptions, ImportResult } from './types.ts';
 import { ownValue } from './common/own-value.ts';
@@ -88,12 +88,7 @@ function rowDate(doc: JsonDocument, rows: unknown[], index: number, path: string
   const date = parseCompactDate(row.eventdate);
   if (date === undefined) {
     const raw = scalarText(row.eventdate);
-    throw doc.error(
-      `${path}.eventdate`,
-      `date ${raw === undefined ? 'missing' : `'${shortName(raw)}'`} is not yyyyMMdd`,
-      row,
-      'eventdate',
-    );
+    throw doc.error(`${path}.eventdate`, describeBadDate(raw, 'yyyyMMdd'), row, 'eventdate');
   }
   return date;
 }

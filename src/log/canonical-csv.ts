@@ -36,6 +36,8 @@ export const CSV_DELIMITERS = [',', ';', '\t'] as const;
 export type CsvDelimiter = (typeof CSV_DELIMITERS)[number];
 
 const HEADER_EXAMPLE = 'date,bleeding,sex,notes';
+/** Unknown columns named one by one in warnings; the rest are counted in one more. */
+const MAX_NAMED_UNKNOWN_COLUMNS = 20;
 const QUOTE_HELP = 'a quote inside a quoted field must be doubled: ""';
 
 /**
@@ -82,6 +84,43 @@ interface CsvStructure {
   comments: { line: number; text: string }[];
   /** Where a quoted field was opened and never closed. */
   unclosedQuote?: { line: number; column: number };
+  /** The first row with far more fields than the header (a runaway line of separators). */
+  runaway?: { line: number; fields: number; headerFields: number };
+}
+
+/** Fields beyond the header's count that make a row "runaway": refused before csv-parse would
+ * build an array of millions of empty strings for it. */
+const RUNAWAY_EXTRA_FIELDS = 10_000;
+
+/** Separators in `text` from `start` to `end`. */
+function countChar(text: string, ch: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = text.indexOf(ch, start); i !== -1 && i < end; i = text.indexOf(ch, i + 1)) n++;
+  return n;
+}
+
+/**
+ * scanCsvStructure's runaway check for a body without quotes, where a line is a row: only lines
+ * long enough to hold that many separators are counted, so ordinary logs cost one indexOf a line.
+ */
+function findRunawayPlainRow(
+  body: string,
+  delimiter: string,
+  firstLine: number,
+): CsvStructure['runaway'] {
+  const headerEnd = body.indexOf('\n') === -1 ? body.length : body.indexOf('\n');
+  const headerFields = countChar(body, delimiter, 0, headerEnd) + 1;
+  let line = firstLine + 1;
+  for (let start = headerEnd + 1; start < body.length; line++) {
+    const newline = body.indexOf('\n', start);
+    const end = newline === -1 ? body.length : newline;
+    if (end - start > headerFields + RUNAWAY_EXTRA_FIELDS) {
+      const fields = countChar(body, delimiter, start, end) + 1;
+      if (fields > headerFields + RUNAWAY_EXTRA_FIELDS) return { line, fields, headerFields };
+    }
+    start = end + 1;
+  }
+  return undefined;
 }
 
 /**
@@ -95,6 +134,14 @@ function scanCsvStructure(body: string, delimiter: string, firstLine: number): C
   let inQuote = false;
   let atFieldStart = true;
   let open = { line: 0, column: 0 };
+  let headerFields = 0;
+  let runaway: CsvStructure['runaway'];
+  const endOfRow = (): void => {
+    if (line === firstLine) headerFields = field + 1;
+    else if (runaway === undefined && field + 1 > headerFields + RUNAWAY_EXTRA_FIELDS) {
+      runaway = { line, fields: field + 1, headerFields };
+    }
+  };
   for (let i = 0; i < body.length; i++) {
     const ch = body[i];
     if (inQuote) {
@@ -120,6 +167,7 @@ function scanCsvStructure(body: string, delimiter: string, firstLine: number): C
       field++;
       atFieldStart = true;
     } else if (ch === '\n') {
+      endOfRow();
       line++;
       field = 0;
       atFieldStart = true;
@@ -127,7 +175,9 @@ function scanCsvStructure(body: string, delimiter: string, firstLine: number): C
       atFieldStart = false;
     }
   }
-  return inQuote ? { comments, unclosedQuote: open } : { comments };
+  if (!inQuote) endOfRow();
+  const found = runaway === undefined ? {} : { runaway };
+  return inQuote ? { comments, unclosedQuote: open, ...found } : { comments, ...found };
 }
 
 type ProfileComment =
@@ -282,10 +332,18 @@ export function parseCanonicalCsv(text: string, file: string): ImportResult {
   const newline = body.indexOf('\n');
   const delimiter = detectDelimiter(newline === -1 ? body : body.slice(0, newline));
 
-  const comments = hasPlainLines(body)
-    ? []
-    : scanCsvStructure(body, delimiter, headerLine).comments;
-  for (const comment of comments) {
+  const plain = hasPlainLines(body);
+  const structure = plain ? { comments: [] } : scanCsvStructure(body, delimiter, headerLine);
+  const runaway = plain ? findRunawayPlainRow(body, delimiter, headerLine) : structure.runaway;
+  if (runaway !== undefined) {
+    const { line: at, fields, headerFields } = runaway;
+    throw new InputError(
+      file,
+      { line: at, column: headerFields + 1 },
+      `this row has ${fields} fields but the header has ${headerFields} (separated by ${describeDelimiter(delimiter)}); check for a missing or extra separator, or quote text that contains one`,
+    );
+  }
+  for (const comment of structure.comments) {
     const parsed = readCommentLine(comment.text);
     if (parsed.kind === 'profile') {
       warnings.push({
@@ -366,10 +424,13 @@ function readHeader(
 ): (DayColumn | undefined)[] {
   const columns: (DayColumn | undefined)[] = [];
   const firstAt = new Map<DayColumn, number>();
+  let unknown = 0;
   header.forEach((name, index) => {
     const column = resolveDayColumn(name);
     columns.push(column);
     if (column === undefined) {
+      // A sheet with thousands of extra columns gets a few named and a count, not a flood.
+      if (++unknown > MAX_NAMED_UNKNOWN_COLUMNS) return;
       const suggestion = suggestDayColumn(name);
       warnings.push({
         file,
@@ -391,6 +452,14 @@ function readHeader(
     }
     firstAt.set(column, index);
   });
+  if (unknown > MAX_NAMED_UNKNOWN_COLUMNS) {
+    const more = unknown - MAX_NAMED_UNKNOWN_COLUMNS;
+    warnings.push({
+      file,
+      line,
+      message: `${more} more unknown column${more === 1 ? '' : 's'} ${more === 1 ? 'is' : 'are'} ignored`,
+    });
+  }
   if (!firstAt.has('date')) {
     const looksLikeData = /^\d{4}-\d{2}-\d{2}$/.test(header[0]?.trim() ?? '');
     throw new InputError(

@@ -52,11 +52,18 @@ export function parseJsonText(text: string, options: { maxDepth?: number } = {})
   const value = parser.parseDocument();
   const starts = parser.starts;
   const members = parser.members;
+  const at = (offset: number | undefined): TextPosition | undefined =>
+    offset === undefined ? undefined : parser.positionAt(offset);
   return {
     value,
     locations: {
-      of: (node) => starts.get(node),
-      member: (container, key) => members.get(container)?.get(key),
+      of: (node) => at(starts.get(node)),
+      member: (container, key) => {
+        const where = members.get(container);
+        if (where === undefined) return undefined;
+        if (Array.isArray(where)) return typeof key === 'number' ? at(where[key]) : undefined;
+        return typeof key === 'string' ? at(where.get(key)) : undefined;
+      },
     },
   };
 }
@@ -65,8 +72,11 @@ const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 
 class Parser {
   private pos = 0;
-  readonly starts = new WeakMap<object, TextPosition>();
-  readonly members = new WeakMap<object, Map<string | number, TextPosition>>();
+  // Offsets, turned into line:column only when asked: a position object per value would cost
+  // far more memory than the values themselves (a 10 MB array of numbers needed over 256 MB).
+  readonly starts = new WeakMap<object, number>();
+  /** Where each member's value starts: offsets by key for objects, by index for arrays. */
+  readonly members = new WeakMap<object, Map<string, number> | number[]>();
   /** Offsets of line starts, so positions are computed only when needed. */
   private readonly lineStarts: number[] = [0];
 
@@ -153,8 +163,8 @@ class Parser {
     // A plain object is several times faster than Object.create(null), and safe here because
     // the only keys with special meaning on assignment are refused before anything is assigned.
     const object: Record<string, unknown> = {};
-    const where = new Map<string | number, TextPosition>();
-    this.starts.set(object, this.positionAt(this.pos));
+    const where = new Map<string, number>();
+    this.starts.set(object, this.pos);
     this.members.set(object, where);
     this.pos++;
     this.skipSpace();
@@ -180,7 +190,7 @@ class Parser {
       }
       this.pos++;
       this.skipSpace();
-      where.set(key, this.positionAt(this.pos));
+      where.set(key, this.pos);
       object[key] = this.parseValue(depth);
       this.skipSpace();
       const next = this.text[this.pos];
@@ -199,8 +209,8 @@ class Parser {
   private parseArray(depth: number): unknown[] {
     this.enter(depth);
     const array: unknown[] = [];
-    const where = new Map<string | number, TextPosition>();
-    this.starts.set(array, this.positionAt(this.pos));
+    const where: number[] = [];
+    this.starts.set(array, this.pos);
     this.members.set(array, where);
     this.pos++;
     this.skipSpace();
@@ -210,7 +220,7 @@ class Parser {
     }
     for (;;) {
       this.skipSpace();
-      where.set(array.length, this.positionAt(this.pos));
+      where.push(this.pos);
       array.push(this.parseValue(depth));
       this.skipSpace();
       const next = this.text[this.pos];

@@ -62,7 +62,9 @@ describe('analyze', () => {
     expect(result.stdout).toContain('[!!] SOON');
     expect(result.stdout).toContain('Doctor-visit checklist');
     // The checklist carries the person's own data: dates, amounts and the colour they logged.
-    expect(result.stdout).toMatch(/2025-08-14 spotting \(bright red\),\s+2025-08-15\s+light \(pink\)/);
+    expect(result.stdout).toMatch(
+      /2025-08-14 spotting \(bright red\),\s+2025-08-15\s+light \(pink\)/,
+    );
     expect(result.stdout).toContain('informational, not a diagnosis');
     expect(result.stdout).not.toContain('\u001b[');
     for (const line of result.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(80);

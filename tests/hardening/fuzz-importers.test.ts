@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
-import { afterAll, describe, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { FORMAT_IDS } from '../../src/importers/registry.ts';
 import type { FormatId } from '../../src/importers/types.ts';
 import { formatCanonicalJson } from '../../src/log/format-canonical.ts';
@@ -43,7 +43,11 @@ const SEEDS: Seed[] = [
   { name: 'drip-data.csv', bytes: read('fixtures/imports/drip-data.csv') },
   { name: 'measurements.json', bytes: read('fixtures/imports/clue-measurements.json'), json: true },
   { name: 'mensinator.json', bytes: read('fixtures/imports/mensinator.json'), json: true },
-  { name: 'Periodical-backup.json', bytes: read('fixtures/imports/Periodical-backup.json'), json: true },
+  {
+    name: 'Periodical-backup.json',
+    bytes: read('fixtures/imports/Periodical-backup.json'),
+    json: true,
+  },
   {
     name: 'Periodical-backup.json.gz',
     bytes: read('fixtures/imports/Periodical-backup.json.gz'),
@@ -145,13 +149,21 @@ type Mutation =
 const position = fc.noBias(fc.integer({ min: 0, max: 999_999 })).map((n) => n / 1_000_000);
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.record({ kind: fc.constant('flip' as const), at: position, byte: fc.integer({ min: 0, max: 255 }) }),
+  fc.record({
+    kind: fc.constant('flip' as const),
+    at: position,
+    byte: fc.integer({ min: 0, max: 255 }),
+  }),
   fc.record({
     kind: fc.constant('insert' as const),
     at: position,
     bytes: fc.uint8Array({ minLength: 1, maxLength: 8 }),
   }),
-  fc.record({ kind: fc.constant('delete' as const), at: position, length: fc.integer({ min: 1, max: 64 }) }),
+  fc.record({
+    kind: fc.constant('delete' as const),
+    at: position,
+    length: fc.integer({ min: 1, max: 64 }),
+  }),
   fc.record({
     kind: fc.constant('duplicate' as const),
     at: position,
@@ -202,10 +214,39 @@ function applyMutation(bytes: Buffer, m: Mutation): Buffer {
 }
 
 const mutations = fc.array(mutation, { minLength: 1, maxLength: 4 });
-const forcedFormat = fc.option(fc.constantFrom<FormatId>(...FORMAT_IDS), { nil: undefined, freq: 2 });
+
+const replacement: fc.Arbitrary<unknown> = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom(...HOSTILE_TOKENS) },
+  { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 2 }) },
+  { weight: 1, arbitrary: fc.constantFrom(-1, 0, 1e308, -1e308, 2 ** 53, 0.5, 1e-7) },
+  { weight: 1, arbitrary: fc.constantFrom({}, [], null, { option: '__proto__' }, [{}]) },
+);
+
+const forcedFormat = fc.option(fc.constantFrom<FormatId>(...FORMAT_IDS), {
+  nil: undefined,
+  freq: 2,
+});
 
 const temp = makeTempDir();
 afterAll(temp.cleanup);
+
+describe('the seeds', () => {
+  it.each(SEEDS)('$name imports, analyzes and survives a CSV round trip', async (seed) => {
+    const outcome = await checkImport(seed.name, seed.bytes, undefined, temp.dir);
+    expect(outcome.kind).toBe('imported');
+  });
+
+  it('mutations give both imports and refusals (the properties test both paths)', async () => {
+    const seed = SEEDS.find((s) => s.name === 'drip-data.csv')!;
+    const kinds = new Set<string>();
+    for (const ms of fc.sample(mutations, { numRuns: 60, seed: 1 })) {
+      kinds.add(
+        (await checkImport(seed.name, ms.reduce(applyMutation, seed.bytes), undefined)).kind,
+      );
+    }
+    expect([...kinds].sort()).toEqual(['imported', 'refused']);
+  });
+});
 
 describe('mutated files never crash an importer', () => {
   for (const seed of SEEDS) {
@@ -262,13 +303,6 @@ describe('mutated files never crash an importer', () => {
     }
   }
 });
-
-const replacement: fc.Arbitrary<unknown> = fc.oneof(
-  { weight: 3, arbitrary: fc.constantFrom(...HOSTILE_TOKENS) },
-  { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 2 }) },
-  { weight: 1, arbitrary: fc.constantFrom(-1, 0, 1e308, -1e308, 2 ** 53, 0.5, 1e-7) },
-  { weight: 1, arbitrary: fc.constantFrom({}, [], null, { option: '__proto__' }, [{}]) },
-);
 
 /** Replaces the node at relative position `where` in a depth-first walk of `root`. */
 function replaceNode(root: unknown, where: number, next: unknown): unknown {

@@ -13,7 +13,8 @@ export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /** The built binary; CYCLECHECK_TEST_BIN points at another build (e.g. while others rebuild). */
 export const BIN =
-  process.env.CYCLECHECK_TEST_BIN ?? fileURLToPath(new URL('../../bin/cyclecheck.js', import.meta.url));
+  process.env.CYCLECHECK_TEST_BIN ??
+  fileURLToPath(new URL('../../bin/cyclecheck.js', import.meta.url));
 
 /** Heap limit for every spawned run: a crafted file must not need more. */
 export const HEAP_MB = 256;
@@ -104,7 +105,10 @@ export async function mapLimit<T, R>(
 }
 
 /** A fresh private temporary folder and a function that removes it. */
-export function makeTempDir(prefix = 'cyclecheck-hardening-'): { dir: string; cleanup: () => void } {
+export function makeTempDir(prefix = 'cyclecheck-hardening-'): {
+  dir: string;
+  cleanup: () => void;
+} {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
@@ -138,4 +142,5 @@ export function expectRefused(
 }
 
 /** Text a terminal could be tricked by: escape sequences, carriage returns, bidi overrides. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 export const UNSAFE_TERMINAL_TEXT = /[\u001b\u009b\r\u202a-\u202e\u2066-\u2069\u0007]/;

@@ -85,7 +85,10 @@ interface Plan {
 
 const plan: fc.Arbitrary<Plan> = fc.record({
   start: fc.oneof(
-    { weight: 5, arbitrary: fc.integer({ min: dayNumber(2015, 1, 1), max: dayNumber(2026, 1, 1) }) },
+    {
+      weight: 5,
+      arbitrary: fc.integer({ min: dayNumber(2015, 1, 1), max: dayNumber(2026, 1, 1) }),
+    },
     { weight: 1, arbitrary: fc.integer({ min: FIRST, max: LAST - 900 }) },
     { weight: 1, arbitrary: fc.constantFrom(FIRST, LAST - 400) },
   ),
@@ -135,14 +138,20 @@ function buildDays(p: Plan): Day[] {
 
 /** A date near the log: `start` plus an offset, kept in the accepted years. */
 const near = (start: number, lo = -400, hi = 900): fc.Arbitrary<string> =>
-  fc.integer({ min: lo, max: hi }).map((o) => formatIsoDate(Math.min(LAST, Math.max(FIRST, start + o))));
+  fc
+    .integer({ min: lo, max: hi })
+    .map((o) => formatIsoDate(Math.min(LAST, Math.max(FIRST, start + o))));
 
 const orderedNear = (start: number): fc.Arbitrary<[string, string]> =>
   fc.tuple(near(start), near(start)).map(([a, b]) => (a <= b ? [a, b] : [b, a]));
 
 function profileNear(start: number): fc.Arbitrary<Profile> {
   const contraception = fc
-    .tuple(fc.constantFrom(...METHODS), maybe(orderedNear(start)), fc.constantFrom('both', 'start', 'end'))
+    .tuple(
+      fc.constantFrom(...METHODS),
+      maybe(orderedNear(start)),
+      fc.constantFrom('both', 'start', 'end'),
+    )
     .map(([method, pair, which]) =>
       compact({
         method,

@@ -1007,9 +1007,10 @@ describe('Apple Health: malformed and hostile files are refused with a location'
       });
     };
     const body = Array.from({ length: 3700 }, (_, i) => month(i)).join('');
+    // Years are limited to 1900–2100, so such a file is refused at its first impossible date.
     const error = await rejection(exportXml(body));
     expect(error.message).toMatch(
-      /^export\.xml:\d+: more than 100000 different dates: no Health export holds that many, so this file is refused$/,
+      /^export\.xml:\d+: startDate "1000-01-01 .*outside the years 1900–2100$/,
     );
   });
 
@@ -1083,5 +1084,28 @@ describe('Apple Health: detection from content', () => {
     ],
   ])('%s', (_what, bytes, expected) => {
     expect(looksLikeAppleHealth(bytes)).toBe(expected);
+  });
+});
+
+describe('damaged records found by fuzzing', () => {
+  test.each([
+    ['9999-12-31', 'MenstrualFlow', 'HKCategoryValueMenstrualFlowLight'],
+    ['4001-01-01', 'Contraceptive', 'HKCategoryValueContraceptiveIntrauterineDevice'],
+    ['1899-12-31', 'SexualActivity', 'HKCategoryValueNotApplicable'],
+  ])('a start date of %s is refused with its line, not imported', async (date, type, value) => {
+    const error = await rejection(exportXml(record({ type, start: NOON(date), value })));
+    expect(error.message).toContain(`:${FIRST_BODY_LINE}: startDate`);
+    expect(error.message).toContain('outside the years 1900–2100');
+  });
+
+  test('an unexpected end tag is quoted briefly and on one line', async () => {
+    const junk = 'x'.repeat(500) + '\n' + 'y'.repeat(500);
+    const body =
+      ` <Record type="HKCategoryTypeIdentifierMenstrualFlow" sourceName="H" startDate="${NOON('2025-03-01')}" endDate="${NOON('2025-03-01')}" value="HKCategoryValueMenstrualFlowLight">\n` +
+      `  </Metadata${junk}>\n </Record>\n`;
+    const error = await rejection(exportXml(body));
+    expect(error.message).toMatch(/unexpected <\/Metadataxxx+…> inside <Record>/);
+    expect(error.message).not.toMatch(/[\n\r]/);
+    expect(error.message.length).toBeLessThan(200);
   });
 });

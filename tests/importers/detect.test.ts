@@ -98,7 +98,7 @@ describe('importFile', () => {
     const error = (await importError('mystery.txt', 'hello, world\n')) as InputError;
     expect(error).toBeInstanceOf(InputError);
     expect(error.exitCode).toBe(65);
-    expect(error.message).toContain('mystery.txt: not a log or export cyclecheck recognises');
+    expect(error.message).toContain('mystery.txt:1: not a log or export cyclecheck recognises');
     for (const id of FORMAT_IDS) expect(error.hint).toContain(id);
     expect(error.hint).toContain('--from');
   });

@@ -3,7 +3,8 @@
  * not by date, so days are collected in a map and merged (highest amount, yes wins, worst
  * severity) before anything is paired; memory grows with the number of dates, not records.
  */
-import { dayNumber, formatIsoDate } from '../../core/dates.ts';
+import { civilFromDayNumber, dayNumber, formatIsoDate } from '../../core/dates.ts';
+import { MAX_YEAR, MIN_YEAR } from '../../log/day-values.ts';
 import {
   BLEEDING_LEVELS,
   DAY_FIELDS,
@@ -255,6 +256,15 @@ export class AppleRecordMapper {
           ? `a ${short} record has no ${attribute}`
           : `invalid ${attribute} "${text}" in a ${short} record`,
         'Apple Health dates look like 2024-10-03 12:00:00 +0200.',
+      );
+    }
+    // An end far in the future means "ongoing" (Apple writes year 4001); a start never does.
+    const year = civilFromDayNumber(date.day).year;
+    if (attribute === 'startDate' && (year < MIN_YEAR || year > MAX_YEAR)) {
+      throw new InputError(
+        this.file,
+        { line: record.line },
+        `startDate "${text}" of a ${short} record is outside the years ${MIN_YEAR}–${MAX_YEAR}`,
       );
     }
     return date;

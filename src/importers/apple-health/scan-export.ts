@@ -336,8 +336,12 @@ function readRecordElement(
     }
     if (buf[i + 1] === 0x2f) {
       const end = findTagEnd(buf, i);
-      const name = buf.toString('utf8', i + 2, end === -1 ? Math.min(buf.length, i + 40) : end);
-      throw new TagSyntaxError(`unexpected </${name.trim()}> inside <Record>`, i);
+      // Quote at most 40 bytes of one line: a damaged file can have anything up to the next '>'.
+      const stop = end === -1 ? buf.length : end;
+      const raw = buf.toString('utf8', i + 2, Math.min(stop, i + 42));
+      const name = raw.split(/[\r\n]/)[0]!.trim();
+      const cut = name.length < raw.trim().length || stop > i + 42 ? '…' : '';
+      throw new TagSyntaxError(`unexpected </${name}${cut}> inside <Record>`, i);
     }
     const child = readStartTag(buf, i);
     if (child === undefined) return undefined;

@@ -9,6 +9,12 @@ import type { ImportCount, Warning } from '../types.ts';
 /** `note` of a summary row for a category or value the importer does not know. */
 export const UNKNOWN_NOTE = 'unknown';
 
+/**
+ * Distinct unknown names listed one by one; the rest are counted per kind. A crafted or very
+ * wide file (100,000 unknown columns) must not turn into 100,000 warnings and a megabyte line.
+ */
+export const MAX_NAMED_UNKNOWNS = 20;
+
 interface UnknownEntry {
   kind: string;
   name: string;
@@ -19,6 +25,11 @@ interface UnknownEntry {
 export class ImportTally {
   private readonly rows = new Map<string, ImportCount>();
   private readonly unknowns = new Map<string, UnknownEntry>();
+  /** Per kind, the distinct names past MAX_NAMED_UNKNOWNS and how often they occurred. */
+  private readonly moreUnknowns = new Map<
+    string,
+    { names: Set<string>; count: number; firstLine: number | undefined }
+  >();
 
   private row(what: string, note: string | undefined): ImportCount {
     let row = this.rows.get(what);
@@ -49,7 +60,14 @@ export class ImportTally {
     const key = `${kind}\u0000${shown}`;
     const entry = this.unknowns.get(key);
     if (entry) entry.count++;
-    else this.unknowns.set(key, { kind, name: shown, count: 1, firstLine: line });
+    else if (this.unknowns.size < MAX_NAMED_UNKNOWNS) {
+      this.unknowns.set(key, { kind, name: shown, count: 1, firstLine: line });
+    } else {
+      const more = this.moreUnknowns.get(kind) ?? { names: new Set(), count: 0, firstLine: line };
+      more.names.add(shown);
+      more.count++;
+      this.moreUnknowns.set(kind, more);
+    }
   }
 
   summary(): ImportCount[] {
@@ -57,12 +75,20 @@ export class ImportTally {
     for (const { name, count } of this.unknowns.values()) {
       rows.push({ what: name, mapped: 0, dropped: count, note: UNKNOWN_NOTE });
     }
+    for (const [kind, { names, count }] of this.moreUnknowns) {
+      rows.push({
+        what: `${names.size} more ${kind} names`,
+        mapped: 0,
+        dropped: count,
+        note: UNKNOWN_NOTE,
+      });
+    }
     return rows;
   }
 
   /** One warning per unknown category or value, with its count (and first line, for CSV). */
   warnings(file: string): Warning[] {
-    return [...this.unknowns.values()].map(({ kind, name, count, firstLine }) => {
+    const named = [...this.unknowns.values()].map(({ kind, name, count, firstLine }) => {
       const warning: Warning = {
         file,
         message: `not used: ${kind} '${name}' ×${count} (unknown to cyclecheck)`,
@@ -70,6 +96,15 @@ export class ImportTally {
       if (firstLine !== undefined) warning.line = firstLine;
       return warning;
     });
+    const more = [...this.moreUnknowns].map(([kind, { names, count, firstLine }]) => {
+      const warning: Warning = {
+        file,
+        message: `not used: ${names.size} more ${kind} names, ×${count} in all (unknown to cyclecheck)`,
+      };
+      if (firstLine !== undefined) warning.line = firstLine;
+      return warning;
+    });
+    return [...named, ...more];
   }
 }
 
