@@ -10,7 +10,7 @@
  *       "point_events_manual_v2": [{ "category", "subcategory", "date", "local_date" }],
  *       "notes": [{ "text" | "content", "date" | "local_date" }] } }
  */
-import type { Bleeding, Discharge, Pregnancy } from '../core/log.ts';
+import type { Bleeding, Pregnancy } from '../core/log.ts';
 import type { IsoDate } from '../core/dates.ts';
 import { parseIsoDate } from '../core/dates.ts';
 import type { InputFile } from '../io/input-file.ts';
@@ -21,6 +21,7 @@ import { personGaps, pregnancyWeekGap } from './common/gaps.ts';
 import { isObject, readJsonDocument, scalarText, type JsonDocument } from './common/json-input.ts';
 import { ImportTally, shortName } from './common/tally.ts';
 import type { Importer, ImportOptions, ImportResult, ProfileGap, Warning } from './types.ts';
+import { applyDayAction, type DayAction } from './common/day-action.ts';
 import { ownValue } from './common/own-value.ts';
 
 const HINT =
@@ -36,14 +37,7 @@ export const FLO_INTENSITY: Record<string, Bleeding> = {
 const MAX_PERIOD_DAYS = 366;
 
 type EventAction =
-  | { kind: 'bleeding'; level: Bleeding; period?: boolean }
-  | { kind: 'flag'; field: 'sex' | 'fever' | 'odor' | 'painful_urination' | 'dizzy' }
-  | { kind: 'pain_during_sex' }
-  | { kind: 'severity'; field: 'cramps' | 'pelvic_pain' }
-  | { kind: 'discharge'; value: Discharge }
-  | { kind: 'pill' }
-  | { kind: 'drop'; group: string; why: string }
-  | { kind: 'unknown' };
+  DayAction | { kind: 'pill' } | { kind: 'drop'; group: string; why: string } | { kind: 'unknown' };
 
 const squash = (text: string): string => text.toLowerCase().replace(/[^a-z0-9]/g, '');
 
@@ -308,28 +302,6 @@ export async function readFloExport(
     days.entry(date);
     const action = classifyFloEvent(category, subcategory);
     switch (action.kind) {
-      case 'bleeding':
-        days.bleeding(date, action.level);
-        if (action.period) days.flag(date, 'period');
-        tally.mapped(name, `bleeding: ${action.level}`);
-        break;
-      case 'flag':
-        days.flag(date, action.field);
-        tally.mapped(name, action.field);
-        break;
-      case 'pain_during_sex':
-        days.flag(date, 'pain_during_sex');
-        days.flag(date, 'sex');
-        tally.mapped(name, 'pain_during_sex');
-        break;
-      case 'severity':
-        days.severity(date, action.field, 'mild');
-        tally.mapped(name, `${action.field}: mild`);
-        break;
-      case 'discharge':
-        if (action.value !== 'none') days.discharge(date, action.value);
-        tally.mapped(name, `discharge: ${action.value}`);
-        break;
       case 'pill':
         methods.see('pill', date);
         tally.dropped(name, 'asked instead: which pill');
@@ -340,6 +312,8 @@ export async function readFloExport(
       case 'unknown':
         tally.unknown('event', name === '' ? '(no category)' : name, line);
         break;
+      default:
+        applyDayAction(days, tally, date, name, action);
     }
   });
 

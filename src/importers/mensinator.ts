@@ -3,7 +3,6 @@
  * string: `periods` (one row per period day), `symptoms` (built-in flows plus the person's own
  * symptoms), `symptom_date` (which symptom on which date), `ovulations`, `app_settings`.
  */
-import type { Bleeding, Discharge } from '../core/log.ts';
 import type { IsoDate } from '../core/dates.ts';
 import type { InputFile } from '../io/input-file.ts';
 import { describeBadDate, parseLocalDate } from './common/dates.ts';
@@ -12,23 +11,17 @@ import { personGaps } from './common/gaps.ts';
 import { isObject, readJsonDocument, scalarText, type JsonDocument } from './common/json-input.ts';
 import { ImportTally, shortName } from './common/tally.ts';
 import type { Importer, ImportOptions, ImportResult } from './types.ts';
+import { applyDayAction, type DayAction } from './common/day-action.ts';
 import { ownValue } from './common/own-value.ts';
 
 const HINT =
   'A Mensinator export (Settings → Export) is a JSON object with "periods", "symptoms" and "symptom_date" tables.';
 
-type SymptomAction =
-  | { kind: 'bleeding'; level: Bleeding }
-  | { kind: 'flag'; field: 'sex' | 'fever' | 'odor' | 'painful_urination' | 'dizzy' }
-  | { kind: 'pain_during_sex' }
-  | { kind: 'severity'; field: 'cramps' | 'pelvic_pain' }
-  | { kind: 'discharge'; value: Discharge };
-
 /**
  * Symptom names people give, normalised (lower case, `_` and `-` as spaces). The built-in flows
  * are `Heavy_Flow`, `Medium_Flow`, `Light_Flow`; everything else was created by the person.
  */
-const SYMPTOMS: Record<string, SymptomAction> = {
+const SYMPTOMS: Record<string, DayAction> = {
   'heavy flow': { kind: 'bleeding', level: 'heavy' },
   'medium flow': { kind: 'bleeding', level: 'medium' },
   'light flow': { kind: 'bleeding', level: 'light' },
@@ -161,29 +154,7 @@ export async function readMensinatorExport(
       return;
     }
     const what = `symptom '${shortName(name)}'`;
-    switch (action.kind) {
-      case 'bleeding':
-        days.bleeding(date, action.level);
-        tally.mapped(what, `bleeding: ${action.level}`);
-        break;
-      case 'flag':
-        days.flag(date, action.field);
-        tally.mapped(what, action.field);
-        break;
-      case 'pain_during_sex':
-        days.flag(date, 'pain_during_sex');
-        days.flag(date, 'sex');
-        tally.mapped(what, 'pain_during_sex');
-        break;
-      case 'severity':
-        days.severity(date, action.field, 'mild');
-        tally.mapped(what, `${action.field}: mild`);
-        break;
-      case 'discharge':
-        days.discharge(date, action.value);
-        tally.mapped(what, `discharge: ${action.value}`);
-        break;
-    }
+    applyDayAction(days, tally, date, what, action);
   });
 
   for (const key of Object.keys(root)) {
