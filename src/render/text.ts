@@ -82,7 +82,9 @@ export function formatTextReport(report: Report, log: CycleLog, options: TextOpt
     out.push('');
     const color = tierColor(chalk, tier);
     out.push(
-      ...wrapText(`[${TIER_SYMBOL[tier]}] ${TIER_LABEL[tier]}`, width, '    ').map((l) => color(l)),
+      ...wrapText(`[${TIER_SYMBOL[tier]}] ${TIER_LABEL[tier]}`, width, '    ', '').map((l) =>
+        color(l),
+      ),
     );
     for (const flag of flags) formatFlag(flag, out, width, chalk);
   }

@@ -39,9 +39,10 @@ describe('text report', () => {
       explain: false,
       calendar: false,
     });
-    expect(text).toContain('[!!] SOON — book an appointment in the next few days');
-    expect(text).toContain('[!] NEXT VISIT');
-    expect(text).toContain('[i] INFO');
+    // Headings start their line: a screen reader meets the tier words first.
+    expect(text).toMatch(/^\[!!\] SOON — book an appointment in the next few days$/m);
+    expect(text).toMatch(/^\[!\] NEXT VISIT — /m);
+    expect(text).toMatch(/^\[i\] INFO — /m);
   });
 
   it('prints every flag of the report, its dates and its rule id', () => {
