@@ -216,6 +216,10 @@ const CSV_OPTIONS = {
  * Without quotes or comment lines every non-blank line is one record, so record lines can be
  * counted here instead of asking csv-parse for per-record info, which costs more than the parse.
  */
+function describeRaggedRow(fields: number, headerFields: number, delimiter: CsvDelimiter): string {
+  return `this row has ${fields} field${fields === 1 ? '' : 's'} but the header has ${headerFields} (separated by ${describeDelimiter(delimiter)}); check for a missing or extra separator, or quote text that contains one`;
+}
+
 function hasPlainLines(body: string): boolean {
   return !body.includes('"') && !/(^|\n)[ \t]*#/.test(body);
 }
@@ -225,8 +229,9 @@ function parseRecords(
   delimiter: CsvDelimiter,
   headerLine: number,
   file: string,
+  plain: boolean,
 ): ParsedRecord[] {
-  if (hasPlainLines(body)) {
+  if (plain) {
     const records = parseRecordsWithInfo(body, delimiter, headerLine, file, false) as string[][];
     const lines: number[] = [];
     let line = headerLine;
@@ -340,7 +345,7 @@ export function parseCanonicalCsv(text: string, file: string): ImportResult {
     throw new InputError(
       file,
       { line: at, column: headerFields + 1 },
-      `this row has ${fields} fields but the header has ${headerFields} (separated by ${describeDelimiter(delimiter)}); check for a missing or extra separator, or quote text that contains one`,
+      describeRaggedRow(fields, headerFields, delimiter),
     );
   }
   for (const comment of structure.comments) {
@@ -354,7 +359,7 @@ export function parseCanonicalCsv(text: string, file: string): ImportResult {
     }
   }
 
-  const records = parseRecords(body, delimiter, headerLine, file);
+  const records = parseRecords(body, delimiter, headerLine, file, plain);
   const header = records[0]?.record ?? [];
   const columns = readHeader(header, headerLine, file, warnings);
 
@@ -365,7 +370,7 @@ export function parseCanonicalCsv(text: string, file: string): ImportResult {
       throw new InputError(
         file,
         { line: startLine, column: Math.min(record.length, header.length) + 1 },
-        `this row has ${record.length} field${record.length === 1 ? '' : 's'} but the header has ${header.length} (separated by ${describeDelimiter(delimiter)}); check for a missing or extra separator, or quote text that contains one`,
+        describeRaggedRow(record.length, header.length, delimiter),
       );
     }
     days.push(readRow(record, columns, startLine, file));
