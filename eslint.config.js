@@ -54,4 +54,13 @@ export default tseslint.config(
     files: ['scripts/**', 'tests/**', 'bin/**'],
     rules: { 'no-console': 'off' },
   },
+  {
+    // The start-up path is CommonJS (bin/package.json, *.cjs): see bin/load-bundle.cjs.
+    files: ['bin/**/*.js', '**/*.cjs'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { require: 'readonly', module: 'writable', __dirname: 'readonly' },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 );

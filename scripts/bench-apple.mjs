@@ -202,7 +202,7 @@ export async function runAppleBench({
   outDir = join(ROOT, 'bench-out'),
   log = (message) => process.stderr.write(`${message}\n`),
 } = {}) {
-  if (!existsSync(join(ROOT, 'dist/cli.js'))) {
+  if (!existsSync(join(ROOT, 'dist/cli.cjs'))) {
     log('building dist/…');
     const build = spawnSync(process.execPath, [join(ROOT, 'scripts/build.mjs')], {
       stdio: 'inherit',

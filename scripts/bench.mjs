@@ -30,7 +30,7 @@ for (const name of only) {
     process.exit(2);
   }
 }
-if (!existsSync(join(ROOT, 'dist', 'cli.js'))) {
+if (!existsSync(join(ROOT, 'dist', 'cli.cjs'))) {
   console.error(
     'bench: dist/ is missing; run `npm run bench` (it builds first) or `npm run build`',
   );

@@ -1,24 +1,85 @@
-// Bundles src/ into dist/ with esbuild. One bundle per entry point, with shared chunks, so
-// `cyclecheck --help` loads only the CLI declarations and each command loads what it needs
-// (the prompt library only for `interview`, the importers only when a file needs them).
+// Bundles src/ into dist/ with esbuild, then writes V8's code cache for the CLI bundle.
+//
+// Start-up is most of what a typical run costs, so the layout serves it: one CommonJS bundle per
+// entry point (dist/cli.cjs, dist/batch-worker.cjs), loaded by bin/load-bundle.cjs together with
+// a code cache (dist/cli.cjs.cache) that scripts/write-code-cache.cjs makes from warm-up runs.
+// Code that a run does not need is in the file but never evaluated: every `await import()` in
+// src/ (the prompt library for `interview`, each importer, each renderer) stays a lazy module
+// initialiser in the bundle. See README "Start-up".
 import { build } from 'esbuild';
-import { rm } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { readFile, rm } from 'node:fs/promises';
+import { sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const BUNDLES = { cli: 'src/cli.ts', 'batch-worker': 'src/batch/worker.ts' };
+
+/**
+ * commander requires child_process at load time for executable subcommands, which cyclecheck
+ * does not have; child_process pulls in dgram and more (~4 ms of every start here). Load it on
+ * first use instead. The build fails if commander's source no longer has the line.
+ */
+const lazyChildProcessInCommander = {
+  name: 'lazy-child-process-in-commander',
+  setup(builder) {
+    const file = `${sep}node_modules${sep}commander${sep}lib${sep}command.js`;
+    builder.onLoad({ filter: /commander[\\/]lib[\\/]command\.js$/ }, async (args) => {
+      if (!args.path.endsWith(file)) return undefined;
+      const eager = "const childProcess = require('node:child_process');";
+      const source = await readFile(args.path, 'utf8');
+      if (!source.includes(eager)) {
+        throw new Error(`${args.path} no longer has the line ${eager}; update scripts/build.mjs`);
+      }
+      const lazy =
+        "const childProcess = { spawn: (...a) => require('node:child_process').spawn(...a) };";
+      return { contents: source.replace(eager, lazy), loader: 'js' };
+    });
+  },
+};
 
 await rm(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await build({
-  entryPoints: { cli: 'src/cli.ts', 'batch-worker': 'src/batch/worker.ts' },
+  absWorkingDir: ROOT,
+  entryPoints: BUNDLES,
   outdir: 'dist',
+  outExtension: { '.js': '.cjs' },
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
   packages: 'bundle',
+  // Escapes non-ASCII in strings; together with the check below the loader may read as latin1.
+  charset: 'ascii',
+  minifyWhitespace: true,
+  minifySyntax: true,
   sourcemap: 'linked',
   legalComments: 'none',
   logLevel: 'warning',
-  // Some bundled CommonJS dependencies call require(); give ESM output a real one.
-  banner: {
-    js: "import { createRequire as __cc_createRequire } from 'node:module'; const require = __cc_createRequire(import.meta.url);",
-  },
+  define: { 'import.meta.url': 'importMetaUrl' },
+  inject: ['scripts/cjs-import-meta.js'],
+  plugins: [lazyChildProcessInCommander],
 });
+
+for (const name of Object.keys(BUNDLES)) {
+  const text = await readFile(new URL(`../dist/${name}.cjs`, import.meta.url), 'latin1');
+  const at = text.search(/[^\0-\x7f]/);
+  if (at !== -1) {
+    const context = JSON.stringify(text.slice(Math.max(0, at - 40), at + 10));
+    console.error(`build: dist/${name}.cjs is not ASCII at offset ${at}: ${context}`);
+    process.exit(1);
+  }
+}
+
+// Without NODE_OPTIONS: V8 rejects a cache made under other flags, and users run plain `node`.
+const env = { ...process.env };
+delete env.NODE_OPTIONS;
+const cache = spawnSync(process.execPath, ['scripts/write-code-cache.cjs'], {
+  cwd: ROOT,
+  env,
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
+if (cache.status !== 0) {
+  console.error('build: could not write the code cache (dist/cli.cjs.cache)');
+  process.exit(1);
+}

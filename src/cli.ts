@@ -1,6 +1,7 @@
 /**
  * The entry point: declares the commands, runs the one that was asked for, and is the only place
- * that turns errors into messages and exit statuses (product.md §2).
+ * that turns errors into messages and exit statuses (product.md §2). bin/cyclecheck.js calls
+ * runCli(); the build also calls it to warm the code cache (scripts/write-code-cache.cjs).
  */
 import { Command, CommanderError } from 'commander';
 import { EXIT, UserError } from './errors.ts';
@@ -40,7 +41,7 @@ function printError(message: string): void {
   process.stderr.write(`cyclecheck: ${sanitizeInline(message)}\n`);
 }
 
-async function main(argv: string[]): Promise<void> {
+export async function runCli(argv: string[]): Promise<void> {
   const debug = argv.includes('--debug');
   // A closed pipe (`cyclecheck … | head`) is not an error worth a message.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -70,5 +71,3 @@ async function main(argv: string[]): Promise<void> {
     process.exitCode = EXIT.internal;
   }
 }
-
-await main(process.argv);

@@ -1,7 +1,7 @@
 /**
  * A batch worker thread: analyzes the files it is sent (a couple at a time, so that reading one
  * overlaps analyzing another) and posts back, for each, the summary row and, when wanted, the
- * NDJSON line. Bundled as dist/batch-worker.js.
+ * NDJSON line. Bundled as dist/batch-worker.cjs.
  */
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';

@@ -262,8 +262,8 @@ async function writeResults(plan: Plan, sink: OutputSink, options: BatchOptions)
     force: options.force === true,
   };
   const pool = new OrderedWorkerPool<Job, JobResult>({
-    // Built beside the command's chunk by scripts/build.mjs (entry point `batch-worker`).
-    workerUrl: new URL('./batch-worker.js', import.meta.url),
+    // Built beside the CLI bundle by scripts/build.mjs (entry point `batch-worker`).
+    workerUrl: new URL('./batch-worker.cjs', import.meta.url),
     workerData: setup,
     threads: plan.threads,
     window: Math.max(32, plan.threads * 8),

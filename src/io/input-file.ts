@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import { InputError, MissingInputError } from '../errors.ts';
 
 /** How much of a file detection looks at. */
@@ -74,7 +74,6 @@ export async function openInputFile(pathOrDash: string): Promise<InputFile> {
       if (size > MAX_WHOLE_FILE_BYTES) {
         throw new InputError(name, {}, `file is too large for this format (${size} bytes)`);
       }
-      const { readFile } = await import('node:fs/promises');
       try {
         return await readFile(pathOrDash);
       } catch (error) {

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { lstat, open, rename, unlink } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
 import { MissingInputError, UsageError } from '../errors.ts';
@@ -33,7 +32,9 @@ export async function writeOutputFile(
       'Pass --force to replace it, or choose another file with -o.',
     );
   }
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  // crypto is loaded here, not imported: most runs write nothing, and loading it costs start-up.
+  const random = process.getBuiltinModule('node:crypto').randomBytes(6).toString('hex');
+  const temp = join(dirname(path), `.${basename(path)}.${random}.tmp`);
   let handle;
   try {
     handle = await open(temp, 'wx', 0o600);

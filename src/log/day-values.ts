@@ -270,7 +270,7 @@ function describeExpected(kind: FieldKind, shown: string): string {
 
 function parseTemperatureText(field: DayField, text: string): number {
   // A decimal comma is common where `;` is the delimiter; a unit suffix is harmless.
-  const m = /^(\d{1,3}(?:[.,]\d+)?)\s*(?:°\s*c|c)?$/i.exec(text);
+  const m = /^(\d{1,3}(?:[.,]\d+)?)\s*(?:\u00b0\s*c|c)?$/i.exec(text);
   if (!m) throw new ValueError(field, describeExpected('temperature', quoteInput(text)));
   return checkTemperature(field, Number(m[1]!.replace(',', '.')));
 }

@@ -79,8 +79,8 @@ afterEach(() => {
 });
 
 beforeAll(() => {
-  if (!existsSync(join(BIN, '../../dist/cli.js'))) {
-    throw new Error('dist/cli.js is missing: run `npm run build` first');
+  if (!existsSync(join(BIN, '../../dist/cli.cjs'))) {
+    throw new Error('dist/cli.cjs is missing: run `npm run build` first');
   }
 });
 

@@ -2,13 +2,14 @@
  * Bounded gunzip: a small crafted file can expand to gigabytes (a "gzip bomb"), so output is
  * capped; real Periodical backups are kilobytes.
  */
-import { constants, gunzip, gunzipSync } from 'node:zlib';
 import { promisify } from 'node:util';
 import { InputError } from '../../errors.ts';
 
 export const MAX_GUNZIP_BYTES = 64 * 1024 * 1024;
 
-const gunzipAsync = promisify(gunzip);
+// Format detection imports this module for every file, but only a gzip file needs zlib: loading
+// it on first use keeps it out of a plain CSV's start-up.
+const zlib = () => process.getBuiltinModule('node:zlib');
 
 export function isGzip(bytes: Buffer): boolean {
   return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
@@ -16,7 +17,7 @@ export function isGzip(bytes: Buffer): boolean {
 
 export async function gunzipBounded(file: string, bytes: Buffer, hint?: string): Promise<Buffer> {
   try {
-    return await gunzipAsync(bytes, { maxOutputLength: MAX_GUNZIP_BYTES });
+    return await promisify(zlib().gunzip)(bytes, { maxOutputLength: MAX_GUNZIP_BYTES });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ERR_BUFFER_TOO_LARGE' || error instanceof RangeError) {
@@ -46,8 +47,8 @@ export function peekGunzip(head: Buffer): Buffer | undefined {
   // Without the 8-byte trailer of a small file, a damaged checksum does not hide the content.
   const piece = head.length > 1024 + 8 ? head.subarray(0, 1024) : head.subarray(0, head.length - 8);
   try {
-    return gunzipSync(piece, {
-      finishFlush: constants.Z_SYNC_FLUSH,
+    return zlib().gunzipSync(piece, {
+      finishFlush: zlib().constants.Z_SYNC_FLUSH,
       maxOutputLength: 2 * 1024 * 1024,
     });
   } catch {
