@@ -1,11 +1,15 @@
-// Bundles src/ into dist/ with esbuild, then writes V8's code cache for the CLI bundle.
+// Bundles src/ into dist/ with esbuild, then writes V8's code cache for the CLI bundles.
 //
 // Start-up is most of what a typical run costs, so the layout serves it: one CommonJS bundle per
-// entry point (dist/cli.cjs, dist/batch-worker.cjs), loaded by bin/load-bundle.cjs together with
-// a code cache (dist/cli.cjs.cache) that scripts/write-code-cache.cjs makes from warm-up runs.
-// Code that a run does not need is in the file but never evaluated: every `await import()` in
-// src/ (the prompt library for `interview`, each importer, each renderer) stays a lazy module
-// initialiser in the bundle. See README "Start-up".
+// entry point, loaded by bin/load-bundle.cjs together with a code cache (dist/*.cjs.cache) that
+// scripts/write-code-cache.cjs makes from warm-up runs.
+//   dist/cli.cjs           the CLI. Code that a run does not need is in the file but never
+//                          evaluated: every `await import()` in src/ (the prompt library, each
+//                          importer, each renderer) stays a lazy module initialiser.
+//   dist/cli-help.cjs      the same entry point without the commands' code, for `cyclecheck`,
+//                          `--help` and `--version` (bin/cyclecheck.js picks it): a tenth the size.
+//   dist/batch-worker.cjs  a batch worker thread.
+// See README "Start-up".
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { readFile, rm } from 'node:fs/promises';
@@ -14,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BUNDLES = { cli: 'src/cli.ts', 'batch-worker': 'src/batch/worker.ts' };
+const HELP_BUNDLE = 'cli-help';
 
 /**
  * commander requires child_process at load time for executable subcommands, which cyclecheck
@@ -38,10 +43,22 @@ const lazyChildProcessInCommander = {
   },
 };
 
-await rm(new URL('../dist', import.meta.url), { recursive: true, force: true });
-await build({
+/** In the help bundle, a command's implementation (src/commands/*) is never imported. */
+const withoutCommands = {
+  name: 'without-commands',
+  setup(builder) {
+    builder.onResolve({ filter: /\/commands\/[a-z-]+\.ts$/ }, (args) =>
+      args.kind === 'dynamic-import' ? { path: args.path, namespace: 'no-command' } : undefined,
+    );
+    builder.onLoad({ filter: /.*/, namespace: 'no-command' }, (args) => ({
+      contents: `throw new Error(${JSON.stringify(`${args.path} is not in ${HELP_BUNDLE}.cjs`)});`,
+      loader: 'js',
+    }));
+  },
+};
+
+const COMMON = {
   absWorkingDir: ROOT,
-  entryPoints: BUNDLES,
   outdir: 'dist',
   outExtension: { '.js': '.cjs' },
   bundle: true,
@@ -58,10 +75,17 @@ await build({
   logLevel: 'warning',
   define: { 'import.meta.url': 'importMetaUrl' },
   inject: ['scripts/cjs-import-meta.js'],
-  plugins: [lazyChildProcessInCommander],
+};
+
+await rm(new URL('../dist', import.meta.url), { recursive: true, force: true });
+await build({ ...COMMON, entryPoints: BUNDLES, plugins: [lazyChildProcessInCommander] });
+await build({
+  ...COMMON,
+  entryPoints: { [HELP_BUNDLE]: BUNDLES.cli },
+  plugins: [lazyChildProcessInCommander, withoutCommands],
 });
 
-for (const name of Object.keys(BUNDLES)) {
+for (const name of [...Object.keys(BUNDLES), HELP_BUNDLE]) {
   const text = await readFile(new URL(`../dist/${name}.cjs`, import.meta.url), 'latin1');
   const at = text.search(/[^\0-\x7f]/);
   if (at !== -1) {
@@ -80,6 +104,6 @@ const cache = spawnSync(process.execPath, ['scripts/write-code-cache.cjs'], {
   stdio: ['ignore', 'ignore', 'inherit'],
 });
 if (cache.status !== 0) {
-  console.error('build: could not write the code cache (dist/cli.cjs.cache)');
+  console.error('build: could not write the code caches (dist/*.cjs.cache)');
   process.exit(1);
 }

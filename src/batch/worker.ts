@@ -8,11 +8,10 @@ import { dirname } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { CycleLog } from '../core/log.ts';
 import { detectFormat } from '../importers/registry.ts';
-import type { InputFile } from '../io/input-file.ts';
+import { openInputFile, type InputFile } from '../io/input-file.ts';
 import { writeOutputFile } from '../io/write-output.ts';
 import type { Report } from '../report/types.ts';
 import { analyzeInput, describeFileError, type OneResult } from './analyze-one.ts';
-import { openLogFile } from './read-input.ts';
 import { formatErrorLine, summarizeReport } from './log-row.ts';
 import type { Job, JobResult, WorkerSetup } from './protocol.ts';
 
@@ -47,7 +46,7 @@ async function writeDocument(path: string, report: Report, log: CycleLog): Promi
 async function runJob(job: Job): Promise<JobResult> {
   let outcome: OneResult;
   try {
-    const input = await openLogFile(job.path);
+    const input = await openInputFile(job.path);
     if (
       setup.skipUnrecognised &&
       !job.explicit &&

@@ -186,7 +186,11 @@ describe('no network, in the code', () => {
   it('nor does the built bundle, dependencies included', () => {
     const dist = join(dirname(BIN), '../dist');
     const files = filesUnder(dist, /\.cjs$/);
-    expect(files.map((file) => basename(file)).sort()).toEqual(['batch-worker.cjs', 'cli.cjs']);
+    expect(files.map((file) => basename(file)).sort()).toEqual([
+      'batch-worker.cjs',
+      'cli-help.cjs',
+      'cli.cjs',
+    ]);
     for (const file of [...files, ...filesUnder(dirname(BIN), /\.c?js$/)]) {
       const text = readFileSync(file, 'utf8');
       expect(text, file).not.toMatch(NETWORK_MODULE);

@@ -2,8 +2,12 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openLogFile } from '../../src/batch/read-input.ts';
-import { HEAD_BYTES, openInputFile, type InputFile } from '../../src/io/input-file.ts';
+import {
+  HEAD_BYTES,
+  openFileForStreaming,
+  openInputFile,
+  type InputFile,
+} from '../../src/io/input-file.ts';
 
 let dir: string;
 beforeAll(async () => {
@@ -23,12 +27,17 @@ async function collect(input: InputFile): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-describe('openLogFile', () => {
+// openInputFile reads a small file whole at once; it must read exactly what the streaming way
+// (used for large files) reads, and fail the same way.
+describe('openInputFile', () => {
   it.each(['small.csv', 'empty.csv', 'big.csv'])(
-    '%s reads exactly as openInputFile does',
+    '%s reads exactly as openFileForStreaming does',
     async (name) => {
       const path = join(dir, name);
-      const [fast, reference] = await Promise.all([openLogFile(path), openInputFile(path)]);
+      const [fast, reference] = await Promise.all([
+        openInputFile(path),
+        openFileForStreaming(path),
+      ]);
       expect(fast.name).toBe(reference.name);
       expect(fast.path).toBe(path);
       expect(fast.size).toBe(reference.size);
@@ -39,11 +48,11 @@ describe('openLogFile', () => {
   );
 
   it.each(['missing.csv', 'folder.csv'])(
-    '%s fails with the same error as openInputFile',
+    '%s fails with the same error as openFileForStreaming',
     async (name) => {
       const path = join(dir, name);
-      const expected = await openInputFile(path).catch((error: Error) => error);
-      const actual = await openLogFile(path).catch((error: Error) => error);
+      const expected = await openFileForStreaming(path).catch((error: Error) => error);
+      const actual = await openInputFile(path).catch((error: Error) => error);
       expect(expected).toBeInstanceOf(Error);
       expect(actual).toBeInstanceOf(expected.constructor as new () => Error);
       expect((actual as Error).message).toBe((expected as Error).message);

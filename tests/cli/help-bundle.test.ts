@@ -1,0 +1,47 @@
+/**
+ * `cyclecheck`, `--help` and `--version` start from dist/cli-help.cjs, the CLI without the
+ * commands' code (bin/cyclecheck.js picks it). It must print exactly what the full CLI prints.
+ */
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { ROOT, runCli } from './helpers.ts';
+
+const ENV = { PATH: process.env.PATH ?? '', NO_COLOR: '1', TZ: 'UTC' };
+
+/** Runs a bundle, whatever the arguments, through the same loader. (`node -e` leaves the script
+ * path out of process.argv, so it is put back.) */
+function runBundle(bundle: string, args: string[]) {
+  const script = `require('./bin/load-bundle.cjs').loadBundle('${bundle}').exports.runCli([process.execPath, 'cyclecheck', ...process.argv.slice(1)])`;
+  const result = spawnSync(process.execPath, ['-e', script, '--', ...args], {
+    cwd: ROOT,
+    env: ENV,
+    encoding: 'utf8',
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('the help bundle', () => {
+  it.each([[[]], [['--help']], [['-h']], [['--version']], [['-V']], [['-h', '--version']]])(
+    'cyclecheck %j prints what the full CLI prints',
+    (args) => {
+      const viaBin = runCli(args);
+      expect(viaBin).toEqual(runBundle('cli', args));
+      expect(viaBin.stdout + viaBin.stderr).toMatch(/Usage: cyclecheck|^\d+\.\d+\.\d+/);
+    },
+  );
+
+  it('has its own code cache, accepted by this Node', () => {
+    const probe = spawnSync(
+      process.execPath,
+      ['-e', "console.log(require('./bin/load-bundle.cjs').loadBundle('cli-help').cacheUsed)"],
+      { cwd: ROOT, env: ENV, encoding: 'utf8' },
+    );
+    expect(probe.stdout.trim()).toBe('true');
+  });
+
+  it('cannot run a command (the bin never asks it to)', () => {
+    const result = runBundle('cli-help', ['rules']);
+    expect(result.status).toBe(70);
+    expect(result.stderr).toContain('is not in cli-help.cjs');
+  });
+});
