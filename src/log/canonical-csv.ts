@@ -203,7 +203,8 @@ export interface ParsedRecord {
   line: number;
 }
 
-const CSV_OPTIONS = {
+/** How csv-parse reads a canonical CSV body (the delimiter is detected per file). */
+export const CSV_OPTIONS = {
   comment: '#',
   comment_no_infix: true,
   relax_column_count: true,

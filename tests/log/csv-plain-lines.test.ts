@@ -8,22 +8,17 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import {
   CSV_DELIMITERS,
+  CSV_OPTIONS,
   splitPlainRecords,
   type CsvDelimiter,
 } from '../../src/log/canonical-csv.ts';
 
 /** csv-parse with the reader's options; the line a (one-line) record is on. */
 function readWithCsvParse(body: string, delimiter: CsvDelimiter, headerLine: number) {
-  const rows = parse(body, {
-    comment: '#',
-    comment_no_infix: true,
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_empty_lines: true,
-    trim: true,
-    delimiter,
-    info: true,
-  }) as unknown as { record: string[]; info: { lines: number } }[];
+  const rows = parse(body, { ...CSV_OPTIONS, delimiter, info: true }) as unknown as {
+    record: string[];
+    info: { lines: number };
+  }[];
   return rows.map(({ record, info }) => ({ record, line: headerLine - 1 + info.lines }));
 }
 
