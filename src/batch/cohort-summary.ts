@@ -3,6 +3,7 @@ import { RULE_IDS, type RuleId } from '../core/rules/ids.ts';
 import { TIERS, type Tier } from '../core/tiers.ts';
 import { formatCsvCell } from './format-csv.ts';
 import type { LogRow } from './log-row.ts';
+import { formatJson } from '../render/sanitize.ts';
 
 export const SUMMARY_FORMAT = 'cyclecheck-batch-summary/1';
 
@@ -75,7 +76,7 @@ export function formatCohortJson(counts: CohortCounts, skipped: SkipCounts): str
       flags: counts.ruleFlags[i] ?? 0,
     })),
   };
-  return JSON.stringify(json, null, 2) + '\n';
+  return formatJson(json, 2) + '\n';
 }
 
 export function formatCohortCsv(counts: CohortCounts): string {

@@ -5,6 +5,7 @@
 import { RULE_IDS } from '../core/rules/ids.ts';
 import { tierRank, type Tier } from '../core/tiers.ts';
 import type { Report } from '../report/types.ts';
+import { formatJson } from '../render/sanitize.ts';
 
 export interface FileError {
   /** The exit status this error has on its own (65 data, 66 unreadable, 70 internal). */
@@ -61,5 +62,5 @@ export function summarizeReport(file: string, report: Report): AnalyzedRow {
 
 /** The NDJSON line for a file that could not be analyzed (product.md §6). */
 export function formatErrorLine(file: string, error: FileError): string {
-  return JSON.stringify({ input: { files: [file] }, error });
+  return formatJson({ input: { files: [file] }, error });
 }

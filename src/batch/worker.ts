@@ -14,6 +14,7 @@ import type { Report } from '../report/types.ts';
 import { analyzeInput, describeFileError, type OneResult } from './analyze-one.ts';
 import { formatErrorLine, summarizeReport } from './log-row.ts';
 import type { Job, JobResult, WorkerSetup } from './protocol.ts';
+import { formatJson } from '../render/sanitize.ts';
 
 const setup = workerData as WorkerSetup;
 const port = parentPort;
@@ -80,6 +81,6 @@ async function runJob(job: Job): Promise<JobResult> {
   }
   const row = summarizeReport(job.path, outcome.report);
   return setup.wantLine
-    ? { index: job.index, kind: 'row', row, line: JSON.stringify(outcome.report) }
+    ? { index: job.index, kind: 'row', row, line: formatJson(outcome.report) }
     : { index: job.index, kind: 'row', row };
 }

@@ -11,7 +11,7 @@ import { writeOutputFile } from '../io/write-output.ts';
 import { formatImportSummary, formatWarning } from '../importers/format-summary.ts';
 import type { Report } from '../report/types.ts';
 import { makeChalk, shouldUseColor } from '../render/color.ts';
-import { sanitizeInline } from '../render/sanitize.ts';
+import { formatJson, sanitizeInline } from '../render/sanitize.ts';
 import type { OutputFormat, OutputOptions, ProfileOptions } from '../cli/shared-options.ts';
 import { readProfileOverrides } from './profile-overrides.ts';
 import type { FormatId } from '../importers/types.ts';
@@ -81,8 +81,8 @@ async function renderAll(
   switch (format) {
     case 'json':
       // One report: a formatted JSON document. Several: one compact report per line (NDJSON).
-      if (analyzed.length === 1) return JSON.stringify(analyzed[0]!.report, null, 2) + '\n';
-      return analyzed.map(({ report }) => JSON.stringify(report)).join('\n') + '\n';
+      if (analyzed.length === 1) return formatJson(analyzed[0]!.report, 2) + '\n';
+      return analyzed.map(({ report }) => formatJson(report)).join('\n') + '\n';
     case 'markdown': {
       const { formatMarkdownReport } = await import('../render/markdown.ts');
       return analyzed.map(({ report, log }) => formatMarkdownReport(report, log)).join('\n---\n\n');

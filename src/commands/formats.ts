@@ -4,6 +4,7 @@
  */
 import { FORMAT_DOCS, type FormatDoc } from '../importers/format-docs.ts';
 import { wrapText } from '../render/wrap.ts';
+import { formatJson } from '../render/sanitize.ts';
 
 export interface FormatsOptions {
   json?: boolean;
@@ -37,7 +38,7 @@ export function formatFormatsText(docs: readonly FormatDoc[] = FORMAT_DOCS): str
 }
 
 export function formatFormatsJson(docs: readonly FormatDoc[] = FORMAT_DOCS): string {
-  return JSON.stringify({ format: 'cyclecheck-formats/1', formats: docs }, null, 2) + '\n';
+  return formatJson({ format: 'cyclecheck-formats/1', formats: docs }, 2) + '\n';
 }
 
 export function runFormats(options: FormatsOptions): number {

@@ -5,6 +5,7 @@ import { EXIT, UsageError } from '../errors.ts';
 import { CHECKLIST_TEXT } from '../report/checklist.ts';
 import { RULE_TEXT } from '../report/rule-text.ts';
 import { wrapText } from '../render/wrap.ts';
+import { formatJson } from '../render/sanitize.ts';
 
 export function runRules(id: string | undefined, options: { json?: boolean }): number {
   if (id !== undefined && !isRuleId(id)) {
@@ -24,7 +25,7 @@ export function runRules(id: string | undefined, options: { json?: boolean }): n
       trigger: RULE_TEXT[r.id].trigger,
       summary: RULE_TEXT[r.id].summary,
     }));
-    process.stdout.write(JSON.stringify(id !== undefined ? data[0] : data, null, 2) + '\n');
+    process.stdout.write(formatJson(id !== undefined ? data[0] : data, 2) + '\n');
     return EXIT.ok;
   }
   const out: string[] = [];

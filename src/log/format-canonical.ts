@@ -21,6 +21,7 @@ import {
   formatScreeningSpec,
   orderProfile,
 } from './profile.ts';
+import { formatJson } from '../render/sanitize.ts';
 
 function quoteCsvField(value: string): string {
   return /[",;\t\n\r]|^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
@@ -109,5 +110,5 @@ export function formatCanonicalJson(log: CycleLog): string {
     profile: toCanonicalProfileJson(log.profile),
     days: log.days.map(orderDayKeys),
   };
-  return JSON.stringify(document, null, 2) + '\n';
+  return formatJson(document, 2) + '\n';
 }

@@ -19,3 +19,19 @@ export function sanitizeInline(text: string): string {
     .replace(CONTROL, ' ')
     .replace(BIDI, '');
 }
+
+// JSON.stringify escapes C0 controls (ESC among them) but leaves C1 controls, bidi controls and
+// the Unicode line separators as they are, and a terminal may act on those.
+const JSON_UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * JSON for stdout or a file that may end up in a terminal: JSON.stringify, then every character a
+ * terminal might act on written as a \u escape. These characters occur only inside strings, so
+ * the document parses back to exactly the same data.
+ */
+export function formatJson(value: unknown, indent?: number): string {
+  return JSON.stringify(value, null, indent).replace(
+    JSON_UNSAFE,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}

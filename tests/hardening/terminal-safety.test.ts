@@ -152,6 +152,29 @@ describe('text from input files cannot drive the terminal', () => {
     }
   });
 
+  it('JSON on stdout escapes the hostile text and still carries it exactly', async () => {
+    const folder = join(temp.dir, 'json-batch');
+    mkdirSync(folder);
+    const inFolder = join(folder, `${EVIL_NAME}.csv`);
+    writeFileSync(inFolder, evilCanonicalCsv());
+    type Parsed = { input?: { files: string[] }; days?: { notes?: string }[] };
+    const runJson = async (args: string[]): Promise<Parsed[]> => {
+      const result = await runBin(args);
+      expect(result.code, result.stderr).toBe(0);
+      expectClean(result);
+      const lines = args[0] === 'batch' ? result.stdout.trim().split('\n') : [result.stdout];
+      return lines.map((line) => JSON.parse(line) as Parsed);
+    };
+    // Reports name their input file, hostile name and all.
+    expect((await runJson(['analyze', log, '--json']))[0]!.input!.files).toEqual([log]);
+    expect((await runJson(['batch', folder, '--json']))[0]!.input!.files).toEqual([inFolder]);
+    // A converted log keeps the notes, C1 CSI and bidi override included.
+    const notes = (await runJson(['convert', log, '--to', 'json']))[0]!.days!.map((d) => d.notes);
+    expect(notes.some((n) => n?.includes('\u009b31m') && n.includes('\u202eevil\u202c'))).toBe(
+      true,
+    );
+  });
+
   it('convert and batch print file names and warnings safely', async () => {
     const folder = join(temp.dir, 'batch');
     mkdirSync(folder);
