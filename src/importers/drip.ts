@@ -6,6 +6,7 @@ import { CsvError, parse } from 'csv-parse/sync';
 import type { Bleeding, Profile } from '../core/log.ts';
 import { InputError } from '../errors.ts';
 import type { InputFile } from '../io/input-file.ts';
+import { describeRaggedRow, findRunawayRow } from '../log/canonical-csv.ts';
 import { MethodSightings, type SightedMethod } from './common/contraception.ts';
 import { parseLocalDate } from './common/dates.ts';
 import { DayBuilder } from './common/day-builder.ts';
@@ -99,6 +100,12 @@ interface CsvRow {
 }
 
 function readRows(file: string, text: string): CsvRow[] {
+  const runaway = findRunawayRow(text.replace(/\r\n?/g, '\n'), ',', 1);
+  if (runaway !== undefined) {
+    const { line, fields, headerFields } = runaway;
+    const reason = describeRaggedRow(fields, headerFields, ',');
+    throw new InputError(file, { line, column: headerFields + 1 }, reason, HINT);
+  }
   let records: { record: string[]; info: { lines: number; empty_lines: number } }[];
   try {
     records = parse(text, {

@@ -213,13 +213,32 @@ export const CSV_OPTIONS = {
   trim: true,
 } as const;
 
-function describeRaggedRow(fields: number, headerFields: number, delimiter: CsvDelimiter): string {
+export function describeRaggedRow(
+  fields: number,
+  headerFields: number,
+  delimiter: CsvDelimiter,
+): string {
   return `this row has ${fields} field${fields === 1 ? '' : 's'} but the header has ${headerFields} (separated by ${describeDelimiter(delimiter)}); check for a missing or extra separator, or quote text that contains one`;
 }
 
 /** Without quotes and `#` every line is one record: splitPlainRecords reads it. */
 function hasPlainLines(body: string): boolean {
   return !body.includes('"') && !body.includes('#');
+}
+
+/**
+ * The first row of `body` (header first, on line `headerLine`) with over RUNAWAY_EXTRA_FIELDS
+ * more fields than the header, for CSV readers other than this one (drip) to refuse before
+ * csv-parse builds an array of millions of empty strings for it.
+ */
+export function findRunawayRow(
+  body: string,
+  delimiter: CsvDelimiter,
+  headerLine: number,
+): CsvStructure['runaway'] {
+  return hasPlainLines(body)
+    ? findRunawayPlainRow(body, delimiter, headerLine)
+    : scanCsvStructure(body, delimiter, headerLine).runaway;
 }
 
 /**

@@ -127,6 +127,12 @@ const CASES: Case[] = [
     },
   },
   {
+    name: 'a 10 MB line of separators in a drip export',
+    file: 'drip-separators.csv',
+    make: () => `${dripHeader}\n${dripRow({})}\n${dripRow({})}${','.repeat(TEN_MB)}\n`,
+    refused: `:3:${dripColumns.length + 1}: this row has ${dripColumns.length + TEN_MB} fields but the header has ${dripColumns.length}`,
+  },
+  {
     name: '100,000 columns in a drip export',
     file: 'drip-wide.csv',
     make: () =>
