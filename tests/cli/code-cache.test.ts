@@ -8,15 +8,14 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT, runCli } from './helpers.ts';
+import { CLI_ENV, ROOT, runCli } from './helpers.ts';
 
-const ENV = { PATH: process.env.PATH ?? '', NO_COLOR: '1', TZ: 'UTC' };
 const EXAMPLE = join(ROOT, 'fixtures', 'example-log.csv');
 
 function run(bin: string, args: string[]) {
   const result = spawnSync(process.execPath, [bin, ...args], {
     cwd: ROOT,
-    env: ENV,
+    env: CLI_ENV,
     encoding: 'utf8',
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
@@ -43,7 +42,7 @@ describe('the code cache', () => {
         '-e',
         "const l = require('./bin/load-bundle.cjs').loadBundle('cli'); console.log(JSON.stringify({ cacheUsed: l.cacheUsed, runCli: typeof l.exports.runCli }))",
       ],
-      { cwd: ROOT, env: ENV, encoding: 'utf8' },
+      { cwd: ROOT, env: CLI_ENV, encoding: 'utf8' },
     );
     expect(probe.stderr).toBe('');
     expect(JSON.parse(probe.stdout)).toEqual({ cacheUsed: true, runCli: 'function' });
@@ -76,7 +75,7 @@ describe('the code cache', () => {
         '-e',
         `console.log(require(${JSON.stringify(join(dir, 'bin', 'load-bundle.cjs'))}).loadBundle('cli').cacheUsed)`,
       ],
-      { env: ENV, encoding: 'utf8' },
+      { env: CLI_ENV, encoding: 'utf8' },
     );
     expect(probe.stdout.trim()).toBe('false');
     const result = run(join(dir, 'bin', 'cyclecheck.js'), ['analyze', EXAMPLE]);

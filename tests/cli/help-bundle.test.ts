@@ -4,9 +4,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runCli } from './helpers.ts';
-
-const ENV = { PATH: process.env.PATH ?? '', NO_COLOR: '1', TZ: 'UTC' };
+import { CLI_ENV, ROOT, runCli } from './helpers.ts';
 
 /** Runs a bundle, whatever the arguments, through the same loader. (`node -e` leaves the script
  * path out of process.argv, so it is put back.) */
@@ -14,7 +12,7 @@ function runBundle(bundle: string, args: string[]) {
   const script = `require('./bin/load-bundle.cjs').loadBundle('${bundle}').exports.runCli([process.execPath, 'cyclecheck', ...process.argv.slice(1)])`;
   const result = spawnSync(process.execPath, ['-e', script, '--', ...args], {
     cwd: ROOT,
-    env: ENV,
+    env: CLI_ENV,
     encoding: 'utf8',
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
@@ -34,7 +32,7 @@ describe('the help bundle', () => {
     const probe = spawnSync(
       process.execPath,
       ['-e', "console.log(require('./bin/load-bundle.cjs').loadBundle('cli-help').cacheUsed)"],
-      { cwd: ROOT, env: ENV, encoding: 'utf8' },
+      { cwd: ROOT, env: CLI_ENV, encoding: 'utf8' },
     );
     expect(probe.stdout.trim()).toBe('true');
   });

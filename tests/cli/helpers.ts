@@ -10,6 +10,9 @@ export interface RunResult {
   stderr: string;
 }
 
+/** A scrubbed environment without colour, for every process these tests start. */
+export const CLI_ENV = { PATH: process.env.PATH ?? '', NO_COLOR: '1', TZ: 'UTC' };
+
 /** Runs the BUILT binary (npm test builds first) with a scrubbed environment and no colour. */
 export function runCli(
   args: string[],
@@ -19,7 +22,7 @@ export function runCli(
     cwd: ROOT,
     encoding: 'utf8',
     input: options.input ?? '',
-    env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', TZ: 'UTC', ...options.env },
+    env: { ...CLI_ENV, ...options.env },
     timeout: 30_000,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
