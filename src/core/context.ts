@@ -68,13 +68,11 @@ export class Context {
   }
 
   /**
-   * Whether an episode may still be going on at the evaluation date (ambiguity 17): it bled on E,
-   * or on the day before and E has no entry to say it stopped.
+   * Whether an episode may still grow after the evaluation date (ambiguity 17): by D3 a bleeding
+   * day on E + 1 would join it when it bled on E or E − 1, whatever E's entry says.
    */
   inProgress(episode: Episode): boolean {
-    return (
-      episode.last === this.E || (episode.last === this.E - 1 && this.tl.at(this.E) === undefined)
-    );
+    return episode.last >= this.E - 1;
   }
 }
 

@@ -216,8 +216,6 @@ export function formatFact(f: Fact): string {
       return 'Not checked: a hormonal method has been in use since the last period.';
     case 'pregnancy-since-last-period':
       return 'Not checked: pregnant since the last period.';
-    case 'pregnant':
-      return 'Not checked during pregnancy.';
     case 'part-of-recurrence':
       return 'Part of a repeated pattern: reported as recurring spotting between periods.';
     default:

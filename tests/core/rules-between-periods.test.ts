@@ -553,6 +553,24 @@ describe('rule 22 missed-period-bleeding-with-pain', () => {
     expect(onlyFinding(r, 'missed-period-bleeding-with-pain').in_progress).toBe(true);
   });
 
+  describe('still in progress (D3: one day without bleeding does not end an episode)', () => {
+    const bleed = addDays(P, 8);
+    const bledOn = () =>
+      base().fillTo(addDays(P, 7)).on(bleed, { bleeding: 'medium', cramps: 'moderate' });
+    it.each([
+      ['bled on E − 1, E logged none', () => bledOn().fillTo(addDays(bleed, 1)), true],
+      [
+        'bled on E − 1, no entry on E',
+        () => bledOn().noEntry(addDays(bleed, 1)).asOf(addDays(bleed, 1)),
+        true,
+      ],
+      ['bled on E − 2, E − 1 and E logged none', () => bledOn().fillTo(addDays(bleed, 2)), false],
+    ] as const)('%s', (_what, make, expected) => {
+      const r = analyze(make());
+      expect(onlyFinding(r, 'missed-period-bleeding-with-pain').in_progress).toBe(expected);
+    });
+  });
+
   it('runs in every state, e.g. beside a copper IUD (no hormonal method)', () => {
     const r = analyze(late(4, { cramps: 'moderate' }).contraception('copper-iud', '2024-01-01'));
     expect(r.tiers.get('missed-period-bleeding-with-pain')).toBe('urgent');

@@ -230,6 +230,14 @@ describe('rule 14 hormonal-breakthrough-bleeding', () => {
         not: ['hormonal-breakthrough-bleeding'],
       },
       {
+        name: 'rectal blood the next day is not "stopped" (D10) → postcoital-bleeding (soon)',
+        log: hiud('2025-01-01')
+          .on('2025-02-10', { bleeding: 'spotting', sex: true })
+          .on('2025-02-11', { bleeding: 'spotting', bleeding_source: 'rectal' }),
+        must: { 'postcoital-bleeding': 'soon' },
+        not: ['hormonal-breakthrough-bleeding'],
+      },
+      {
         name: 'a red flag (moderate cramps on the day) → postcoital-bleeding (soon)',
         log: hiud('2025-01-01').on('2025-02-10', {
           bleeding: 'spotting',

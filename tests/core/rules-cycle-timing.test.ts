@@ -95,6 +95,29 @@ describe('rule 27 irregular-cycles', () => {
     ]);
   });
 
+  describe('a pregnancy since the last start: the cycles before it still count (D6)', () => {
+    // Pregnant from the last period start (the LMP), evaluated four weeks later.
+    const pregnantNow = (lengths: number[]) => {
+      const lastStart = cycleStarts(FROM, lengths).at(-1)!;
+      return withCycles(lengths)
+        .pregnancy({ start: lastStart, week: 4, week_on: addDays(lastStart, 28) })
+        .fillTo(addDays(lastStart, 28));
+    };
+    ruleCases([
+      {
+        name: 'spread 8 before the pregnancy → next-visit',
+        log: pregnantNow([28, 28, 36]),
+        must: { 'irregular-cycles': 'next-visit' },
+        not: ['late-period', 'absent-periods'],
+      },
+      {
+        name: 'spread 7 before the pregnancy → nothing',
+        log: pregnantNow([28, 28, 35]),
+        not: ['irregular-cycles', 'late-period', 'absent-periods'],
+      },
+    ]);
+  });
+
   describe('Apple: ≥ 2 usable cycles in 182 days with spread ≥ 17 → soon', () => {
     ruleCases([
       {

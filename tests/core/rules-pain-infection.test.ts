@@ -66,6 +66,31 @@ describe('rule 32 painful-sex-recurrent', () => {
       must: { 'painful-sex-recurrent': 'soon', 'postcoital-bleeding': 'soon' },
     },
     {
+      name: '↑ first-sex bleeding is a PCB event (D9) too → soon',
+      log: quiet()
+        .on('2025-03-01', { ...painful, sex: true, first_sex: true, bleeding: 'spotting' })
+        .on('2025-03-20', painful),
+      must: { 'painful-sex-recurrent': 'soon', 'first-sex-bleeding': 'info' },
+    },
+    {
+      name: '↑ bleeding after painful sex after menopause is a PCB event → soon',
+      log: quiet()
+        .profile({ menopause: 'post' })
+        .age(60)
+        .on('2025-03-01', painful)
+        .on('2025-03-02', { bleeding: 'spotting' })
+        .on('2025-03-20', painful),
+      must: { 'painful-sex-recurrent': 'soon', 'postmenopausal-bleeding': 'soon' },
+    },
+    {
+      name: 'bleeding that began before the painful-sex day is no PCB event → next-visit',
+      log: quiet()
+        .on('2025-02-28', { bleeding: 'spotting' })
+        .on('2025-03-01', { ...painful, bleeding: 'spotting' })
+        .on('2025-03-20', painful),
+      must: { 'painful-sex-recurrent': 'next-visit' },
+    },
+    {
       name: '↑ unusual discharge 2 days after one of them → soon',
       log: quiet()
         .on('2025-03-01', painful)

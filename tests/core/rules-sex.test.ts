@@ -141,6 +141,13 @@ describe('rule 7 ↓ next-visit: hormonal method on S and D10 holds', () => {
       must: { 'postcoital-bleeding': 'soon' },
     },
     {
+      name: 'D10 fails: urinary blood the next day is not `bleeding = none` → soon',
+      log: onPill()
+        .on('2025-02-10', { bleeding: 'light', sex: true })
+        .on('2025-02-11', { bleeding: 'light', bleeding_source: 'urinary' }),
+      must: { 'postcoital-bleeding': 'soon', 'non-vaginal-bleeding-source': 'soon' },
+    },
+    {
       name: 'D10 fails: two bleeding days → soon',
       log: onPill().period('2025-02-10', ['spotting', 'spotting']).on('2025-02-10', { sex: true }),
       must: { 'postcoital-bleeding': 'soon' },
@@ -621,6 +628,31 @@ describe('rules 11 postcoital-cramping and 12 postcoital-cramping-red-flags', ()
       log: sex().on(S, { cramps: 'mild', bleeding: 'spotting' }),
       must: { 'postcoital-cramping-red-flags': 'soon', 'postcoital-bleeding': 'soon' },
       not: ['postcoital-cramping'],
+    },
+    {
+      name: '(d) first-sex bleeding is still bleeding after sex (D9) → soon',
+      log: sex().on(S, { first_sex: true, cramps: 'mild', bleeding: 'spotting' }),
+      must: { 'postcoital-cramping-red-flags': 'soon', 'first-sex-bleeding': 'info' },
+      not: ['postcoital-cramping', 'postcoital-bleeding'],
+    },
+    {
+      name: '(d) bleeding after sex in pregnancy → soon, beside the pregnancy rule',
+      log: quietLog('2025-01-01', '2025-02-20')
+        .period('2025-01-01')
+        .pregnancy({ start: '2025-01-01', week: 6, week_on: '2025-02-12' })
+        .on(S, { sex: true, cramps: 'mild' })
+        .on(addDays(S, 1), { bleeding: 'spotting' }),
+      must: {
+        'postcoital-cramping-red-flags': 'soon',
+        'pregnancy-bleeding-early-light': 'soon',
+      },
+      not: ['postcoital-cramping', 'postcoital-bleeding'],
+    },
+    {
+      name: '(d) bleeding after sex after menopause → soon, beside postmenopausal-bleeding',
+      log: sex().profile({ menopause: 'post' }).on(S, { cramps: 'mild', bleeding: 'spotting' }),
+      must: { 'postcoital-cramping-red-flags': 'soon', 'postmenopausal-bleeding': 'soon' },
+      not: ['postcoital-cramping', 'postcoital-bleeding'],
     },
     {
       name: '(d) except a period accepted by rule 10 → info',

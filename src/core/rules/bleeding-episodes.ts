@@ -20,7 +20,11 @@ export interface PcbEvent {
 export interface BleedingOutcome {
   /** Events counted by `recurrent-postcoital-bleeding`. */
   pcbEvents: PcbEvent[];
-  /** Sex days with a sex-linked episode other than an on-time period (rule 12 d). */
+  /**
+   * Sex days with a PCB event (D9): a sex-linked episode other than a period that rule 10
+   * accepts. Unlike `pcbEvents`, this includes first-sex bleeding and bleeding in pregnancy or
+   * after menopause, which only rule 8 leaves out; rules 12 (d) and 32 read it.
+   */
   sexDaysWithLinkedBleeding: Set<number>;
 }
 
@@ -45,14 +49,18 @@ export function analyzeBleedingEpisodes(ctx: Context): BleedingOutcome {
     const sex = findLinkedSexDay(ctx, episode);
     if (pregnantDays.length > 0) {
       analyzePregnancyBleeding(ctx, episode, pregnantDays, sex);
-      if (sex !== undefined)
+      if (sex !== undefined) {
+        outcome.sexDaysWithLinkedBleeding.add(sex);
         ctx.skip('postcoital-bleeding', sex, fact('pregnant-handled-by-pregnancy-rules'));
+      }
       continue;
     }
     if (ctx.states.postmenopausal) {
       analyzePostmenopausalBleeding(ctx, episode, sex);
-      if (sex !== undefined)
+      if (sex !== undefined) {
+        outcome.sexDaysWithLinkedBleeding.add(sex);
         ctx.skip('postcoital-bleeding', sex, fact('postmenopausal-handled-by-pmb'));
+      }
       continue;
     }
     if (sex !== undefined) {
@@ -374,8 +382,9 @@ export function meetsSingleDayQualifier(ctx: Context, episode: Episode): boolean
   const { tl } = ctx;
   if (episode.isPeriod || episode.days.length !== 1) return false;
   if (episode.maxRank > 2) return false;
+  // D10 asks for `bleeding = none` the next day (D0): urinary or rectal blood is not "stopped".
   const next = tl.at(episode.first + 1);
-  if (next === undefined || tl.isBleedingDay(episode.first + 1)) return false;
+  if (next === undefined || (next.bleeding ?? 'none') !== 'none') return false;
   for (let n = episode.first - 1; n <= episode.first + 1; n++) if (tl.hasRedFlag(n)) return false;
   return true;
 }

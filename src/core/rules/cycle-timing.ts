@@ -1,6 +1,8 @@
 /**
  * Precedence step 7: cycle timing (rules 27–31). Only usable cycles (D6) count; not evaluated
- * after menopause; rules 27–29 only at ages 18–45; perimenopause lowers the tiers.
+ * after menopause; rules 27–29 only at ages 18–45; perimenopause lowers the tiers. A pregnancy is
+ * no reason to skip them (§3 F names only menopause): the cycles it overlaps are unusable, and
+ * rules 28 (Apple), 30 and 31 refuse a pregnancy in their own windows.
  */
 import { dateFact, fact, type Context } from '../context.ts';
 import type { Cycle } from '../episodes.ts';
@@ -32,10 +34,6 @@ export function analyzeCycleTiming(ctx: Context): void {
   const E = ctx.E;
   if (states.postmenopausal) {
     for (const rule of TIMING_RULES) ctx.cannot(rule, fact('postmenopausal'));
-    return;
-  }
-  if (states.isPregnant(E)) {
-    for (const rule of TIMING_RULES) ctx.cannot(rule, fact('pregnant'));
     return;
   }
   const age = states.ageOn(E);

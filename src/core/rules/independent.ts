@@ -382,9 +382,9 @@ function analyzePainfulSex(ctx: Context, bleeding: BleedingOutcome): boolean {
     return false;
   }
   const escalations: Fact[] = [];
-  const pcbDays = new Set(bleeding.pcbEvents.map((e) => e.sex));
   for (const n of days) {
-    if (pcbDays.has(n)) escalations.push(dateFact('escalated-bleeding-after-sex', n));
+    if (bleeding.sexDaysWithLinkedBleeding.has(n))
+      escalations.push(dateFact('escalated-bleeding-after-sex', n));
     for (let d = n - 2; d <= n + 2; d++) {
       if (tl.hasInfectionSymptom(d)) {
         escalations.push(dateFact('escalated-infection-sign', d));
