@@ -1,14 +1,18 @@
 /**
  * Where batch output goes, written as it is produced. A file is written to a private temporary
  * file beside it (mode 0600) and renamed into place at the end, so a reader never sees half a
- * batch under the final name; on Ctrl-C what was written so far is kept, in whole lines.
+ * batch under the final name; on Ctrl-C what was written so far is kept, in whole lines. A
+ * device or pipe (`-o /dev/stdout`, a FIFO) is written into directly.
  */
-import { randomBytes } from 'node:crypto';
 import type { FileHandle } from 'node:fs/promises';
 import { open, rename, unlink } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
-import { MissingInputError, UsageError } from '../errors.ts';
-import { fileExists } from '../io/write-output.ts';
+import { UsageError } from '../errors.ts';
+import {
+  cannotWrite,
+  fileExists,
+  resolveOutputTarget,
+  temporaryPathFor,
+} from '../io/write-output.ts';
 
 export interface OutputSink {
   write(text: string): Promise<void>;
@@ -67,14 +71,13 @@ function openStdoutSink(): OutputSink {
 }
 
 async function openFileSink(path: string, options: { force: boolean }): Promise<OutputSink> {
-  await refuseOverwrite(path, options);
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  const target = await resolveOutputTarget(path, options);
+  const temp = target.kind === 'stream' ? target.path : temporaryPathFor(target.path);
   let handle: FileHandle;
   try {
-    handle = await open(temp, 'wx', 0o600);
+    handle = await open(temp, target.kind === 'stream' ? 'w' : 'wx', 0o600);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new MissingInputError(`${path}: cannot write here (${code ?? 'unknown error'})`);
+    throw cannotWrite(path, error);
   }
   let pending: string[] = [];
   let pendingBytes = 0;
@@ -87,7 +90,7 @@ async function openFileSink(path: string, options: { force: boolean }): Promise<
   };
   const abort = async (): Promise<void> => {
     await handle.close().catch(() => undefined);
-    await unlink(temp).catch(() => undefined);
+    if (target.kind === 'file') await unlink(temp).catch(() => undefined);
   };
   return {
     closed: false,
@@ -100,11 +103,15 @@ async function openFileSink(path: string, options: { force: boolean }): Promise<
     async finish() {
       try {
         await flush();
+        if (target.kind === 'stream') {
+          await handle.close();
+          return;
+        }
         await handle.sync();
         await handle.close();
         // The file may have appeared while the batch ran; still never replace it unasked.
-        await refuseOverwrite(path, options);
-        await rename(temp, path);
+        await refuseOverwrite(target.path, options);
+        await rename(temp, target.path);
       } catch (error) {
         await abort();
         throw error;

@@ -100,15 +100,14 @@ export function formatTextReport(report: Report, log: CycleLog, options: TextOpt
 
   if (report.checklist.length > 0) {
     heading('Doctor-visit checklist');
-    const facts: string[] = [];
-    if (report.age !== null) facts.push(`age ${report.age}`);
+    // clinical-rules.md §4: every printed checklist starts with the age and every flag (info too:
+    // its items are on the list) with its dates and cycle day.
+    const facts = [report.age !== null ? `age ${report.age}` : 'age not given'];
     facts.push(
-      ...report.flags
-        .filter((f) => f.tier !== 'info')
-        .map(
-          (f) =>
-            `${f.rule} (${f.tier}, ${dates(f)}${f.cycle_day !== null ? `, cycle day ${f.cycle_day}` : ''})`,
-        ),
+      ...report.flags.map(
+        (f) =>
+          `${f.rule} (${f.tier}, ${dates(f)}${f.cycle_day !== null ? `, cycle day ${f.cycle_day}` : ''})`,
+      ),
     );
     para(`Tell them: ${facts.join('; ')}.`);
     for (const item of report.checklist) {

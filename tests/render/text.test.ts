@@ -58,6 +58,29 @@ describe('text report', () => {
     }
   });
 
+  it.each([
+    ['# age: 30\n', 'age 30'],
+    ['', 'age not given'],
+  ])('the checklist starts with the age and every flag, info too (§4): %j', (profile, age) => {
+    // Two cycles then a late period: late-period (info) is the only flag, with its K7 item.
+    const csv =
+      `${profile}# as_of: 2025-04-02\ndate,bleeding\n` +
+      '2025-01-01,medium\n2025-01-02,medium\n2025-01-29,medium\n2025-01-30,medium\n' +
+      '2025-02-26,medium\n2025-02-27,medium\n2025-04-02,none\n';
+    const late = reportFor(csv);
+    expect(late.report.flags.map((f) => [f.rule, f.tier])).toEqual([['late-period', 'info']]);
+    const text = formatTextReport(late.report, late.log, {
+      chalk: makeChalk(false),
+      width: 200,
+      explain: false,
+      calendar: false,
+    });
+    const flag = late.report.flags[0]!;
+    expect(text).toContain(
+      `Tell them: ${age}; late-period (info, ${flag.start} to ${flag.end}, cycle day ${flag.cycle_day}).`,
+    );
+  });
+
   it('neutralises escape sequences and bidi controls in logged text', () => {
     const csv =
       'date,bleeding,blood_color,sex\n2025-03-01,medium,,\n2025-03-02,medium,,\n2025-03-12,spotting,"red\u001b[31m\u202e",yes\n';
