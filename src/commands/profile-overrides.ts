@@ -12,7 +12,8 @@ import {
   parseDateRangeSpec,
   parsePregnancySpec,
 } from '../log/profile.ts';
-import { readProfileFile } from '../log/read-profile-file.ts';
+import { formatWarning } from '../importers/format-summary.ts';
+import { readProfileFileWithWarnings } from '../log/read-profile-file.ts';
 import type { ProfileOptions } from '../cli/shared-options.ts';
 
 function parseOption<T>(flag: string, text: string, parse: (text: string) => T): T {
@@ -48,6 +49,11 @@ export async function readProfileOverrides(options: ProfileOptions): Promise<Pro
     );
   }
   if (options.asOf !== undefined) fromOptions.as_of = options.asOf;
-  const fromFile = options.profile !== undefined ? await readProfileFile(options.profile) : {};
-  return mergeProfiles(fromFile, fromOptions);
+  const fromFile =
+    options.profile === undefined ? undefined : await readProfileFileWithWarnings(options.profile);
+  // Said once, here: the file is read once, whatever the command does next.
+  for (const warning of fromFile?.warnings ?? []) {
+    process.stderr.write(`cyclecheck: ${formatWarning(warning)}\n`);
+  }
+  return mergeProfiles(fromFile?.profile ?? {}, fromOptions);
 }

@@ -182,6 +182,7 @@ export function mergeImports(
   const result: ImportResult = {
     log: { profile: orderProfile(profile), days },
     format: first.format,
+    formats: results.map((r) => r.format),
     warnings: results.flatMap((r) => r.warnings),
     summary: results.flatMap((r) => r.summary),
     gaps: dropAnsweredGaps(

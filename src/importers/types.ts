@@ -36,6 +36,8 @@ export interface ProfileGap {
 export interface ImportResult {
   log: CycleLog;
   format: FormatId;
+  /** Several files merged into one log (`--merge`): each file's format, in file order. */
+  formats?: FormatId[];
   warnings: Warning[];
   /** Empty for the canonical formats (nothing is translated). */
   summary: ImportCount[];

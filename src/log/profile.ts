@@ -633,8 +633,21 @@ export function orderProfile(profile: Profile): Profile {
  * `override` wins key by key (command-line options over the file's profile). A list given in
  * the override replaces the base's list rather than adding to it.
  */
+/** Keys that state one fact: a layer that sets any of them replaces all of them. */
+const SAME_FACT: readonly (readonly ProfileKey[])[] = [['age', 'birth_date']];
+
+/**
+ * `override` on top of `base`, key by key. `--age 30` over a log with a birth date must mean 30,
+ * so age and birth date are replaced together (the analyzer prefers a birth date when both are
+ * in one profile).
+ */
 export function mergeProfiles(base: Profile, override: Profile): Profile {
   const merged: Profile = { ...orderProfile(base) };
+  for (const group of SAME_FACT) {
+    if (group.some((key) => override[key] !== undefined)) {
+      for (const key of group) delete (merged as Record<ProfileKey, unknown>)[key];
+    }
+  }
   for (const key of PROFILE_KEYS) {
     if (override[key] !== undefined) (merged as Record<ProfileKey, unknown>)[key] = override[key];
   }

@@ -42,7 +42,7 @@ export function analyzeImport(
   };
   const report = reportLog(log, {
     files,
-    formats: [result.format],
+    formats: result.formats ?? [result.format],
     warnings: result.warnings,
     gaps: result.gaps,
     ...(result.appNotes ? { appNotes: result.appNotes } : {}),

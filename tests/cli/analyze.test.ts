@@ -149,6 +149,33 @@ describe('analyze', () => {
     expect(runCli(['analyze', 'fixtures/example-log.csv', '--nope']).status).toBe(2);
   });
 
+  it('--age wins over a birth date in the log, and --birth-date over an age', () => {
+    const log = join(dir, 'born.csv');
+    writeFileSync(log, '# birth_date: 1980-01-01\ndate,bleeding\n2025-03-01,light\n');
+    const age = (args: string[]) =>
+      (JSON.parse(runCli(['analyze', log, '--json', ...args]).stdout) as Report).age;
+    expect(age([])).toBe(45);
+    expect(age(['--age', '30'])).toBe(30);
+    const aged = join(dir, 'aged.csv');
+    writeFileSync(aged, '# age: 30\ndate,bleeding\n2025-03-01,light\n');
+    expect(
+      (
+        JSON.parse(
+          runCli(['analyze', aged, '--json', '--birth-date', '1970-01-01']).stdout,
+        ) as Report
+      ).age,
+    ).toBe(55);
+  });
+
+  it('warns about an unknown key in --profile FILE instead of ignoring it silently', () => {
+    const profile = join(dir, 'profile.json');
+    writeFileSync(profile, '{"menopose": "post", "age": 40}');
+    const result = runCli(['analyze', 'fixtures/example-log.csv', '--profile', profile, '--json']);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toMatch(/warning: .*profile\.json.*menopose/);
+    expect((JSON.parse(result.stdout) as Report).age).toBe(40);
+  });
+
   it('reads stdin with -', () => {
     const result = runCli(['analyze', '-', '--json'], {
       input: readFileSync('fixtures/example-log.csv', 'utf8'),

@@ -137,6 +137,11 @@ describe('analyze on app exports', () => {
       '--json',
     ]);
     expect(merged.status).toBe(0);
-    expect(JSON.parse(merged.stdout).input.days_logged).toBe(16);
+    const report = JSON.parse(merged.stdout) as {
+      input: { days_logged: number; formats: string[] };
+    };
+    expect(report.input.days_logged).toBe(16);
+    // One format per file, in file order (the header says "(drip, clue)").
+    expect(report.input.formats).toEqual(['drip', 'clue']);
   });
 });

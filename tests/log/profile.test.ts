@@ -358,6 +358,22 @@ describe('mergeProfiles', () => {
     });
   });
 
+  it.each([
+    [{ birth_date: '1980-01-01' }, { age: 30 }, { age: 30 }],
+    [{ age: 30 }, { birth_date: '1970' }, { birth_date: '1970' }],
+    [{ age: 30, birth_date: '1980-01-01' }, { age: 41 }, { age: 41 }],
+    [
+      { birth_date: '1980-01-01' },
+      { menopause: 'peri' },
+      { birth_date: '1980-01-01', menopause: 'peri' },
+    ],
+  ] as [Profile, Profile, Profile][])(
+    'age and birth date are one fact: %j under %j gives %j',
+    (under, over, expected) => {
+      expect(mergeProfiles(under, over)).toEqual(expected);
+    },
+  );
+
   it('replaces a list rather than adding to it', () => {
     const merged = mergeProfiles(base, { contraception: [{ method: 'hormonal-iud' }] });
     expect(merged.contraception).toEqual([{ method: 'hormonal-iud' }]);
