@@ -43,9 +43,12 @@ function printError(message: string): void {
 
 export async function runCli(argv: string[]): Promise<void> {
   const debug = argv.includes('--debug');
-  // A closed pipe (`cyclecheck … | head`) is not an error worth a message.
+  // A closed pipe (`cyclecheck … | head`) is not an error worth a message; any other failure to
+  // write the output (a full disk) is, with the status of an unwritable -o file: the report is lost.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    printError(`cannot write to standard output (${error.code ?? error.message})`);
+    process.exit(EXIT.noInput);
   });
   try {
     await buildProgram(argv[2]).parseAsync(argv);

@@ -6,7 +6,8 @@ import { analyzeLog } from '../core/analyze.ts';
 import type { CycleLog, Profile } from '../core/log.ts';
 import { dropAnsweredGaps } from '../importers/merge-logs.ts';
 import type { FormatId, ImportResult, ProfileGap, Warning } from '../importers/types.ts';
-import { mergeProfiles } from '../log/profile.ts';
+import { InputError, UsageError } from '../errors.ts';
+import { MAX_AGE, MIN_AGE, mergeProfiles } from '../log/profile.ts';
 import { buildReport } from './build-report.ts';
 import type { Report } from './types.ts';
 
@@ -47,5 +48,25 @@ export function analyzeImport(
     gaps: result.gaps,
     ...(result.appNotes ? { appNotes: result.appNotes } : {}),
   });
+  refuseImpossibleAge(report, log.profile, overrides, files[0] ?? '-');
   return { report, log };
+}
+
+/**
+ * A birth date must give an age the rules know (the range `--age` accepts) on the evaluation
+ * date, which is known only once the log is read: 2030-01-01 would otherwise mean age 0.
+ */
+function refuseImpossibleAge(report: Report, profile: Profile, overrides: Profile, file: string) {
+  const age = report.age;
+  if (profile.birth_date === undefined || age === null || (age >= MIN_AGE && age <= MAX_AGE)) {
+    return;
+  }
+  const born = profile.birth_date;
+  const asOf = report.as_of ?? '';
+  const unborn = born > asOf.slice(0, born.length);
+  const reason = unborn
+    ? `birth date ${born} is after ${asOf}, the evaluation date`
+    : `birth date ${born} gives age ${age} on ${asOf} (the evaluation date); ages from ${MIN_AGE} to ${MAX_AGE} are supported`;
+  if (overrides.birth_date !== undefined) throw new UsageError(reason);
+  throw new InputError(file, {}, reason);
 }

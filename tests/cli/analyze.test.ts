@@ -1,4 +1,14 @@
-import { mkdtempSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,7 +16,7 @@ import type { CycleLog } from '../../src/core/log.ts';
 import { higherTier, type Tier } from '../../src/core/tiers.ts';
 import { formatCanonicalCsv } from '../../src/log/format-canonical.ts';
 import type { Report } from '../../src/report/types.ts';
-import { runCli } from './helpers.ts';
+import { BIN, CLI_ENV, ROOT, runCli } from './helpers.ts';
 
 interface Example {
   id: string;
@@ -167,6 +177,21 @@ describe('analyze', () => {
     ).toBe(55);
   });
 
+  it('refuses a birth date that gives an impossible age on the evaluation date', () => {
+    const option = runCli(['analyze', 'fixtures/example-log.csv', '--birth-date', '2030-01-01']);
+    expect(option.status).toBe(2);
+    expect(option.stderr).toContain(
+      'birth date 2030-01-01 is after 2025-10-31, the evaluation date',
+    );
+    expect(runCli(['analyze', 'fixtures/example-log.csv', '--birth-date', '1925']).status).toBe(0);
+    expect(runCli(['analyze', 'fixtures/example-log.csv', '--birth-date', '1924']).status).toBe(2);
+    const log = join(dir, 'unborn.csv');
+    writeFileSync(log, '# birth_date: 2024-01-01\ndate,bleeding\n2025-03-01,light\n');
+    const inFile = runCli(['analyze', log]);
+    expect(inFile.status).toBe(65);
+    expect(inFile.stderr).toContain(`${log}: birth date 2024-01-01 gives age 1 on 2025-03-01`);
+  });
+
   it('warns about an unknown key in --profile FILE instead of ignoring it silently', () => {
     const profile = join(dir, 'profile.json');
     writeFileSync(profile, '{"menopose": "post", "age": 40}');
@@ -175,6 +200,27 @@ describe('analyze', () => {
     expect(result.stderr).toMatch(/warning: .*profile\.json.*menopose/);
     expect((JSON.parse(result.stdout) as Report).age).toBe(40);
   });
+
+  it.runIf(existsSync('/dev/full'))(
+    'exits 66 with a message when standard output cannot be written (a full disk)',
+    () => {
+      for (const args of [
+        ['analyze', 'fixtures/example-log.csv'],
+        ['rules', '--json'],
+      ]) {
+        const full = openSync('/dev/full', 'w');
+        const result = spawnSync(process.execPath, [BIN, ...args], {
+          cwd: ROOT,
+          env: CLI_ENV,
+          stdio: ['ignore', full, 'pipe'],
+          encoding: 'utf8',
+        });
+        closeSync(full);
+        expect(result.status, args.join(' ')).toBe(66);
+        expect(result.stderr).toBe('cyclecheck: cannot write to standard output (ENOSPC)\n');
+      }
+    },
+  );
 
   it('reads stdin with -', () => {
     const result = runCli(['analyze', '-', '--json'], {
