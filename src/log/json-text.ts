@@ -182,6 +182,15 @@ class Parser {
       if (FORBIDDEN_KEYS.has(key)) {
         throw this.error(`"${key}" is not allowed as a key`, keyOffset, false);
       }
+      // JSON.parse would keep the last of two equal keys and drop the first without a word.
+      if (where.has(key)) {
+        const first = this.positionAt(where.get(key)!);
+        throw this.error(
+          `duplicate key ${showKey(key)} (first given on line ${first.line}); give each key once`,
+          keyOffset,
+          false,
+        );
+      }
       this.skipSpace();
       if (this.text[this.pos] !== ':') {
         throw this.error(

@@ -24,7 +24,6 @@ describe('parseJsonText', () => {
     '[]',
     '{}',
     ' [1, [2, {"a": [null]}], "x"] ',
-    '{"a": 1, "a": 2}',
   ])('parses %s like JSON.parse', (text) => {
     expect(parseJsonText(text).value).toEqual(JSON.parse(text));
   });
@@ -89,6 +88,17 @@ describe('parseJsonText', () => {
       expect(error.reason).toBe(`"${key}" is not allowed as a key`);
       expect(error.isSyntaxError).toBe(false);
     }
+  });
+
+  it('refuses a key given twice in one object, where JSON.parse would drop the first', () => {
+    const error = errorOf('{"days": [{"bleeding": "heavy",\n  "bleeding": "none"}]}');
+    expect(error.position).toEqual({ line: 2, column: 3 });
+    expect(error.reason).toBe(
+      'duplicate key "bleeding" (first given on line 1); give each key once',
+    );
+    expect(error.isSyntaxError).toBe(false);
+    // The same key in two different objects is fine.
+    expect(parseJsonText('[{"a": 1}, {"a": 2}]').value).toEqual([{ a: 1 }, { a: 2 }]);
   });
 
   it('allows exactly maxDepth levels of nesting', () => {
