@@ -4,6 +4,7 @@
  */
 import { analyzeLog } from '../core/analyze.ts';
 import type { CycleLog, Profile } from '../core/log.ts';
+import { profileGaps } from '../importers/common/gaps.ts';
 import { dropAnsweredGaps } from '../importers/merge-logs.ts';
 import type { FormatId, ImportResult, ProfileGap, Warning } from '../importers/types.ts';
 import { InputError, UsageError } from '../errors.ts';
@@ -25,10 +26,16 @@ export function reportLog(log: CycleLog, source: LogSource, asOf?: string): Repo
     files: source.files,
     formats: source.formats,
     warnings: source.warnings,
-    questions: dropAnsweredGaps(source.gaps, log.profile),
+    questions: dropAnsweredGaps(withProfileGaps(source.gaps, log.profile), log.profile),
     appNotes: source.appNotes ?? [],
     log,
   });
+}
+
+/** The import's questions, plus the profile's own when no importer asked them already. */
+function withProfileGaps(gaps: readonly ProfileGap[], profile: Profile): ProfileGap[] {
+  const asked = new Set(gaps.map((gap) => gap.fact));
+  return [...gaps, ...profileGaps(profile).filter((gap) => !asked.has(gap.fact))];
 }
 
 /** An imported file, with the command line's profile facts over the file's own. */

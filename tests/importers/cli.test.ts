@@ -33,6 +33,19 @@ describe('cyclecheck convert', () => {
     expect(stderr).toContain('to add: your export says IUD');
   });
 
+  test('the converted log still asks which IUD it is when analyzed', () => {
+    const converted = join(dir, 'drip-converted.csv');
+    writeFileSync(converted, run(['convert', 'fixtures/imports/drip-data.csv']).stdout);
+    const asked = (args: string[]) =>
+      (
+        JSON.parse(run(['analyze', converted, '--json', ...args]).stdout) as {
+          questions: { fact: string }[];
+        }
+      ).questions.map((q) => q.fact);
+    expect(asked([])).toEqual(['iud-type']);
+    expect(asked(['--contraception', 'hormonal-iud@2024-01-01'])).toEqual([]);
+  });
+
   test('--to json, from a gzip backup', () => {
     const { status, stdout } = run([
       'convert',

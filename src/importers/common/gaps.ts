@@ -3,6 +3,7 @@
  * `fact` ids let a caller drop a gap once the matching option or profile key is given.
  */
 import type { IsoDate } from '../../core/dates.ts';
+import type { Profile } from '../../core/log.ts';
 import type { ProfileGap } from '../types.ts';
 
 export const GAP_FACTS = {
@@ -71,4 +72,22 @@ export function pregnancyWeekGap(detail: string): ProfileGap {
       `${detail}: pass \`--pregnancy start=DATE week=N@DATE\` or \`--pregnancy due=DATE\` ` +
       'so that bleeding in pregnancy is dated correctly.',
   };
+}
+
+/**
+ * The question a profile raises by itself, whatever file it came from: an IUD of unknown type
+ * (`iud`, as `convert` writes an export's untyped IUD), which the rules treat as copper.
+ */
+export function profileGaps(profile: Profile): ProfileGap[] {
+  const untyped = (profile.contraception ?? []).find((c) => c.method === 'iud');
+  if (untyped === undefined) return [];
+  const since = untyped.start === undefined ? '' : ` (since ${untyped.start})`;
+  return [
+    {
+      fact: GAP_FACTS.iudType,
+      message:
+        `the log says IUD${since} but not which kind, so the rules treat it as copper: pass ` +
+        '`--contraception copper-iud@DATE` or `hormonal-iud@DATE` (DATE = when it was inserted).',
+    },
+  ];
 }
