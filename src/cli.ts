@@ -4,11 +4,12 @@
  * runCli(); the build also calls it to warm the code cache (scripts/write-code-cache.cjs).
  */
 import { Command, CommanderError } from 'commander';
-import { EXIT, UserError } from './errors.ts';
+import { EXIT, UsageError, UserError } from './errors.ts';
 import { declareCommands } from './cli/commands.ts';
 import { sanitizeInline } from './render/sanitize.ts';
 
 const VERSION = '0.1.0';
+const USAGE_POINTER = '(run with --help for usage)';
 
 function buildProgram(firstArgument: string | undefined): Command {
   const program = new Command('cyclecheck')
@@ -19,7 +20,7 @@ function buildProgram(firstArgument: string | undefined): Command {
     .version(VERSION, '-V, --version')
     .option('--debug', 'show internal details (stack traces) for unexpected errors')
     .exitOverride()
-    .showHelpAfterError('(run with --help for usage)')
+    .showHelpAfterError(USAGE_POINTER)
     .configureOutput({ outputError: (text, write) => write(text) });
   declareCommands(program, firstArgument);
   program.addHelpText(
@@ -64,6 +65,13 @@ export async function runCli(argv: string[]): Promise<void> {
     if (error instanceof UserError) {
       printError(error.message);
       if (error.hint) process.stderr.write(`${sanitizeInline(error.hint)}\n`);
+      // product.md §2: a usage error ends with a pointer to --help.
+      if (
+        error instanceof UsageError &&
+        !`${error.message} ${error.hint ?? ''}`.includes('--help')
+      ) {
+        process.stderr.write(`${USAGE_POINTER}\n`);
+      }
       process.exitCode = error.exitCode;
       return;
     }

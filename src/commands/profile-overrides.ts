@@ -20,10 +20,7 @@ function parseOption<T>(flag: string, text: string, parse: (text: string) => T):
   try {
     return parse(text);
   } catch (error) {
-    throw new UsageError(
-      `option '${flag} ${text}' is invalid: ${(error as Error).message}`,
-      '(run with --help for usage)',
-    );
+    throw new UsageError(`option '${flag} ${text}' is invalid: ${(error as Error).message}`);
   }
 }
 

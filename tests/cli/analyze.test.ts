@@ -159,6 +159,19 @@ describe('analyze', () => {
     expect(runCli(['analyze', 'fixtures/example-log.csv', '--nope']).status).toBe(2);
   });
 
+  it.each([
+    [['batch', 'fixtures/imports', '--jobs', '0']],
+    [['batch', 'fixtures/imports', '--shard', 'x']],
+    [['rules', 'nope']],
+    [['analyze', 'fixtures/example-log.csv', '--age', 'old']],
+    [['analyze', 'fixtures/example-log.csv', '-o', 'fixtures']],
+  ])('a usage error found by a command also ends with the pointer to --help: %j', (args) => {
+    const result = runCli(args);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^cyclecheck: /);
+    expect(result.stderr.trimEnd().split('\n').at(-1)).toBe('(run with --help for usage)');
+  });
+
   it('--age wins over a birth date in the log, and --birth-date over an age', () => {
     const log = join(dir, 'born.csv');
     writeFileSync(log, '# birth_date: 1980-01-01\ndate,bleeding\n2025-03-01,light\n');
