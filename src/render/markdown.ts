@@ -144,7 +144,7 @@ export function getInputFacts(report: Report): LabelledValue[] {
     label: 'Dates',
     value:
       first_date && last_date
-        ? `${formatDateRange(first_date, last_date)} (${days_logged} days logged)`
+        ? `${formatDateRange(first_date, last_date)} (${days_logged} day${days_logged === 1 ? '' : 's'} logged)`
         : 'no days logged',
   });
   facts.push({ label: 'Periods found', value: String(report.periods.length) });

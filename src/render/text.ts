@@ -54,7 +54,7 @@ export function formatTextReport(report: Report, log: CycleLog, options: TextOpt
   );
   if (report.input.first_date) {
     para(
-      `Logged: ${report.input.first_date} to ${report.input.last_date ?? report.input.first_date}, ${report.input.days_logged} days; ${report.periods.length} period${report.periods.length === 1 ? '' : 's'} found.`,
+      `Logged: ${report.input.first_date} to ${report.input.last_date ?? report.input.first_date}, ${report.input.days_logged} day${report.input.days_logged === 1 ? '' : 's'}; ${report.periods.length} period${report.periods.length === 1 ? '' : 's'} found.`,
     );
   } else {
     para('Logged: no days.');

@@ -48,6 +48,8 @@ export function analyzeImport(
     profile: mergeProfiles(result.log.profile, overrides),
     days: result.log.days,
   };
+  const file = files[0] ?? '-';
+  refuseEmptyWindow(log, overrides, file);
   const report = reportLog(log, {
     files,
     formats: result.formats ?? [result.format],
@@ -55,8 +57,23 @@ export function analyzeImport(
     gaps: result.gaps,
     ...(result.appNotes ? { appNotes: result.appNotes } : {}),
   });
-  refuseImpossibleAge(report, log.profile, overrides, files[0] ?? '-');
+  refuseImpossibleAge(report, log.profile, overrides, file);
   return { report, log };
+}
+
+/** The profile fact at fault: a usage error when the command line gave it, else the file's. */
+function profileError(reason: string, fromCommandLine: boolean, file: string): Error {
+  return fromCommandLine ? new UsageError(reason) : new InputError(file, {}, reason);
+}
+
+/** An evaluation date before the first logged day leaves nothing to analyze; say so. */
+function refuseEmptyWindow(log: CycleLog, overrides: Profile, file: string): void {
+  const asOf = log.profile.as_of;
+  if (asOf === undefined || log.days.length === 0) return;
+  const first = log.days.reduce((a, d) => (d.date < a ? d.date : a), log.days[0]!.date);
+  if (asOf >= first) return;
+  const reason = `the evaluation date ${asOf} is before the first logged day, ${first}: there is nothing to analyze`;
+  throw profileError(reason, overrides.as_of !== undefined, file);
 }
 
 /**
@@ -74,6 +91,5 @@ function refuseImpossibleAge(report: Report, profile: Profile, overrides: Profil
   const reason = unborn
     ? `birth date ${born} is after ${asOf}, the evaluation date`
     : `birth date ${born} gives age ${age} on ${asOf} (the evaluation date); ages from ${MIN_AGE} to ${MAX_AGE} are supported`;
-  if (overrides.birth_date !== undefined) throw new UsageError(reason);
-  throw new InputError(file, {}, reason);
+  throw profileError(reason, overrides.birth_date !== undefined, file);
 }

@@ -205,6 +205,22 @@ describe('analyze', () => {
     expect(inFile.stderr).toContain(`${log}: birth date 2024-01-01 gives age 1 on 2025-03-01`);
   });
 
+  it('refuses an evaluation date before the first logged day: nothing would be analyzed', () => {
+    const option = runCli(['analyze', 'fixtures/example-log.csv', '--as-of', '2025-04-30']);
+    expect(option.status).toBe(2);
+    expect(option.stderr).toContain(
+      'the evaluation date 2025-04-30 is before the first logged day, 2025-05-01: there is nothing to analyze',
+    );
+    const oneDay = runCli(['analyze', 'fixtures/example-log.csv', '--as-of', '2025-05-01']);
+    expect(oneDay.status).toBe(0);
+    expect(oneDay.stdout).toContain('Logged: 2025-05-01 to 2025-05-01, 1 day; 0 periods found.');
+    const log = join(dir, 'early-as-of.csv');
+    writeFileSync(log, '# as_of: 2025-02-01\ndate,bleeding\n2025-03-01,light\n');
+    const inFile = runCli(['analyze', log]);
+    expect(inFile.status).toBe(65);
+    expect(inFile.stderr).toContain(`${log}: the evaluation date 2025-02-01 is before`);
+  });
+
   it('warns about an unknown key in --profile FILE instead of ignoring it silently', () => {
     const profile = join(dir, 'profile.json');
     writeFileSync(profile, '{"menopose": "post", "age": 40}');
