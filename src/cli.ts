@@ -6,6 +6,7 @@
 import { Command, CommanderError } from 'commander';
 import { EXIT, UsageError, UserError } from './errors.ts';
 import { declareCommands } from './cli/commands.ts';
+import { addExamples } from './cli/examples.ts';
 import { sanitizeInline } from './render/sanitize.ts';
 
 const VERSION = '0.1.0';
@@ -23,16 +24,15 @@ function buildProgram(firstArgument: string | undefined): Command {
     .showHelpAfterError(USAGE_POINTER)
     .configureOutput({ outputError: (text, write) => write(text) });
   declareCommands(program, firstArgument);
-  program.addHelpText(
-    'after',
-    `
-Examples:
-  $ cyclecheck analyze fixtures/example-log.csv
-  $ cyclecheck analyze fixtures/example-log.csv --json
-  $ cyclecheck analyze fixtures/example-log.csv --fail-on soon
-  $ cyclecheck rules postcoital-bleeding
-
-Exit status: 0 analyzed, 1 --fail-on reached, 2 usage error, 65 bad input data,
+  addExamples(
+    program,
+    [
+      'analyze fixtures/example-log.csv',
+      'analyze fixtures/example-log.csv --json',
+      'analyze fixtures/example-log.csv --fail-on soon',
+      'rules postcoital-bleeding',
+    ],
+    `Exit status: 0 analyzed, 1 --fail-on reached, 2 usage error, 65 bad input data,
 66 input missing or unreadable, 70 internal error, 130 interrupted.`,
   );
   return program;

@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import { TIERS } from '../core/tiers.ts';
 import { addOutputOptions, addProfileOptions, fromOption } from './shared-options.ts';
+import { addExamples } from './examples.ts';
 
 export function declareAnalyzeCommand(program: Command): void {
   const command = program
@@ -19,20 +20,16 @@ export function declareAnalyzeCommand(program: Command): void {
     );
   addProfileOptions(command);
   addOutputOptions(command);
-  command
-    .addHelpText(
-      'after',
-      `
-Examples:
-  $ cyclecheck analyze fixtures/example-log.csv
-  $ cyclecheck analyze fixtures/example-log.csv --explain --calendar
-  $ cyclecheck analyze fixtures/example-log.csv --json > report.json
-  $ cyclecheck analyze fixtures/example-log.csv --to markdown -o visit.md
-  $ cyclecheck analyze fixtures/example-log.csv --contraception copper-iud@2024-06-01 --age 34
-  $ cyclecheck analyze fixtures/example-log.csv --fail-on soon && echo "nothing soon or urgent"`,
-    )
-    .action(async (files: string[], options) => {
-      const { runAnalyze } = await import('../commands/analyze.ts');
-      process.exitCode = await runAnalyze(files, options);
-    });
+  addExamples(command, [
+    'analyze fixtures/example-log.csv',
+    'analyze fixtures/example-log.csv --explain --calendar',
+    'analyze fixtures/example-log.csv --json > report.json',
+    'analyze fixtures/example-log.csv --to markdown -o visit.md',
+    'analyze fixtures/example-log.csv --contraception copper-iud@2024-06-01 --age 34',
+    'analyze fixtures/example-log.csv --fail-on soon && echo "nothing soon or urgent"',
+  ]);
+  command.action(async (files: string[], options) => {
+    const { runAnalyze } = await import('../commands/analyze.ts');
+    process.exitCode = await runAnalyze(files, options);
+  });
 }

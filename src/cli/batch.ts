@@ -2,6 +2,7 @@ import { Option, type Command } from 'commander';
 import { TIERS } from '../core/tiers.ts';
 import type { BatchCliOptions } from '../commands/batch.ts';
 import { addProfileOptions, fromOption } from './shared-options.ts';
+import { addExamples } from './examples.ts';
 
 export function declareBatchCommand(program: Command): void {
   const command = program
@@ -32,24 +33,22 @@ export function declareBatchCommand(program: Command): void {
       ).choices(TIERS),
     );
   addProfileOptions(command);
-  command
-    .addHelpText(
-      'after',
-      `
-Files are taken in sorted path order; inside folders, hidden files and folders and files
+  addExamples(
+    command,
+    [
+      'batch fixtures/imports',
+      'batch fixtures/imports --json > reports.ndjson',
+      'batch fixtures/imports --to csv -o summary.csv',
+      'batch fixtures/imports --summary-only',
+      'batch fixtures/imports --to html -o visit-documents/',
+      'batch fixtures/imports --json --shard 2/4 --jobs 1 --age 30',
+    ],
+    `Files are taken in sorted path order; inside folders, hidden files and folders and files
 that are not logs are skipped and counted. Output order and bytes do not depend on --jobs.
-Exit status: 0 all analyzed, 1 --fail-on reached, 65 some logs failed (each has an error line).
-
-Examples:
-  $ cyclecheck batch fixtures/imports
-  $ cyclecheck batch fixtures/imports --json > reports.ndjson
-  $ cyclecheck batch fixtures/imports --to csv -o summary.csv
-  $ cyclecheck batch fixtures/imports --summary-only
-  $ cyclecheck batch fixtures/imports --to html -o visit-documents/
-  $ cyclecheck batch fixtures/imports --json --shard 2/4 --jobs 1 --age 30`,
-    )
-    .action(async (paths: string[], options: BatchCliOptions) => {
-      const { runBatchCommand } = await import('../commands/batch.ts');
-      process.exitCode = await runBatchCommand(paths, options);
-    });
+Exit status: 0 all analyzed, 1 --fail-on reached, 65 some logs failed (each has an error line).`,
+  );
+  command.action(async (paths: string[], options: BatchCliOptions) => {
+    const { runBatchCommand } = await import('../commands/batch.ts');
+    process.exitCode = await runBatchCommand(paths, options);
+  });
 }

@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
 import { addProfileOptions, fromOption } from './shared-options.ts';
+import { addExamples } from './examples.ts';
 
 export function declareConvertCommand(program: Command): void {
   const command = program
@@ -16,21 +17,19 @@ export function declareConvertCommand(program: Command): void {
     .option('-o, --output <file>', 'write the log to a file (mode 0600) instead of stdout')
     .option('-f, --force', 'overwrite the output file if it exists');
   addProfileOptions(command);
-  command
-    .addHelpText(
-      'after',
-      `
-The import summary (what was mapped, dropped or not understood) goes to stderr;
-profile options (--contraception, --age, …) are written into the log.
-
-Examples:
-  $ cyclecheck convert fixtures/imports/drip-data.csv
-  $ cyclecheck convert fixtures/imports/clue-measurements.json --to json
-  $ cyclecheck convert fixtures/imports/drip-data.csv --contraception copper-iud@2024-06-01 -o my-log.csv
-  $ cyclecheck convert fixtures/imports/Periodical-backup.json.gz --from periodical --to json`,
-    )
-    .action(async (file: string, options) => {
-      const { runConvert } = await import('../commands/convert.ts');
-      process.exitCode = await runConvert(file, options);
-    });
+  addExamples(
+    command,
+    [
+      'convert fixtures/imports/drip-data.csv',
+      'convert fixtures/imports/clue-measurements.json --to json',
+      'convert fixtures/imports/drip-data.csv --contraception copper-iud@2024-06-01 -o my-log.csv',
+      'convert fixtures/imports/Periodical-backup.json.gz --from periodical --to json',
+    ],
+    `The import summary (what was mapped, dropped or not understood) goes to stderr;
+profile options (--contraception, --age, …) are written into the log.`,
+  );
+  command.action(async (file: string, options) => {
+    const { runConvert } = await import('../commands/convert.ts');
+    process.exitCode = await runConvert(file, options);
+  });
 }
