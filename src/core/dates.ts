@@ -6,8 +6,6 @@
 
 export type IsoDate = string;
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 export function daysInMonth(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
@@ -15,13 +13,29 @@ export function daysInMonth(year: number, month: number): number {
 
 /** The day number of a valid `YYYY-MM-DD`, or `undefined` when it is not a real calendar date. */
 export function parseIsoDate(text: string): number | undefined {
-  const m = ISO_DATE.exec(text);
-  if (!m) return undefined;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
+  // Read by hand, not with a regular expression: this runs for every date of every log, and the
+  // match array a regex allocates was most of its cost (batch profiles).
+  if (text.length !== 10 || text.charCodeAt(4) !== DASH || text.charCodeAt(7) !== DASH) {
+    return undefined;
+  }
+  const y = readDigits(text, 0, 4);
+  const mo = readDigits(text, 5, 7);
+  const d = readDigits(text, 8, 10);
   if (y < 1 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return undefined;
   return dayNumber(y, mo, d);
+}
+
+const DASH = 0x2d;
+
+/** The number that ASCII digits text[from..to) spell, or -1 when one is not a digit. */
+function readDigits(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const digit = text.charCodeAt(i) - 0x30;
+    if (digit < 0 || digit > 9) return -1;
+    n = n * 10 + digit;
+  }
+  return n;
 }
 
 export function dayNumber(year: number, month: number, day: number): number {
