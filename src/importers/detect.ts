@@ -118,12 +118,23 @@ function decodeHead(bytes: Buffer): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
+/** The first line that is neither blank nor a `#` comment, trimmed, and its 1-based number. */
+function findHeaderLine(text: string): { header: string; line: number } | undefined {
+  // Line by line, not text.split(): detection runs on every file of a batch, and the head it
+  // reads is up to 64 KB, of which only the first few lines matter.
+  for (let start = 0, line = 1; ; line++) {
+    const newline = text.indexOf('\n', start);
+    const header = text.slice(start, newline === -1 ? text.length : newline).trim();
+    if (header !== '' && !header.startsWith('#')) return { header, line };
+    if (newline === -1) return undefined;
+    start = newline + 1;
+  }
+}
+
 function sniffCsv(text: string): Sniffed {
-  const lines = text.split(/\r?\n/).map((line) => line.trim());
-  const index = lines.findIndex((line) => line !== '' && !line.startsWith('#'));
-  const header = lines[index];
-  if (header === undefined) return { format: undefined, reason: 'no data lines, only comments' };
-  const line = index + 1;
+  const found = findHeaderLine(text);
+  if (found === undefined) return { format: undefined, reason: 'no data lines, only comments' };
+  const { header, line } = found;
   if (header.includes('\uFFFD')) {
     return {
       format: undefined,

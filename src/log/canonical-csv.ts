@@ -331,7 +331,7 @@ export function parseCanonicalCsv(text: string, file: string): ImportResult {
     );
   }
   // csv-parse counts lines reliably only with \n line ends; quoted line breaks become \n too.
-  body = body.replace(/\r\n?/g, '\n');
+  if (body.includes('\r')) body = body.replace(/\r\n?/g, '\n');
   if (body.trim() === '') {
     throw new InputError(
       file,
