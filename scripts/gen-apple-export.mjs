@@ -733,6 +733,8 @@ function buildTruth(cycle, fileOrder) {
   appNotes.sort((a, b) => a.date.localeCompare(b.date) || a.text.localeCompare(b.text));
   const gaps = ['pill-type', 'iud-type'];
   if (cycle.pregnancy) gaps.push('pregnancy-week');
+  // The export has a birth date, so of the person-level questions only menopause is asked.
+  gaps.push('menopause');
   return { log: { profile, days: sortedDays }, counts, unknownTypes, appNotes, gaps };
 }
 

@@ -59,7 +59,8 @@ export async function runConvert(file: string, options: ConvertOptions): Promise
 
   say(formatImportSummary(result, input.name));
   for (const warning of result.warnings) say(formatWarning(warning));
-  for (const gap of dropAnsweredGaps(result.gaps, log.profile)) {
+  // Only what the command line adds answers a question; the export's own guesses do not.
+  for (const gap of dropAnsweredGaps(result.gaps, overrides, log.profile)) {
     say(`to add: ${sanitizeInline(gap.message)}`);
   }
 

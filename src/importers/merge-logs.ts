@@ -12,7 +12,7 @@ import {
   type Profile,
 } from '../core/log.ts';
 import { mergeDays } from '../log/merge-days.ts';
-import { orderProfile } from '../log/profile.ts';
+import { mergeProfiles, orderProfile } from '../log/profile.ts';
 import { GAP_FACTS } from './common/gaps.ts';
 import type { ImportResult, ProfileGap, Warning } from './types.ts';
 
@@ -73,24 +73,33 @@ function mergeContraception(lists: readonly ContraceptionInterval[][]): Contrace
 }
 
 /**
- * The questions that remain once the profile holds the answer (from another file or from the
- * command line): e.g. no "which IUD?" once a copper or hormonal IUD is given.
+ * The questions that remain. A question goes when `answers` holds its answer: e.g. a copper or
+ * hormonal IUD for "which IUD?". `answers` is what came from elsewhere (another file, the command
+ * line), never the import's own profile: its guesses (an untyped `iud`, a combined pill for
+ * Apple's "Oral", an estimated due date) are what the questions are about. "Which IUD?" also goes
+ * when the profile finally `used` has no untyped IUD left (`--contraception condom@…` replaced
+ * the export's list).
  */
-export function dropAnsweredGaps(gaps: readonly ProfileGap[], profile: Profile): ProfileGap[] {
-  const methods = new Set((profile.contraception ?? []).map((c) => c.method));
+export function dropAnsweredGaps(
+  gaps: readonly ProfileGap[],
+  answers: Profile,
+  used: Profile,
+): ProfileGap[] {
+  const methods = new Set((answers.contraception ?? []).map((c) => c.method));
   const dated = new Set(
-    (profile.contraception ?? []).filter((c) => c.start !== undefined).map((c) => c.method),
+    (answers.contraception ?? []).filter((c) => c.start !== undefined).map((c) => c.method),
   );
+  const untypedIud = (used.contraception ?? []).some((c) => c.method === 'iud');
   const answered = (gap: ProfileGap): boolean => {
     switch (gap.fact) {
       case GAP_FACTS.age:
-        return profile.age !== undefined || profile.birth_date !== undefined;
+        return answers.age !== undefined || answers.birth_date !== undefined;
       case GAP_FACTS.menopause:
-        return profile.menopause !== undefined;
+        return answers.menopause !== undefined;
       case GAP_FACTS.iudType:
-        return !methods.has('iud') || [...methods].some((m) => TYPED_IUDS.has(m));
+        return !untypedIud || [...methods].some((m) => TYPED_IUDS.has(m));
       case GAP_FACTS.pregnancyWeek:
-        return profile.pregnancy?.week !== undefined || profile.pregnancy?.due !== undefined;
+        return answers.pregnancy?.week !== undefined || answers.pregnancy?.due !== undefined;
       case GAP_FACTS.pill:
         return [...methods].some((m) => PILLS.has(m));
       case GAP_FACTS.contraceptionDates:
@@ -105,6 +114,15 @@ export function dropAnsweredGaps(gaps: readonly ProfileGap[], profile: Profile):
     gaps.filter((gap) => !answered(gap)),
     (gap) => (once.has(gap.fact) ? gap.fact : `${gap.fact}\u0000${gap.message}`),
   );
+}
+
+/** The profile facts of every result but the i-th, later files over earlier ones. */
+function profileOfOthers(results: readonly ImportResult[], i: number): Profile {
+  let merged: Profile = {};
+  results.forEach((result, j) => {
+    if (j !== i) merged = mergeProfiles(merged, result.log.profile);
+  });
+  return merged;
 }
 
 export function mergeImports(
@@ -185,8 +203,11 @@ export function mergeImports(
     formats: results.map((r) => r.format),
     warnings: results.flatMap((r) => r.warnings),
     summary: results.flatMap((r) => r.summary),
+    // A file's questions are answered by the other files, never by its own guesses; the outer
+    // call only asks a question repeated by several files once.
     gaps: dropAnsweredGaps(
-      results.flatMap((r) => r.gaps),
+      results.flatMap((r, i) => dropAnsweredGaps(r.gaps, profileOfOthers(results, i), profile)),
+      {},
       profile,
     ),
   };

@@ -17,6 +17,13 @@ export interface LogSource {
   formats: FormatId[];
   warnings: Warning[];
   gaps: ProfileGap[];
+  /**
+   * The facts that can answer the import's questions: those given from outside it (command-line
+   * options). The import's own profile cannot: a pill or due date an importer had to guess must
+   * not silence the question about it. Defaults to the whole profile (the interview, whose
+   * answers are the profile).
+   */
+  answers?: Profile;
   appNotes?: { date: string; text: string }[];
 }
 
@@ -26,7 +33,11 @@ export function reportLog(log: CycleLog, source: LogSource, asOf?: string): Repo
     files: source.files,
     formats: source.formats,
     warnings: source.warnings,
-    questions: dropAnsweredGaps(withProfileGaps(source.gaps, log.profile), log.profile),
+    questions: dropAnsweredGaps(
+      withProfileGaps(source.gaps, log.profile),
+      source.answers ?? log.profile,
+      log.profile,
+    ),
     appNotes: source.appNotes ?? [],
     log,
   });
@@ -55,6 +66,7 @@ export function analyzeImport(
     formats: result.formats ?? [result.format],
     warnings: result.warnings,
     gaps: result.gaps,
+    answers: overrides,
     ...(result.appNotes ? { appNotes: result.appNotes } : {}),
   });
   refuseImpossibleAge(report, log.profile, overrides, file);

@@ -354,6 +354,6 @@ describe('the fixtures used in help examples', () => {
       birth_date: '1993-07-21',
       contraception: [{ method: 'iud', start: '2024-06-10' }],
     });
-    expect(xml.gaps.map((g) => g.fact)).toEqual(['iud-type']);
+    expect(xml.gaps.map((g) => g.fact)).toEqual(['iud-type', 'menopause']);
   });
 });

@@ -652,13 +652,31 @@ describe('Apple Health: profile, app notes and gaps', () => {
 
   test('the IUD type, pill type and pregnancy week are asked for', async () => {
     const { gaps } = await importApple(exportXml(factors));
-    expect(gaps.map((g) => g.fact).sort()).toEqual(['iud-type', 'pill-type', 'pregnancy-week']);
+    expect(gaps.map((g) => g.fact).sort()).toEqual([
+      'iud-type',
+      'menopause',
+      'pill-type',
+      'pregnancy-week',
+    ]);
     expect(gaps.find((g) => g.fact === 'pregnancy-week')?.message).toBe(
       "your export records a pregnancy (2020-07-01..2021-01-19) without its week: pass --pregnancy 'start=2020-07-01 week=W@DATE end=2021-01-19' (the week on a date you know) or --pregnancy 'due=DATE'; until then the week counts as unknown",
     );
     expect(gaps.find((g) => g.fact === 'iud-type')?.message).toBe(
       'your export says IUD (2021-03-01 onward) but not which type: pass --contraception copper-iud@2021-03-01 or --contraception hormonal-iud@2021-03-01',
     );
+  });
+
+  test('age and menopause are asked for like every app export; age only without a birth date', async () => {
+    const withBirth = await importApple(exportXml(''));
+    expect(withBirth.gaps.map((g) => g.fact)).toEqual(['menopause']);
+    const noBirth = await importApple(
+      exportXml('').replace(
+        'HKCharacteristicTypeIdentifierDateOfBirth="1990-05-02"',
+        'HKCharacteristicTypeIdentifierDateOfBirth=""',
+      ),
+    );
+    expect(noBirth.log.profile.birth_date).toBeUndefined();
+    expect(noBirth.gaps.map((g) => g.fact)).toEqual(['age', 'menopause']);
   });
 
   test('an unspecified contraceptive becomes "other" and is asked for', async () => {
@@ -675,7 +693,7 @@ describe('Apple Health: profile, app notes and gaps', () => {
     expect(result.log.profile.contraception).toEqual([
       { method: 'other', start: '2023-01-01', end: '2023-01-01' },
     ]);
-    expect(result.gaps.map((g) => g.fact)).toEqual(['contraception-method']);
+    expect(result.gaps.map((g) => g.fact)).toEqual(['contraception-method', 'menopause']);
   });
 
   test("Apple's deviation findings and lactation become app notes", async () => {
@@ -709,6 +727,7 @@ describe('Apple Health: profile, app notes and gaps', () => {
         message:
           "your export records bleeding during pregnancy on 2024-03-02 but no pregnancy covering it: pass --pregnancy 'start=DATE week=W@DATE' or --pregnancy 'due=DATE' so the pregnancy rules apply",
       },
+      expect.objectContaining({ fact: 'menopause' }),
     ]);
   });
 

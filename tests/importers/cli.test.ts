@@ -46,6 +46,38 @@ describe('cyclecheck convert', () => {
     expect(asked(['--contraception', 'hormonal-iud@2024-01-01'])).toEqual([]);
   });
 
+  test("an export's own guesses do not answer its questions: Flo's estimated due date", () => {
+    const flo = join(dir, 'flo-pregnant.json');
+    const cycle = (id: string, start: string, end: string, pregnant: boolean) => ({
+      id,
+      period_start_date: `${start} 00:00:00.0`,
+      period_end_date: `${end} 00:00:00.0`,
+      period_intensity: '{}',
+      pregnant,
+    });
+    writeFileSync(
+      flo,
+      JSON.stringify({
+        operationalData: {
+          cycles: [
+            cycle('c1', '2025-03-01', '2025-03-04', false),
+            cycle('c2', '2025-04-01', '2025-04-02', true),
+          ],
+          point_events_manual_v2: [],
+          notes: [],
+        },
+      }),
+    );
+    const questions = (args: string[]) =>
+      (
+        JSON.parse(run(['analyze', flo, '--json', ...args]).stdout) as {
+          questions: { fact: string }[];
+        }
+      ).questions.map((q) => q.fact);
+    expect(questions([])).toContain('pregnancy-week');
+    expect(questions(['--pregnancy', 'due=2026-01-06'])).not.toContain('pregnancy-week');
+  });
+
   test('--to json, from a gzip backup', () => {
     const { status, stdout } = run([
       'convert',

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { CycleLog } from '../../src/core/log.ts';
+import type { CycleLog, Profile } from '../../src/core/log.ts';
 import {
   dropAnsweredGaps,
   MAX_LISTED_CONFLICTS,
@@ -141,7 +141,7 @@ describe('dropAnsweredGaps', () => {
 
   test('asks each person-level question once', () => {
     const untypedIud = { contraception: [{ method: 'iud' as const }] };
-    expect(dropAnsweredGaps(gaps, untypedIud).map((g) => g.fact)).toEqual([
+    expect(dropAnsweredGaps(gaps, {}, untypedIud).map((g) => g.fact)).toEqual([
       'age',
       'menopause',
       'iud-type',
@@ -151,7 +151,7 @@ describe('dropAnsweredGaps', () => {
   });
 
   test('drops what the profile answers', () => {
-    const answered = dropAnsweredGaps(gaps, {
+    const given: Profile = {
       birth_date: '1990',
       menopause: 'pre',
       contraception: [
@@ -159,20 +159,38 @@ describe('dropAnsweredGaps', () => {
         { method: 'progestogen-pill' },
         { method: 'implant', start: '2023-05-01' },
       ],
-    });
-    expect(answered).toEqual([]);
+    };
+    expect(dropAnsweredGaps(gaps, given, given)).toEqual([]);
+  });
+
+  test("an import's own guesses do not answer its questions (Apple's Oral, Flo's due date)", () => {
+    const guessed: Profile = {
+      contraception: [{ method: 'combined-pill', start: '2025-01-01' }],
+      pregnancy: { due: '2026-01-06' },
+    };
+    const questions: ProfileGap[] = [
+      { fact: 'pill-type', message: 'which pill?' },
+      { fact: 'pregnancy-week', message: 'which week?' },
+    ];
+    expect(dropAnsweredGaps(questions, {}, guessed).map((g) => g.fact)).toEqual([
+      'pill-type',
+      'pregnancy-week',
+    ]);
+    // The same facts given on the command line do answer them.
+    expect(dropAnsweredGaps(questions, guessed, guessed)).toEqual([]);
   });
 
   test('the IUD question goes once no untyped IUD is left, and the week once a week or due date is given', () => {
     const iudAndWeek: ProfileGap[] = [iudGap, { fact: 'pregnancy-week', message: 'which week?' }];
-    expect(
-      dropAnsweredGaps(iudAndWeek, { contraception: [{ method: 'iud' }] }).map((g) => g.fact),
-    ).toEqual(['iud-type', 'pregnancy-week']);
-    expect(
-      dropAnsweredGaps(iudAndWeek, {
-        contraception: [{ method: 'condom' }],
-        pregnancy: { due: '2025-09-01' },
-      }),
-    ).toEqual([]);
+    const untyped: Profile = { contraception: [{ method: 'iud' }] };
+    expect(dropAnsweredGaps(iudAndWeek, {}, untyped).map((g) => g.fact)).toEqual([
+      'iud-type',
+      'pregnancy-week',
+    ]);
+    const given: Profile = {
+      contraception: [{ method: 'condom' }],
+      pregnancy: { due: '2025-09-01' },
+    };
+    expect(dropAnsweredGaps(iudAndWeek, given, given)).toEqual([]);
   });
 });

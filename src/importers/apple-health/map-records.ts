@@ -23,6 +23,7 @@ import {
 import { parseIsoDate } from '../../core/dates.ts';
 import { InputError } from '../../errors.ts';
 import type { ImportCount, ImportResult, ProfileGap, Warning } from '../types.ts';
+import { GAP_FACTS, personGaps } from '../common/gaps.ts';
 import { parseAppleDate, type AppleDate } from './apple-date.ts';
 import {
   BLEEDING_VALUES,
@@ -461,8 +462,18 @@ export class AppleRecordMapper {
       });
     }
 
+    // Apple holds a birth date (Me › Date of Birth) when the person entered one; never menopause.
+    const person = personGaps('Apple Health').filter(
+      (gap) => gap.fact !== GAP_FACTS.age || profile.birth_date === undefined,
+    );
     const log: CycleLog = { profile, days: this.buildDays() };
-    return { log, warnings, summary: this.buildSummary(), gaps, appNotes: uniqueNotes };
+    return {
+      log,
+      warnings,
+      summary: this.buildSummary(),
+      gaps: [...gaps, ...person],
+      appNotes: uniqueNotes,
+    };
   }
 
   private buildDays(): Day[] {
