@@ -6,10 +6,9 @@
  */
 import type { FileHandle } from 'node:fs/promises';
 import { open, rename, unlink } from 'node:fs/promises';
-import { UsageError } from '../errors.ts';
 import {
   cannotWrite,
-  fileExists,
+  refuseOverwrite,
   resolveOutputTarget,
   temporaryPathFor,
 } from '../io/write-output.ts';
@@ -118,13 +117,4 @@ async function openFileSink(path: string, options: { force: boolean }): Promise<
       }
     },
   };
-}
-
-export async function refuseOverwrite(path: string, options: { force: boolean }): Promise<void> {
-  if (!options.force && (await fileExists(path))) {
-    throw new UsageError(
-      `${path} already exists; not overwriting it`,
-      'Pass --force to replace it, or choose another file with -o.',
-    );
-  }
 }

@@ -11,7 +11,7 @@ import type { ProfileOptions } from '../cli/shared-options.ts';
 import { readProfileOverrides } from './profile-overrides.ts';
 import { FORMAT_IDS, isFormatId } from '../importers/registry.ts';
 import type { FormatId } from '../importers/types.ts';
-import { fileExists } from '../io/write-output.ts';
+import { fileExists, refuseOverwrite } from '../io/write-output.ts';
 import { makeChalk, shouldUseColor } from '../render/color.ts';
 import { sanitizeInline } from '../render/sanitize.ts';
 import {
@@ -36,7 +36,7 @@ import {
   type TableLayout,
 } from '../batch/format-table.ts';
 import { formatErrorLine, type FailedRow } from '../batch/log-row.ts';
-import { openOutputSink, refuseOverwrite, type OutputSink } from '../batch/output-sink.ts';
+import { openOutputSink, type OutputSink } from '../batch/output-sink.ts';
 import { createProgressLine } from '../batch/progress.ts';
 import type { Job, JobResult, WorkerSetup } from '../batch/protocol.ts';
 import { getShardRange, parseShardSpec, type Shard } from '../batch/shard.ts';

@@ -108,11 +108,14 @@ export function dropAnsweredGaps(
         return false;
     }
   };
-  // Several app exports ask the same person-level question; ask it once.
+  return askOnce(gaps.filter((gap) => !answered(gap)));
+}
+
+/** Several app exports ask the same person-level question (age, menopause); ask it once. */
+function askOnce(gaps: readonly ProfileGap[]): ProfileGap[] {
   const once = new Set<string>([GAP_FACTS.age, GAP_FACTS.menopause]);
-  return uniqueBy(
-    gaps.filter((gap) => !answered(gap)),
-    (gap) => (once.has(gap.fact) ? gap.fact : `${gap.fact}\u0000${gap.message}`),
+  return uniqueBy(gaps, (gap) =>
+    once.has(gap.fact) ? gap.fact : `${gap.fact}\u0000${gap.message}`,
   );
 }
 
@@ -203,12 +206,9 @@ export function mergeImports(
     formats: results.map((r) => r.format),
     warnings: results.flatMap((r) => r.warnings),
     summary: results.flatMap((r) => r.summary),
-    // A file's questions are answered by the other files, never by its own guesses; the outer
-    // call only asks a question repeated by several files once.
-    gaps: dropAnsweredGaps(
+    // A file's questions are answered by the other files, never by its own guesses.
+    gaps: askOnce(
       results.flatMap((r, i) => dropAnsweredGaps(r.gaps, profileOfOthers(results, i), profile)),
-      {},
-      profile,
     ),
   };
   if (appNotes.length > 0) result.appNotes = appNotes;

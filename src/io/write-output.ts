@@ -37,7 +37,7 @@ export async function resolveOutputTarget(
     const code = (error as NodeJS.ErrnoException).code;
     if (code !== 'ENOENT') throw cannotWrite(path, error);
     // Nothing there, or a symlink to nothing, which an atomic write replaces like a file.
-    if (await fileExists(path)) refuseExisting(path, options);
+    await refuseOverwrite(path, options);
     return { kind: 'file', path };
   }
   if (info.isDirectory()) {
@@ -46,6 +46,11 @@ export async function resolveOutputTarget(
   if (!info.isFile()) return { kind: 'stream', path };
   refuseExisting(path, options);
   return { kind: 'file', path: await realpath(path) };
+}
+
+/** Refuses to replace whatever is at `path` (a file, a link) unless `force`. */
+export async function refuseOverwrite(path: string, options: WriteOptions): Promise<void> {
+  if (await fileExists(path)) refuseExisting(path, options);
 }
 
 function refuseExisting(path: string, options: WriteOptions): void {
