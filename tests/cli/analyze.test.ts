@@ -27,7 +27,7 @@ interface Example {
 
 const examples = (
   JSON.parse(
-    readFileSync(new URL('../../../shared/spec/examples.json', import.meta.url), 'utf8'),
+    readFileSync(new URL('../fixtures/scenarios.json', import.meta.url), 'utf8'),
   ) as {
     examples: Example[];
   }

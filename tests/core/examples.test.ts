@@ -12,7 +12,7 @@ interface Example {
   log: CycleLog;
 }
 
-const EXAMPLES_PATH = new URL('../../../shared/spec/examples.json', import.meta.url);
+const EXAMPLES_PATH = new URL('../fixtures/scenarios.json', import.meta.url);
 const examples = (JSON.parse(readFileSync(EXAMPLES_PATH, 'utf8')) as { examples: Example[] })
   .examples;
 
