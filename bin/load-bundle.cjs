@@ -7,7 +7,7 @@
  * Node version, other V8 flags, a changed bundle), only costs that time back: V8 then compiles the
  * source as usual. Nothing is written at run time.
  */
-const { readFileSync } = require('node:fs');
+const { existsSync, readFileSync } = require('node:fs');
 const { createRequire } = require('node:module');
 const { dirname, join } = require('node:path');
 const vm = require('node:vm');
@@ -42,4 +42,9 @@ function loadBundle(name) {
   return { exports: bundle.exports, script, cacheUsed };
 }
 
-module.exports = { loadBundle };
+/** Whether `npm run build` has made the bundles (dist/ is not in git). */
+function isBuilt() {
+  return existsSync(join(DIST, 'cli.cjs')) && existsSync(join(DIST, 'cli-help.cjs'));
+}
+
+module.exports = { loadBundle, isBuilt };

@@ -9,12 +9,24 @@
 //   dist/cli-help.cjs      the same entry point without the commands' code, for `cyclecheck`,
 //                          `--help` and `--version` (bin/cyclecheck.js picks it): a tenth the size.
 //   dist/batch-worker.cjs  a batch worker thread.
+//   dist/index.js          the library (src/api.ts) as one ES module, for `import … from 'cyclecheck'`;
+//                          its types are types/index.d.ts.
+// Source maps (dist/*.map) are written for developers and not packed: see README "Packaging".
 // See README "Start-up".
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { readFile, rm } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+// `prepare` runs this with --unless-packing: npm runs both prepack and prepare before packing,
+// and prepack has just built.
+if (
+  process.argv.includes('--unless-packing') &&
+  ['pack', 'publish'].includes(process.env.npm_command ?? '')
+) {
+  process.exit(0);
+}
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BUNDLES = { cli: 'src/cli.ts', 'batch-worker': 'src/batch/worker.ts' };
@@ -70,20 +82,43 @@ const COMMON = {
   charset: 'ascii',
   minifyWhitespace: true,
   minifySyntax: true,
-  sourcemap: 'linked',
+  // External: the packed bundles name no map (the maps are not in the package, see `files`).
+  sourcemap: 'external',
   legalComments: 'none',
   logLevel: 'warning',
   define: { 'import.meta.url': 'importMetaUrl' },
   inject: ['scripts/cjs-import-meta.js'],
+  metafile: true,
 };
 
 await rm(new URL('../dist', import.meta.url), { recursive: true, force: true });
-await build({ ...COMMON, entryPoints: BUNDLES, plugins: [lazyChildProcessInCommander] });
+const builds = [];
+builds.push(
+  await build({ ...COMMON, entryPoints: BUNDLES, plugins: [lazyChildProcessInCommander] }),
+);
 await build({
   ...COMMON,
   entryPoints: { [HELP_BUNDLE]: BUNDLES.cli },
   plugins: [lazyChildProcessInCommander, withoutCommands],
 });
+
+// The library: an ES module, so `import { readLog } from 'cyclecheck'` needs no interop. Bundled
+// CommonJS code (yauzl) requires Node built-ins, which an ES module does through createRequire.
+builds.push(
+  await build({
+    ...COMMON,
+    entryPoints: { index: 'src/api.ts' },
+    outExtension: { '.js': '.js' },
+    format: 'esm',
+    define: {},
+    inject: [],
+    banner: {
+      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+    },
+    plugins: [lazyChildProcessInCommander],
+  }),
+);
+await writeThirdPartyLicenses(builds);
 
 for (const name of [...Object.keys(BUNDLES), HELP_BUNDLE]) {
   const text = await readFile(new URL(`../dist/${name}.cjs`, import.meta.url), 'latin1');
@@ -106,4 +141,36 @@ const cache = spawnSync(process.execPath, ['scripts/write-code-cache.cjs'], {
 if (cache.status !== 0) {
   console.error('build: could not write the code caches (dist/*.cjs.cache)');
   process.exit(1);
+}
+
+/**
+ * The bundles contain the code of the packages they were built from (commander, chalk, …), whose
+ * licences ask that their notices go with every copy: dist/THIRD-PARTY-LICENSES.txt collects the
+ * licence file of every package esbuild put into a bundle.
+ */
+async function writeThirdPartyLicenses(results) {
+  const packages = new Set();
+  for (const result of results) {
+    for (const input of Object.keys(result.metafile.inputs)) {
+      const match = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input);
+      if (match) packages.add(match[1]);
+    }
+  }
+  const sections = [];
+  for (const name of [...packages].sort()) {
+    const dir = new URL(`../node_modules/${name}/`, import.meta.url);
+    const { version, license } = JSON.parse(await readFile(new URL('package.json', dir), 'utf8'));
+    const file = (await readdir(dir)).find((f) => /^(licen[cs]e|copying)(\.|$)/i.test(f));
+    if (file === undefined) {
+      console.error(`build: node_modules/${name} has no licence file to ship with the bundles`);
+      process.exit(1);
+    }
+    const text = (await readFile(new URL(file, dir), 'utf8')).trim();
+    sections.push(`${name} ${version} (${license})\n\n${text}\n`);
+  }
+  const header = 'Packages bundled into dist/ and their licences.\n';
+  await writeFile(
+    new URL('../dist/THIRD-PARTY-LICENSES.txt', import.meta.url),
+    [header, ...sections].join('\n' + '-'.repeat(72) + '\n\n'),
+  );
 }
