@@ -22,7 +22,8 @@ export { CANONICAL_LOG_FORMAT } from './log/canonical-json.ts';
 export interface LogFile {
   /** The name messages and the report use: the path as given, or the name passed with content. */
   file: string;
-  format: FormatId;
+  /** A format id: `csv`, `json`, `apple-health`, … */
+  format: string;
   log: CycleLog;
   warnings: Warning[];
   /** Facts the file could not carry (e.g. which IUD), and the option that supplies each. */
@@ -73,7 +74,7 @@ export function analyzeLog(logFile: LogFile, options: AnalyzeOptions = {}): Repo
   const overrides = readProfileOption(options.profile);
   const result: ImportResult = {
     log: logFile.log,
-    format: logFile.format,
+    format: logFile.format as FormatId,
     warnings: logFile.warnings,
     summary: [],
     gaps: logFile.questions,

@@ -14,6 +14,7 @@ import type { Report } from '../../src/report/types.ts';
 // @ts-expect-error -- a plain .mjs script without type declarations
 import { generateLogCsv } from '../../scripts/gen-logs.mjs';
 import { BIN, parseLines, ROOT, runCli } from './helpers/run-cli.ts';
+import { checkJsonOutput } from '../schemas/validate.ts';
 
 const generate = generateLogCsv as (options: {
   years?: number;
@@ -384,6 +385,7 @@ describe('batch interrupted', () => {
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     expect(code).toBe(130);
     expect(stdout.endsWith('\n')).toBe(true);
+    checkJsonOutput(['batch', '--json'], 0, stdout); // also the lines written before Ctrl-C
     const lines = parseLines(stdout) as Report[];
     expect(lines.length).toBeGreaterThanOrEqual(20);
     expect(lines.length).toBeLessThan(400);

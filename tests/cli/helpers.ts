@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { checkJsonOutput } from '../schemas/validate.ts';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const BIN = fileURLToPath(new URL('../../bin/cyclecheck.js', import.meta.url));
@@ -25,5 +26,6 @@ export function runCli(
     env: { ...CLI_ENV, ...options.env },
     timeout: 30_000,
   });
+  checkJsonOutput(args, result.status, result.stdout);
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
+import { checkJsonOutput } from '../schemas/validate.ts';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -74,10 +75,17 @@ export function runBin(args: readonly string[], options: RunOptions = {}): Promi
     child.stdin.end(options.input ?? '');
     child.on('close', (code, signal) => {
       clearTimeout(timer);
+      const stdout = Buffer.concat(out).toString('utf8');
+      try {
+        checkJsonOutput(args, code, stdout);
+      } catch (error) {
+        reject(error as Error);
+        return;
+      }
       resolve({
         code,
         signal,
-        stdout: Buffer.concat(out).toString('utf8'),
+        stdout,
         stderr: Buffer.concat(err).toString('utf8'),
         ms: performance.now() - started,
         timedOut,

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
+import { checkJsonOutput } from '../schemas/validate.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = process.env.CYCLECHECK_E2E_BIN ?? join(ROOT, 'bin/cyclecheck.js');
@@ -21,6 +22,7 @@ function run(args: string[], input = '') {
     env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', TZ: 'UTC' },
     timeout: 30_000,
   });
+  checkJsonOutput(args, result.status, result.stdout);
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

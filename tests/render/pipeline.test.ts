@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { escapeMarkdown } from '../../src/render/markdown.ts';
 import type { Report } from '../../src/report/types.ts';
 import { allElements, attr, byTag, parseHtml, textOf } from './html-dom.ts';
+import { checkJsonOutput } from '../schemas/validate.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = join(ROOT, 'bin/cyclecheck.js');
@@ -23,6 +24,7 @@ function run(args: string[]): { status: number | null; stdout: string; stderr: s
     env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', TZ: 'UTC' },
     timeout: 30_000,
   });
+  checkJsonOutput(args, r.status, r.stdout);
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { checkJsonOutput } from '../../schemas/validate.ts';
 
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 /** The built binary; CYCLECHECK_TEST_BIN points at another build (e.g. while others rebuild). */
@@ -27,7 +28,11 @@ export function runCli(args: string[], options: { cwd?: string } = {}): Promise<
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+    child.on('close', (code, signal) => {
+      const invalid = attempt(() => checkJsonOutput(args, code, stdout));
+      if (invalid) reject(invalid);
+      else resolve({ code, signal, stdout, stderr });
+    });
   });
 }
 
@@ -36,4 +41,14 @@ export function parseLines(ndjson: string): unknown[] {
     .split('\n')
     .filter((line) => line !== '')
     .map((line) => JSON.parse(line) as unknown);
+}
+
+/** The error `check` throws, or undefined. */
+export function attempt(check: () => void): unknown {
+  try {
+    check();
+    return undefined;
+  } catch (error) {
+    return error;
+  }
 }
