@@ -6,8 +6,14 @@ import { CHECKLIST_TEXT } from '../report/checklist.ts';
 import { RULE_TEXT } from '../report/rule-text.ts';
 import { wrapText } from '../render/wrap.ts';
 import { formatJson } from '../render/sanitize.ts';
+import { formatRulesMarkdown } from './rules-markdown.ts';
 
-export function runRules(id: string | undefined, options: { json?: boolean }): number {
+export function runRules(id: string | undefined, options: { json?: boolean; to?: string }): number {
+  if (options.to === 'markdown') {
+    if (id !== undefined) throw new UsageError('--to markdown prints every rule; leave out the id');
+    process.stdout.write(formatRulesMarkdown());
+    return EXIT.ok;
+  }
   if (id !== undefined && !isRuleId(id)) {
     const close = RULE_IDS.filter((r) => r.includes(id) || id.includes(r));
     throw new UsageError(
@@ -18,7 +24,7 @@ export function runRules(id: string | undefined, options: { json?: boolean }): n
     );
   }
   const rules = id !== undefined ? [ruleMeta(id as (typeof RULE_IDS)[number])] : RULES;
-  if (options.json) {
+  if (options.json === true || options.to === 'json') {
     const data = rules.map((r) => ({
       ...r,
       title: RULE_TEXT[r.id].title,
