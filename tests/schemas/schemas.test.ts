@@ -32,15 +32,19 @@ const isCanonicalLog = (value: unknown): boolean =>
   (value as { format?: unknown }).format === 'cyclecheck-log/1';
 
 describe('the schemas', () => {
-  it('are draft 2020-12 with the ids the docs give', () => {
+  it('are draft 2020-12 with the ids the docs give, and all are loaded', () => {
+    expect(listFiles('schemas').map((p) => p.slice('schemas/'.length))).toEqual(
+      [...SCHEMA_FILES].sort(),
+    );
     const ids = SCHEMA_FILES.map((file) => readJson(`schemas/${file}`) as Record<string, string>);
     expect(ids.map((s) => s.$schema)).toEqual(
-      Array(3).fill('https://json-schema.org/draft/2020-12/schema'),
+      Array(SCHEMA_FILES.length).fill('https://json-schema.org/draft/2020-12/schema'),
     );
     expect(ids.map((s) => s.$id)).toEqual([
       'urn:cyclecheck:cyclecheck-log/1',
       'urn:cyclecheck:cyclecheck-report/1',
       'urn:cyclecheck:cyclecheck-batch-line/1',
+      'urn:cyclecheck:cyclecheck-batch-summary/1',
     ]);
   });
 });

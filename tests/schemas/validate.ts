@@ -8,7 +8,12 @@ import { readFileSync } from 'node:fs';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 
 const SCHEMA_DIR = new URL('../../schemas/', import.meta.url);
-export const SCHEMA_FILES = ['log.schema.json', 'report.schema.json', 'batch-line.schema.json'];
+export const SCHEMA_FILES = [
+  'log.schema.json',
+  'report.schema.json',
+  'batch-line.schema.json',
+  'batch-summary.schema.json',
+];
 
 const ajv = new Ajv2020({ allErrors: true, strict: true });
 for (const file of SCHEMA_FILES) {
@@ -25,6 +30,7 @@ export const SCHEMA_IDS = {
   log: 'urn:cyclecheck:cyclecheck-log/1',
   report: 'urn:cyclecheck:cyclecheck-report/1',
   batchLine: 'urn:cyclecheck:cyclecheck-batch-line/1',
+  batchSummary: 'urn:cyclecheck:cyclecheck-batch-summary/1',
 } as const;
 export type SchemaName = keyof typeof SCHEMA_IDS;
 
@@ -63,7 +69,7 @@ export function schemaForRun(args: readonly string[]): SchemaName | undefined {
     case 'analyze':
       return 'report';
     case 'batch':
-      return 'batchLine';
+      return args.includes('--summary-only') ? 'batchSummary' : 'batchLine';
     case 'convert':
       return 'log';
     default:
@@ -85,7 +91,7 @@ export function checkJsonOutput(
   const printedData = status !== null && [0, 1, 65, 130].includes(status);
   if (name === undefined || !printedData || stdout.trim() === '') return;
   const documents =
-    stdout.trimStart().startsWith('{\n') || name === 'log'
+    stdout.trimStart().startsWith('{\n') || name === 'log' || name === 'batchSummary'
       ? [JSON.parse(stdout) as unknown]
       : stdout
           .split('\n')
