@@ -19,15 +19,6 @@ import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-// `prepare` runs this with --unless-packing: npm runs both prepack and prepare before packing,
-// and prepack has just built.
-if (
-  process.argv.includes('--unless-packing') &&
-  ['pack', 'publish'].includes(process.env.npm_command ?? '')
-) {
-  process.exit(0);
-}
-
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BUNDLES = { cli: 'src/cli.ts', 'batch-worker': 'src/batch/worker.ts' };
 const HELP_BUNDLE = 'cli-help';
