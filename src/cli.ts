@@ -1,6 +1,6 @@
 /**
  * The entry point: declares the commands, runs the one that was asked for, and is the only place
- * that turns errors into messages and exit statuses (product.md §2). bin/cyclecheck.js calls
+ * that turns errors into messages and exit statuses (docs/report-format.md, "Exit status"). bin/cyclecheck.js calls
  * runCli(); the build also calls it to warm the code cache (scripts/write-code-cache.cjs).
  */
 import { Command, CommanderError } from 'commander';
@@ -65,7 +65,7 @@ export async function runCli(argv: string[]): Promise<void> {
     if (error instanceof UserError) {
       printError(error.message);
       if (error.hint) process.stderr.write(`${sanitizeInline(error.hint)}\n`);
-      // product.md §2: a usage error ends with a pointer to --help.
+      // docs/report-format.md, exit status 2: a usage error ends with a pointer to --help.
       if (
         error instanceof UsageError &&
         !`${error.message} ${error.hint ?? ''}`.includes('--help')

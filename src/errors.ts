@@ -1,6 +1,6 @@
 /**
  * The tool's small error vocabulary. Commands throw these; only the entry point turns them into
- * a message on stderr and an exit status (product.md §2).
+ * a message on stderr and an exit status (docs/report-format.md, "Exit status").
  */
 
 export const EXIT = {

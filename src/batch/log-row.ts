@@ -60,7 +60,7 @@ export function summarizeReport(file: string, report: Report): AnalyzedRow {
   };
 }
 
-/** The NDJSON line for a file that could not be analyzed (product.md §6). */
+/** The NDJSON line for a file that could not be analyzed (docs/report-format.md, "Batch"). */
 export function formatErrorLine(file: string, error: FileError): string {
   return formatJson({ input: { files: [file] }, error });
 }

@@ -1,5 +1,5 @@
 /**
- * `--help` leads with real examples that run against fixtures/ (product.md §1): they are printed
+ * `--help` leads with real examples that run against fixtures/ (README, "Commands"): they are printed
  * before the usage line; notes that explain the output follow the options.
  */
 import type { Command } from 'commander';

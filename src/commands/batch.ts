@@ -1,5 +1,5 @@
 /**
- * `cyclecheck batch PATH...` (product.md §6): many logs, each analyzed on its own by worker
+ * `cyclecheck batch PATH...` (README "Many logs at once"; docs/report-format.md): many logs, each analyzed on its own by worker
  * threads, results streamed in sorted-path order whatever the number of threads.
  */
 import { stat } from 'node:fs/promises';

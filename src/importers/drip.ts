@@ -1,6 +1,6 @@
 /**
  * drip (bloodyhealth/drip) — `drip-data.csv`: one row per logged day, newest first, columns named
- * `group.field` (import-formats.md). Every row is an entry: a day the person opened in drip.
+ * `group.field` (`cyclecheck formats`). Every row is an entry: a day the person opened in drip.
  */
 import { CsvError, parse } from 'csv-parse/sync';
 import type { Bleeding, Profile } from '../core/log.ts';

@@ -12,7 +12,7 @@ export interface FormatDoc {
   id: FormatId;
   name: string;
   files: string[];
-  /** How sure the field tables are (import-formats.md). */
+  /** How sure the field tables are (Flo's are inferred, not confirmed). */
   confidence: Confidence;
   experimental: boolean;
   /** Where to find the export in the app, menu by menu. */

@@ -1,5 +1,5 @@
 /**
- * Interview answers → the canonical log (product.md §3), the same thing an importer produces, so
+ * Interview answers → the canonical log (docs/log-format.md), the same thing an importer produces, so
  * that the one analyzer sees no difference between answers and a file.
  *
  * Periods: each start date becomes the usual number of days (5 when unknown), the first two

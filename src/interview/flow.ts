@@ -1,5 +1,5 @@
 /**
- * The order of the interview and which questions matter given earlier answers (product.md §5):
+ * The order of the interview and which questions matter given earlier answers (README, "The interview"):
  * about you → your periods → each episode. With `--log`, only what the log lacks.
  */
 import type { IsoDate } from '../core/dates.ts';

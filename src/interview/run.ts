@@ -216,7 +216,7 @@ export async function runInterviewSession(deps: InterviewDeps): Promise<Intervie
   }
 
   // Without --log the interview is about today; with --log, like `analyze`, the evaluation date
-  // is the last logged date unless --as-of says otherwise (clinical-rules.md ambiguity 14).
+  // is the last logged date unless --as-of says otherwise (docs/definitions.md, "The evaluation date").
   const asOf = imported ? deps.asOf : today;
   const report = reportLog(
     log,

@@ -1,5 +1,5 @@
 /**
- * The canonical CSV log (product.md §3): `# key: value` profile lines, a header naming the
+ * The canonical CSV log (docs/log-format.md): `# key: value` profile lines, a header naming the
  * columns, one row per date. Every problem is reported as `file:line:column`, where column is
  * the 1-based field number, so a person can find the cell in a spreadsheet.
  */

@@ -1,5 +1,5 @@
 /**
- * The canonical JSON log (product.md §3.3): `{format, profile, days}` or a bare array of days.
+ * The canonical JSON log (docs/log-format.md, "JSON"): `{format, profile, days}` or a bare array of days.
  * Errors name the JSON path and its line:column; keys that could reach a prototype are refused.
  */
 import type { Day, Profile } from '../core/log.ts';

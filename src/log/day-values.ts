@@ -1,5 +1,5 @@
 /**
- * One value of a day (product.md §3.1), from a CSV cell (text) or a JSON value. Every invalid
+ * One value of a day (docs/log-format.md, "Day fields"), from a CSV cell (text) or a JSON value. Every invalid
  * value gives a ValueError naming the field and what a valid value looks like.
  */
 import { parseIsoDate, type IsoDate } from '../core/dates.ts';

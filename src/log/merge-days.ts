@@ -1,5 +1,5 @@
 /**
- * One day per date (product.md §3.1): rows for the same date are merged so that nothing a
+ * One day per date (docs/log-format.md, "Day fields"): rows for the same date are merged so that nothing a
  * person logged is lost and every doubt leans toward telling a clinician.
  */
 import type { IsoDate } from '../core/dates.ts';

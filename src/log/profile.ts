@@ -1,5 +1,5 @@
 /**
- * Profile facts (product.md §3.2) from three places that share one syntax: `# key: value` lines
+ * Profile facts (docs/log-format.md, "Profile") from three places that share one syntax: `# key: value` lines
  * in a CSV log, a JSON object, and command-line options. Without a site the functions throw a
  * plain Error (the CLI makes it a usage error); with one, an InputError at that place.
  */

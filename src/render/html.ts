@@ -1,5 +1,5 @@
 /**
- * The report as one self-contained, printable HTML file (product.md §4.3): inline CSS, no
+ * The report as one self-contained, printable HTML file (README, "Documents for a visit"): inline CSS, no
  * scripts, nothing fetched, no links out of the document (source addresses are printed as text).
  * Adds to the Markdown content a calendar of the logged months and a cycle-length chart.
  * Every marker pairs a colour with a letter, symbol or border pattern, so the document also works

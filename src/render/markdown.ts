@@ -1,5 +1,5 @@
 /**
- * The report as a Markdown document to print or send (product.md §4.3): clean on GitHub and on
+ * The report as a Markdown document to print or send (README, "Documents for a visit"): clean on GitHub and on
  * paper. Every string from the report may carry text from an input file, so each one is
  * sanitized and escaped; only this module's own words are written raw.
  *
@@ -16,7 +16,7 @@ import { sanitizeInline } from './sanitize.ts';
 import { getCitedSources, getSource } from './sources.ts';
 import { DISCLAIMER, TIER_LABEL, TIER_SYMBOL, TIER_WORD } from './tier-labels.ts';
 
-/** The cycle table shows the most recent periods only (clinical-rules.md K11: last 6–12). */
+/** The cycle table shows the most recent periods only (docs/rules.md K11: last 6–12). */
 export const CYCLE_TABLE_PERIODS = 12;
 
 export const DOCUMENT_TITLE = 'cyclecheck report for a clinician visit';

@@ -1,5 +1,5 @@
 /**
- * The source tags that flags cite (clinical-rules.md §7), with the titles and addresses a
+ * The source tags that flags cite (docs/rules.md, "Sources"), with the titles and addresses a
  * clinician needs to look them up. Addresses are printed as text; documents never link out.
  */
 

@@ -1,5 +1,5 @@
 /**
- * The default text report (product.md §4.2): what was read → flags by tier → the checklist →
+ * The default text report (README, "The report"): what was read → flags by tier → the checklist →
  * the last periods → the disclaimer. Tiers are told apart by words and symbols; colour only adds.
  */
 import type { ChalkInstance } from 'chalk';
@@ -100,7 +100,7 @@ export function formatTextReport(report: Report, log: CycleLog, options: TextOpt
 
   if (report.checklist.length > 0) {
     heading('Doctor-visit checklist');
-    // clinical-rules.md §4: every printed checklist starts with the age and every flag (info too:
+    // docs/rules.md, checklist: every printed checklist starts with the age and every flag (info too:
     // its items are on the list) with its dates and cycle day.
     const facts = [report.age !== null ? `age ${report.age}` : 'age not given'];
     facts.push(

@@ -1,4 +1,4 @@
-/** The JSON report contract (product.md §4.1). Stable: fields are only ever added. */
+/** The JSON report contract (docs/report-format.md, schemas/report.schema.json). Stable: fields are only ever added. */
 import type { IsoDate } from '../core/dates.ts';
 import type { Profile } from '../core/log.ts';
 import type { RuleId } from '../core/rules/ids.ts';

@@ -1,5 +1,5 @@
 /**
- * Apple Health category types and values (import-formats.md, Apple Health table) and what each
+ * Apple Health category types and values (HealthKit's names; `cyclecheck formats` prints the mapping) and what each
  * becomes in the canonical log. Type names here drop the `HKCategoryTypeIdentifier` prefix.
  */
 import type { Bleeding, Discharge, Method, Severity } from '../../core/log.ts';

@@ -1,6 +1,6 @@
 /**
  * Apple Health (`export.xml`, or `export.zip` read directly): cycle-tracking records mapped to
- * the canonical log. See import-formats.md, "Apple Health".
+ * the canonical log. See `cyclecheck formats` (src/importers/format-docs.ts).
  */
 import type { ImportResult, Importer } from '../types.ts';
 import { isZipHead } from './detect.ts';

@@ -1,7 +1,7 @@
 /**
  * Collects what an export says about each calendar date into one canonical day per date. Several
- * records for the same date combine the way duplicate rows of a canonical log do (product.md
- * §3.1): the highest amount, the worst severity, and yes wins.
+ * records for the same date combine the way duplicate rows of a canonical log do (docs/log-format.md
+ * `date`): the highest amount, the worst severity, and yes wins.
  */
 import type { IsoDate } from '../../core/dates.ts';
 import {
