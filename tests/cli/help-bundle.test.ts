@@ -53,7 +53,7 @@ describe('every --help', () => {
     [['formats']],
     [['interview']],
     [['rules']],
-  ])('cyclecheck %j --help leads with examples that use fixtures/ (product.md §1)', (command) => {
+  ])('cyclecheck %j --help leads with examples that use fixtures/ (README, Commands)', (command) => {
     const help = runCli([...command, '--help']);
     expect(help.status).toBe(0);
     const lines = help.stdout.split('\n');

@@ -1,5 +1,5 @@
 /**
- * Rules 16–22 (clinical-rules.md §3 D): bleeding between periods, with D13 (ovulation window),
+ * Rules 16–22 (docs/rules.md): bleeding between periods, with D13 (ovulation window),
  * D16 (recurrence) and the order of precedence step 5.
  */
 import { describe, expect, it } from 'vitest';

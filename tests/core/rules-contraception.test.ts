@@ -1,5 +1,5 @@
 /**
- * Rules 13–15 (clinical-rules.md §3 C): copper IUD after sex, hormonal breakthrough bleeding and
+ * Rules 13–15 (docs/rules.md): copper IUD after sex, hormonal breakthrough bleeding and
  * copper IUD bleeding changes, with the D12 settling windows (start day = day 0).
  */
 import { describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * Rules 27–31 (clinical-rules.md §3 F): cycle timing. Only usable cycles (D6) count; rules 27–29
+ * Rules 27–31 (docs/rules.md): cycle timing. Only usable cycles (D6) count; rules 27–29
  * only at ages 18–45; perimenopause lowers the tiers; not-tracked days block full-coverage rules.
  */
 import { describe, expect, it } from 'vitest';

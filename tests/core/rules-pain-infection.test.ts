@@ -1,5 +1,5 @@
 /**
- * Rules 32–36 (clinical-rules.md §3 G): painful sex, pelvic infection red flags, infection
+ * Rules 32–36 (docs/rules.md): painful sex, pelvic infection red flags, infection
  * symptoms, severe and persistent pelvic pain. They run in every state (precedence step 8).
  */
 import { describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * Rules 23–26 (clinical-rules.md §3 E): period duration, volume and pain, plus D4/D5 (what a
+ * Rules 23–26 (docs/rules.md): period duration, volume and pain, plus D4/D5 (what a
  * period is, where it starts, how long it lasts).
  */
 import { describe, expect, it } from 'vitest';

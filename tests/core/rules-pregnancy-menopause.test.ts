@@ -1,5 +1,5 @@
 /**
- * Rules 1–6 (clinical-rules.md §3 A): bleeding in pregnancy and after menopause, with the
+ * Rules 1–6 (docs/rules.md): bleeding in pregnancy and after menopause, with the
  * precedence steps 2 and 3 of §2.3 (they replace the sex, between-period and period rules).
  */
 import { describe, expect, it } from 'vitest';

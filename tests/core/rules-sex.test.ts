@@ -1,5 +1,5 @@
 /**
- * Rules 7–12 (clinical-rules.md §3 B): bleeding and pain after sex, with D8 (sex link), D9 (PCB
+ * Rules 7–12 (docs/rules.md): bleeding and pain after sex, with D8 (sex link), D9 (PCB
  * event), D10 (single-day qualifier) and the precedence of step 4.
  */
 import { describe, expect, it } from 'vitest';

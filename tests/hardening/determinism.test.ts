@@ -1,6 +1,6 @@
 /**
  * Same input ⇒ byte-identical output, whatever the machine's time zone or locale, and for batch
- * whatever the number of worker threads (product.md §4.1, §6). Every import format is included,
+ * whatever the number of worker threads (docs/report-format.md). Every import format is included,
  * Apple Health's timestamps with offsets among them.
  */
 import { copyFileSync, mkdirSync } from 'node:fs';
