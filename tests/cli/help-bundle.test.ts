@@ -53,17 +53,20 @@ describe('every --help', () => {
     [['formats']],
     [['interview']],
     [['rules']],
-  ])('cyclecheck %j --help leads with examples that use fixtures/ (README, Commands)', (command) => {
-    const help = runCli([...command, '--help']);
-    expect(help.status).toBe(0);
-    const lines = help.stdout.split('\n');
-    expect(lines[0]).toBe('Examples:');
-    const examples = lines.slice(1, lines.indexOf(''));
-    expect(examples.length).toBeGreaterThan(0);
-    for (const example of examples) expect(example).toMatch(/^ {2}\$ cyclecheck /);
-    // Commands that read files show them on files that exist in fixtures/.
-    if (['analyze', 'batch', 'convert'].includes(command[0] ?? '')) {
-      for (const example of examples) expect(example).toContain(' fixtures/');
-    }
-  });
+  ])(
+    'cyclecheck %j --help leads with examples that use fixtures/ (README, Commands)',
+    (command) => {
+      const help = runCli([...command, '--help']);
+      expect(help.status).toBe(0);
+      const lines = help.stdout.split('\n');
+      expect(lines[0]).toBe('Examples:');
+      const examples = lines.slice(1, lines.indexOf(''));
+      expect(examples.length).toBeGreaterThan(0);
+      for (const example of examples) expect(example).toMatch(/^ {2}\$ cyclecheck /);
+      // Commands that read files show them on files that exist in fixtures/.
+      if (['analyze', 'batch', 'convert'].includes(command[0] ?? '')) {
+        for (const example of examples) expect(example).toContain(' fixtures/');
+      }
+    },
+  );
 });
