@@ -5,7 +5,7 @@
  * tests/api/types.ts holds equal to these; README "Using cyclecheck as a library".
  */
 import type { CycleLog, Profile } from './core/log.ts';
-import { UsageError } from './errors.ts';
+import { InputError, UsageError } from './errors.ts';
 import { FORMAT_IDS } from './importers/format-ids.ts';
 import type { FormatId, ImportResult, ProfileGap, Warning } from './importers/types.ts';
 import { inputFromBytes, openInputFile, type InputFile } from './io/input-file.ts';
@@ -100,9 +100,18 @@ function readFormatOption(from: string | undefined): FormatId | undefined {
 /** Profile facts from code are checked as a JSON log's profile is; an unknown key is an error. */
 function readProfileOption(profile: Record<string, unknown> | undefined): Profile {
   if (profile === undefined) return {};
-  const { value, root } = readJsonDocument(JSON.stringify(profile), 'options.profile');
-  const { profile: parsed, warnings } = parseProfileJson(value, root);
-  const [first] = warnings;
-  if (first !== undefined) throw new UsageError(`options.profile: ${first.message}`);
-  return parsed;
+  try {
+    const { value, root } = readJsonDocument(JSON.stringify(profile), 'options.profile');
+    const { profile: parsed, warnings } = parseProfileJson(value, root);
+    const [first] = warnings;
+    if (first !== undefined) {
+      throw new UsageError(`options.profile.${first.message.replace(' ignored', '')}`);
+    }
+    return parsed;
+  } catch (error) {
+    // A JSON position means nothing here: name the key, as an option error does.
+    if (!(error instanceof InputError)) throw error;
+    const key = error.location.path === undefined ? '' : `.${error.location.path}`;
+    throw new UsageError(`options.profile${key}: ${error.reason}`);
+  }
 }
