@@ -4,6 +4,12 @@
  */
 import { civilFromDayNumber, dayNumber, parseIsoDate, toDay } from './dates.ts';
 import { HORMONAL_METHODS, type Method, type Profile } from './log.ts';
+import {
+  COPPER_IUD_SETTLING_DAYS,
+  HORMONAL_IUD_SETTLING_DAYS,
+  OTHER_HORMONAL_SETTLING_DAYS,
+  PREGNANCY_MAX_DAYS,
+} from './windows.ts';
 
 export interface MethodInterval {
   method: Method;
@@ -11,12 +17,6 @@ export interface MethodInterval {
   start: number;
   end: number;
 }
-
-/** The longest a pregnancy without an end date is assumed to last: 42 weeks from its start. */
-const PREGNANCY_MAX_DAYS = 294;
-
-/** Settling windows in days since the start (start day = 0), D12. */
-const SETTLING_DAYS = { hormonalIud: 182, otherHormonal: 91, copper: 91 } as const;
 
 export class States {
   readonly methods: MethodInterval[];
@@ -131,7 +131,7 @@ export class States {
     return this.methodsOn(n).find((m) => {
       if (!HORMONAL_METHODS.includes(m.method) || m.start === -Infinity) return false;
       const limit =
-        m.method === 'hormonal-iud' ? SETTLING_DAYS.hormonalIud : SETTLING_DAYS.otherHormonal;
+        m.method === 'hormonal-iud' ? HORMONAL_IUD_SETTLING_DAYS : OTHER_HORMONAL_SETTLING_DAYS;
       return n - m.start <= limit;
     });
   }
@@ -140,7 +140,7 @@ export class States {
   copperSettlingOn(n: number): MethodInterval | undefined {
     const iud = this.copperIudOn(n);
     if (!iud || iud.start === -Infinity) return undefined;
-    return n - iud.start <= SETTLING_DAYS.copper ? iud : undefined;
+    return n - iud.start <= COPPER_IUD_SETTLING_DAYS ? iud : undefined;
   }
 
   /** Whether a pregnancy overlaps [from, to]. */

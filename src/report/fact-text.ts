@@ -4,6 +4,7 @@
  */
 import type { Fact } from '../core/facts.ts';
 import type { Method } from '../core/log.ts';
+import { COPPER_IUD_SETTLING_DAYS, PAINFUL_SEX_WINDOW_DAYS } from '../core/windows.ts';
 import { METHOD_WORDS } from './method-words.ts';
 
 export function methodWord(method: string | number | undefined): string {
@@ -129,7 +130,7 @@ export function formatFact(f: Fact): string {
     case 'heavy-period':
       return 'The period had 3 or more heavy days.';
     case 'absorbed-copper-window':
-      return 'In the first 91 days of a copper IUD: reported as copper IUD bleeding changes.';
+      return `In the first ${COPPER_IUD_SETTLING_DAYS} days of a copper IUD: reported as copper IUD bleeding changes.`;
     case 'absorbed-hormonal-window':
       return 'In the settling-in time of a hormonal method: reported as settling-in bleeding.';
     case 'escalated-two-10-day-periods':
@@ -179,7 +180,9 @@ export function formatFact(f: Fact): string {
     case 'iud-in-place-painful-sex':
       return `An IUD (${methodWord(f.value)}) was in place on ${d}.`;
     case 'single-painful-sex-day':
-      return 'Only one day of pain during sex in 90 days (flagged from the second, or at once with an IUD).';
+      return `Only one day of pain during sex in ${PAINFUL_SEX_WINDOW_DAYS} days (flagged from the second, or at once with an IUD).`;
+    case 'bleeding-day':
+      return `Bleeding on ${d}: ${f.value}.`;
     case 'cycle':
       return `Cycle from ${d}: ${days(f.value)}.`;
     case 'apple-spread':
@@ -218,8 +221,11 @@ export function formatFact(f: Fact): string {
       return 'Not checked: pregnant since the last period.';
     case 'part-of-recurrence':
       return 'Part of a repeated pattern: reported as recurring spotting between periods.';
-    default:
-      return f.date ? `${f.code} (${f.date})` : f.code;
+    default: {
+      // Every FactCode has a case above: a new code without a sentence fails to compile here.
+      const unknown: never = f.code;
+      return String(unknown);
+    }
   }
 }
 

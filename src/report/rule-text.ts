@@ -3,6 +3,12 @@
  * the plain sentence a flag's summary starts from. Wording is ours; facts come from the sources.
  */
 import type { RuleId } from '../core/rules/ids.ts';
+import {
+  ABSENT_PERIOD_DAYS,
+  COPPER_IUD_SETTLING_DAYS,
+  LOOK_BACK_DAYS,
+  PAINFUL_SEX_WINDOW_DAYS,
+} from '../core/windows.ts';
 
 export interface RuleText {
   title: string;
@@ -59,7 +65,7 @@ export const RULE_TEXT: Record<RuleId, RuleText> = {
   },
   'recurrent-postcoital-bleeding': {
     title: 'Bleeding after sex, more than once',
-    trigger: 'Two or more bleeding-after-sex events in the last 182 days.',
+    trigger: `Two or more bleeding-after-sex events in the last ${LOOK_BACK_DAYS} days.`,
     summary:
       'Bleeding after sex has happened more than once; book an appointment rather than waiting for a routine check-up.',
   },
@@ -107,8 +113,7 @@ export const RULE_TEXT: Record<RuleId, RuleText> = {
   },
   'copper-iud-bleeding-changes': {
     title: 'Bleeding changes with a copper IUD',
-    trigger:
-      'Spotting, long or heavy periods in the first 91 days after a copper IUD (info), or repeated spotting, long or heavy periods later (soon).',
+    trigger: `Spotting, long or heavy periods in the first ${COPPER_IUD_SETTLING_DAYS} days after a copper IUD (info), or repeated spotting, long or heavy periods later (soon).`,
     summary:
       'Heavier, longer periods and spotting are common in the first months with a copper IUD; if they continue past that, book an appointment.',
   },
@@ -134,8 +139,7 @@ export const RULE_TEXT: Record<RuleId, RuleText> = {
   },
   'recurrent-intermenstrual-spotting': {
     title: 'Spotting between periods, more than once',
-    trigger:
-      'Bleeding between periods in two or more cycles (or 21+ days apart) in the last 182 days.',
+    trigger: `Bleeding between periods in two or more cycles (or 21+ days apart) in the last ${LOOK_BACK_DAYS} days.`,
     summary:
       'Spotting or bleeding between periods has happened more than once; book an appointment in the next few days.',
   },
@@ -161,12 +165,12 @@ export const RULE_TEXT: Record<RuleId, RuleText> = {
   },
   'prolonged-period': {
     title: 'Long period',
-    trigger: 'A period lasting more than 8 days in the last 182 days.',
+    trigger: `A period lasting more than 8 days in the last ${LOOK_BACK_DAYS} days.`,
     summary: 'A period longer than 8 days is worth mentioning to a clinician.',
   },
   'heavy-period': {
     title: 'Heavy period',
-    trigger: 'A period with 3 or more days logged as heavy in the last 182 days.',
+    trigger: `A period with 3 or more days logged as heavy in the last ${LOOK_BACK_DAYS} days.`,
     summary: 'Heavy periods deserve attention, especially when they affect daily life.',
   },
   'acute-heavy-bleeding': {
@@ -200,9 +204,8 @@ export const RULE_TEXT: Record<RuleId, RuleText> = {
     summary: 'Your periods come more often than usual.',
   },
   'absent-periods': {
-    title: 'No period for 90 days or more',
-    trigger:
-      'No period for 90 days or more while not pregnant, not postmenopausal and not on a hormonal method.',
+    title: `No period for ${ABSENT_PERIOD_DAYS} days or more`,
+    trigger: `No period for ${ABSENT_PERIOD_DAYS} days or more while not pregnant, not postmenopausal and not on a hormonal method.`,
     summary: 'No period for three months or more should be checked; take a pregnancy test first.',
   },
   'late-period': {
@@ -212,7 +215,7 @@ export const RULE_TEXT: Record<RuleId, RuleText> = {
   },
   'painful-sex-recurrent': {
     title: 'Pain during sex',
-    trigger: 'Pain during sex on 2+ days in the last 90 days, or on any day with an IUD in place.',
+    trigger: `Pain during sex on 2+ days in the last ${PAINFUL_SEX_WINDOW_DAYS} days, or on any day with an IUD in place.`,
     summary: 'Pain during sex that keeps happening is worth discussing with a clinician.',
   },
   'pelvic-infection-red-flags': {

@@ -3,6 +3,7 @@
  * menopause, sex-linked episodes, then the other non-period episodes.
  */
 import { dateFact, fact, type Context } from '../context.ts';
+import { LOOK_BACK_DAYS } from '../windows.ts';
 import { formatIsoDate } from '../dates.ts';
 import { bleedingRank, type Episode } from '../episodes.ts';
 import { uniqueFacts, type Fact } from '../facts.ts';
@@ -28,7 +29,6 @@ export interface BleedingOutcome {
   sexDaysWithLinkedBleeding: Set<number>;
 }
 
-const RECENT_DAYS = 182;
 const OVULATION_FIRST = 18;
 const OVULATION_LAST = 12;
 
@@ -107,7 +107,6 @@ function analyzePregnancyBleeding(
     handled = true;
     ctx.flag({
       rule: 'pregnancy-bleeding-heavy',
-      tier: 'urgent',
       ...base,
       facts: [
         ...heavy.map((n) =>
@@ -135,7 +134,6 @@ function analyzePregnancyBleeding(
     }
     ctx.flag({
       rule: 'pregnancy-bleeding-with-pain',
-      tier: 'urgent',
       ...base,
       facts: [...uniqueFacts(facts), ...sexFacts],
     });
@@ -151,7 +149,6 @@ function analyzePregnancyBleeding(
     const week = states.pregnancyWeek(first);
     ctx.flag({
       rule: 'pregnancy-bleeding-second-half',
-      tier: 'urgent',
       ...base,
       facts: [
         week === undefined
@@ -166,7 +163,6 @@ function analyzePregnancyBleeding(
   if (!handled) {
     ctx.flag({
       rule: 'pregnancy-bleeding-early-light',
-      tier: 'soon',
       ...base,
       facts: [
         dateFact('pregnancy-week', pregnantDays[0]!, {
@@ -232,7 +228,6 @@ function isOnTimePeriodAfterSex(ctx: Context, episode: Episode, sex: number): bo
   }
   ctx.flag({
     rule: 'period-onset-after-sex',
-    tier: 'info',
     start: episode.first,
     end: episode.last,
     inProgress: ctx.inProgress(episode),
@@ -263,7 +258,6 @@ function classifyPcbEvent(
   if (copper) {
     ctx.flag({
       rule: 'copper-iud-postcoital-bleeding',
-      tier: 'urgent',
       ...base,
       facts: [...facts, ...iudFacts(copper)],
     });
@@ -277,7 +271,6 @@ function classifyPcbEvent(
     if (failure === undefined) {
       ctx.flag({
         rule: 'first-sex-bleeding',
-        tier: 'info',
         ...base,
         facts: [...facts, fact('first-sex')],
       });
@@ -295,7 +288,6 @@ function classifyPcbEvent(
   if (settling?.method === 'hormonal-iud' && stopped) {
     ctx.flag({
       rule: 'hormonal-breakthrough-bleeding',
-      tier: 'info',
       ...base,
       facts: [...facts, ...methodFacts(settling, episode.first), fact('stopped-next-day')],
     });
@@ -348,7 +340,6 @@ function isLateFirstSexBleeding(
     return false;
   ctx.flag({
     rule: 'first-sex-bleeding',
-    tier: 'info',
     start: sex,
     end: episode.last,
     inProgress: ctx.inProgress(episode),
@@ -399,7 +390,7 @@ function recordSexDuringBleeding(ctx: Context): void {
 }
 
 function analyzeRecurrentPcb(ctx: Context, events: PcbEvent[]): void {
-  const recent = events.filter((e) => e.sex >= ctx.E - RECENT_DAYS + 1);
+  const recent = events.filter((e) => e.sex >= ctx.E - LOOK_BACK_DAYS + 1);
   if (recent.length < 2) return;
   const first = recent[0]!.sex;
   const lastEvent = recent[recent.length - 1]!;
@@ -410,7 +401,6 @@ function analyzeRecurrentPcb(ctx: Context, events: PcbEvent[]): void {
   }
   ctx.flag({
     rule: 'recurrent-postcoital-bleeding',
-    tier: 'soon',
     start: first,
     end: lastEvent.episode.last,
     inProgress: ctx.inProgress(lastEvent.episode),
@@ -430,7 +420,6 @@ function analyzeOtherNpes(ctx: Context, npes: Episode[]): void {
     if (hormonal && spotOrLight) {
       ctx.flag({
         rule: 'hormonal-breakthrough-bleeding',
-        tier: 'info',
         ...base,
         facts: [...episodeFacts(ctx, episode), ...methodFacts(hormonal, episode.first)],
       });
@@ -454,14 +443,13 @@ function analyzeOtherNpes(ctx: Context, npes: Episode[]): void {
     remaining.push(episode);
   }
 
-  const recent = remaining.filter((e) => e.first >= ctx.E - RECENT_DAYS + 1);
+  const recent = remaining.filter((e) => e.first >= ctx.E - LOOK_BACK_DAYS + 1);
   const recurrence = new Set<Episode>();
   if (passesRecurrence(ctx, recent)) {
     for (const e of recent) recurrence.add(e);
     const last = recent[recent.length - 1]!;
     ctx.flag({
       rule: 'recurrent-intermenstrual-spotting',
-      tier: 'soon',
       start: recent[0]!.first,
       end: last.last,
       inProgress: ctx.inProgress(last),
@@ -552,7 +540,6 @@ function classifySingleNpe(ctx: Context, episode: Episode): void {
   if (inside && span <= 2 && episode.maxRank <= 2 && redFlag === undefined) {
     ctx.flag({
       rule: 'ovulation-spotting',
-      tier: 'info',
       ...base,
       facts: [...facts, ...windowFact],
     });
@@ -561,7 +548,6 @@ function classifySingleNpe(ctx: Context, episode: Episode): void {
   if (!inside && episode.days.length === 1 && episode.maxRank === 1 && redFlag === undefined) {
     ctx.flag({
       rule: 'isolated-spotting',
-      tier: 'info',
       ...base,
       facts: [...facts, ...windowFact],
     });
@@ -583,7 +569,7 @@ function classifySingleNpe(ctx: Context, episode: Episode): void {
 
 /** Rule 21; flags it and returns true when the episode qualifies. */
 function isPossibleImplantation(ctx: Context, episode: Episode): boolean {
-  const { tl, states, model } = ctx;
+  const { states, model } = ctx;
   if (states.isHormonalOn(episode.first)) return false;
   const span = episode.last - episode.first + 1;
   if (span > 3 || episode.maxRank > 2) return false;
@@ -600,10 +586,8 @@ function isPossibleImplantation(ctx: Context, episode: Episode): boolean {
     return false;
   }
   if (maxPain(ctx, episode.first - 1, episode.last + 1) >= 2) return false;
-  void tl;
   ctx.flag({
     rule: 'possible-implantation-bleeding',
-    tier: 'info',
     start: episode.first,
     end: episode.last,
     inProgress: ctx.inProgress(episode),

@@ -4,14 +4,17 @@
  * pain, painful sex, and pregnancy with an IUD in place.
  */
 import { dateFact, fact, type Context } from '../context.ts';
+import {
+  IUD_INSERTION_INFECTION_DAYS,
+  LOOK_BACK_DAYS,
+  PAINFUL_SEX_WINDOW_DAYS,
+} from '../windows.ts';
 import { formatIsoDate } from '../dates.ts';
 import { uniqueFacts, type Fact } from '../facts.ts';
 import { isFever, isGenitalBleeding, severityRank } from '../timeline.ts';
-import type { Tier } from '../tiers.ts';
 import { maxPain, painWord, type BleedingOutcome } from './bleeding-episodes.ts';
+import type { RuleTier } from './catalogue.ts';
 import type { RuleId } from './ids.ts';
-
-const RECENT_DAYS = 182;
 
 /** Days at most `gap` apart form one group, so a rule reports one flag per episode of symptoms. */
 export function groupDays(days: number[], gap = 2): number[][] {
@@ -24,11 +27,11 @@ export function groupDays(days: number[], gap = 2): number[][] {
   return groups;
 }
 
-function flagGroups(
+function flagGroups<R extends RuleId>(
   ctx: Context,
-  rule: RuleId,
+  rule: R,
   days: number[],
-  describe: (group: number[]) => { tier: Tier; facts: Fact[] },
+  describe: (group: number[]) => { tier?: RuleTier<R>; facts: Fact[] },
 ): void {
   for (const group of groupDays(days)) {
     const { tier, facts } = describe(group);
@@ -60,7 +63,6 @@ function analyzeAcuteHeavy(ctx: Context): void {
     if (day.soaking === true || (isGenitalBleeding(day) && day.dizzy === true)) days.push(n);
   }
   flagGroups(ctx, 'acute-heavy-bleeding', days, (group) => ({
-    tier: 'urgent',
     facts: group.flatMap((n) => {
       const day = ctx.tl.at(n)!;
       const facts: Fact[] = [];
@@ -89,7 +91,6 @@ function analyzeMissedPeriodWithPain(ctx: Context): void {
         painDays.push(dateFact('pain-level', n, { value: painWord(ctx, n) }));
     ctx.flag({
       rule: 'missed-period-bleeding-with-pain',
-      tier: 'urgent',
       start: episode.first,
       end: episode.last,
       inProgress: ctx.inProgress(episode),
@@ -144,7 +145,6 @@ function analyzePregnancyWithIud(ctx: Context): void {
   const start = Math.max(pregnancy.start, iud.start);
   ctx.flag({
     rule: 'pregnancy-with-iud',
-    tier: 'urgent',
     start,
     end: Math.min(to, iud.end),
     facts: [
@@ -195,7 +195,7 @@ function analyzePelvicInfection(ctx: Context): void {
       iud &&
       Number.isFinite(iud.start) &&
       n - iud.start >= 0 &&
-      n - iud.start <= 21 &&
+      n - iud.start <= IUD_INSERTION_INFECTION_DAYS &&
       (isFever(day) || day.pelvic_pain === 'severe')
     ) {
       found.push(
@@ -211,7 +211,6 @@ function analyzePelvicInfection(ctx: Context): void {
     }
   }
   flagGroups(ctx, 'pelvic-infection-red-flags', days, (group) => ({
-    tier: 'urgent',
     facts: uniqueFacts(group.flatMap((n) => reasons.get(n)!)),
   }));
 }
@@ -234,7 +233,6 @@ function analyzeInfectionSymptoms(ctx: Context): void {
   for (const group of groupDays(qualifying, 6)) {
     ctx.flag({
       rule: 'infection-symptoms',
-      tier: 'soon',
       start: group[0]!,
       end: group[group.length - 1]!,
       facts: group.flatMap((n) => symptomFacts(ctx, n)),
@@ -261,14 +259,13 @@ function analyzeSeverePelvicPain(ctx: Context): void {
     if (day.pelvic_pain === 'severe' || (day.cramps === 'severe' && !afterSex)) days.push(n);
   }
   flagGroups(ctx, 'severe-pelvic-pain', days, (group) => ({
-    tier: 'urgent',
     facts: group.map((n) => dateFact('pain-level', n, { value: painWord(ctx, n) })),
   }));
 }
 
 function analyzePersistentPelvicPain(ctx: Context): void {
   const { tl } = ctx;
-  const first = Math.max(tl.first, ctx.E - RECENT_DAYS + 1);
+  const first = Math.max(tl.first, ctx.E - LOOK_BACK_DAYS + 1);
   // Prefix counts of pelvic-pain days from `first` to E (spans run past E only over no entries).
   const size = ctx.E - first + 1;
   if (size <= 0) return;
@@ -294,7 +291,6 @@ function analyzePersistentPelvicPain(ctx: Context): void {
   const age = ctx.states.ageOn(ctx.E);
   ctx.flag({
     rule: 'persistent-pelvic-pain',
-    tier: 'soon',
     start,
     end,
     facts: [
@@ -332,7 +328,7 @@ function analyzePostcoitalPain(ctx: Context, bleeding: BleedingOutcome): void {
       redFlags.push(dateFact('red-flag-three-days', firstPain));
     // (c) pain after at least 3 of the last 4 sex days within 90 days.
     const recent = [];
-    for (let j = i; j >= 0 && recent.length < 4 && s - sexDays[j]! < 90; j--)
+    for (let j = i; j >= 0 && recent.length < 4 && s - sexDays[j]! < PAINFUL_SEX_WINDOW_DAYS; j--)
       recent.push(sexDays[j]!);
     const withPain = recent.filter(hasPainEvent).length;
     if (withPain >= 3)
@@ -373,7 +369,7 @@ function analyzePostcoitalPain(ctx: Context, bleeding: BleedingOutcome): void {
 function analyzePainfulSex(ctx: Context, bleeding: BleedingOutcome): boolean {
   const { tl, states } = ctx;
   const days: number[] = [];
-  for (let n = Math.max(tl.first, ctx.E - 89); n <= ctx.E; n++)
+  for (let n = Math.max(tl.first, ctx.E - PAINFUL_SEX_WINDOW_DAYS + 1); n <= ctx.E; n++)
     if (tl.at(n)?.pain_during_sex === true) days.push(n);
   if (days.length === 0) return false;
   const withIud = days.filter((n) => states.iudOn(n));
