@@ -34,3 +34,9 @@ export const PREGNANCY_MAX_DAYS = 294;
  * 1.2.1: "postmenopausal if they have not had a period for at least 12 months"); 365 days.
  */
 export const MENOPAUSE_NO_BLEEDING_DAYS = 365;
+
+/**
+ * Pelvic pain (or pain during sex) and unusual discharge or odour this many days apart or less
+ * count together as signs of pelvic infection (correction 3: "within a few days of each other").
+ */
+export const PID_SIGNS_WINDOW_DAYS = 3;

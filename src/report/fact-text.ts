@@ -73,6 +73,8 @@ export function formatFact(f: Fact): string {
       return `Pregnant (week ${f.other}) with ${f.value} bleeding on ${d}.`;
     case 'pregnancy-week':
       return `Pregnancy week ${f.value} on ${d}.`;
+    case 'escalated-week-12':
+      return 'Raised to urgent: any bleeding from week 12 of pregnancy means phoning your midwife or maternity unit the same day.';
     case 'pregnancy-week-unknown':
       return 'The pregnancy week is not known, so it is treated as week 20 or later (the cautious reading). Give --pregnancy with week=W@DATE or due=DATE.';
     case 'pregnant-from':
@@ -87,6 +89,8 @@ export function formatFact(f: Fact): string {
       return `Fever on ${d}${f.value !== undefined ? ` (${f.value} °C)` : ''}.`;
     case 'pain-level':
       return `${capitalize(String(f.value))} on ${d}.`;
+    case 'pid-signs-without-fever':
+      return 'Pelvic pain or pain during sex together with unusual discharge or odour within a few days: possible pelvic infection, urgent even without a fever.';
     case 'pelvic-pain':
       return `Pelvic pain ${f.value} on ${d}.`;
     case 'cramps-outside-period':

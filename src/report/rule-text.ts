@@ -38,11 +38,11 @@ export const RULE_TEXT: Record<RuleId, RuleText> = {
       'Any bleeding from week 20 of pregnancy, even spotting, needs a call to your maternity team or clinician today.',
   },
   'pregnancy-bleeding-early-light': {
-    title: 'Light bleeding in early pregnancy',
+    title: 'Light bleeding in pregnancy before week 20',
     trigger:
-      'Pregnant before week 20 with only spotting or light bleeding, no heavy bleeding, pain or fever.',
+      'Pregnant before week 20 with only spotting or light bleeding, no heavy bleeding, pain or fever: soon before week 12+0; urgent from week 12+0 (any bleeding, spotting and bleeding after sex included; NHS maternity advice: "from 12 weeks … phone straight away, don\'t wait for your next appointment").',
     summary:
-      'Light bleeding in the first half of pregnancy is often not serious, but tell your prenatal clinician or midwife in the next few days.',
+      'Light bleeding in pregnancy should be reported: before 12 weeks tell your midwife or clinician in the next few days; from 12 weeks phone your midwife or maternity unit the same day.',
   },
   'pregnancy-with-iud': {
     title: 'Pregnancy with an IUD in place',

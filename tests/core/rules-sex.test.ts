@@ -568,16 +568,18 @@ describe('rules 11 postcoital-cramping and 12 postcoital-cramping-red-flags', ()
       not: ['postcoital-cramping', 'postcoital-cramping-red-flags'],
     },
     {
-      name: '(a) severe cramps on S → soon; handled here, not by severe-pelvic-pain',
+      // Changed by correction 4 (severe pain is severe pain): severe-pelvic-pain is urgent too.
+      name: '(a) severe cramps on S → soon here, and severe-pelvic-pain urgent (correction 4)',
       log: sex().on(S, { cramps: 'severe' }),
-      must: { 'postcoital-cramping-red-flags': 'soon' },
-      not: ['postcoital-cramping', 'severe-pelvic-pain'],
+      must: { 'postcoital-cramping-red-flags': 'soon', 'severe-pelvic-pain': 'urgent' },
+      not: ['postcoital-cramping'],
     },
     {
-      name: '(a) severe cramps on S+1 → soon, not severe-pelvic-pain',
+      // Changed by correction 4 (severe pain is severe pain): severe-pelvic-pain is urgent too.
+      name: '(a) severe cramps on S+1 → soon here, and severe-pelvic-pain urgent (correction 4)',
       log: sex().on(addDays(S, 1), { cramps: 'severe' }),
-      must: { 'postcoital-cramping-red-flags': 'soon' },
-      not: ['postcoital-cramping', 'severe-pelvic-pain'],
+      must: { 'postcoital-cramping-red-flags': 'soon', 'severe-pelvic-pain': 'urgent' },
+      not: ['postcoital-cramping'],
     },
     {
       name: '(b) pain on 3 consecutive days from S → soon',
@@ -655,10 +657,11 @@ describe('rules 11 postcoital-cramping and 12 postcoital-cramping-red-flags', ()
       not: ['postcoital-cramping', 'postcoital-bleeding'],
     },
     {
-      name: '(d) except a period accepted by rule 10 → info',
+      // Changed by correction 6 (period cramps are not pain after sex): no cramping flag at all.
+      name: '(d) cramps on day 1 of a period accepted by rule 10 → no cramping flag (correction 6)',
       log: base().period(addDays(P, -1)).on(addDays(P, -1), { sex: true, cramps: 'mild' }),
-      must: { 'postcoital-cramping': 'info', 'period-onset-after-sex': 'info' },
-      not: ['postcoital-cramping-red-flags'],
+      must: { 'period-onset-after-sex': 'info' },
+      not: ['postcoital-cramping-red-flags', 'postcoital-cramping'],
     },
     {
       name: 'fever also fires pelvic-infection-red-flags: moderate cramps on S, fever on S+1',

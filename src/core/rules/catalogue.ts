@@ -49,7 +49,7 @@ export const CATALOGUE = {
   },
   'pregnancy-bleeding-early-light': {
     group: GROUP.pregnancyMenopause,
-    tiers: ['soon'],
+    tiers: ['soon', 'urgent'],
     checklist: ['K1', 'K3', 'K6', 'K7'],
     sources: ['S1', 'S3', 'X-NHS-IMB', 'X-NHSPREG'],
   },

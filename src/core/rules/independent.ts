@@ -8,6 +8,7 @@ import {
   IUD_INSERTION_INFECTION_DAYS,
   LOOK_BACK_DAYS,
   PAINFUL_SEX_WINDOW_DAYS,
+  PID_SIGNS_WINDOW_DAYS,
 } from '../windows.ts';
 import { formatIsoDate } from '../dates.ts';
 import { uniqueFacts, type Fact } from '../facts.ts';
@@ -190,6 +191,7 @@ function analyzePelvicInfection(ctx: Context): void {
           dateFact('fever', n, day.temperature !== undefined ? { value: day.temperature } : {}),
         );
     }
+    found.push(...pidSignsWithoutFever(ctx, n));
     const iud = states.iudOn(n);
     if (
       iud &&
@@ -213,6 +215,35 @@ function analyzePelvicInfection(ctx: Context): void {
   flagGroups(ctx, 'pelvic-infection-red-flags', days, (group) => ({
     facts: uniqueFacts(group.flatMap((n) => reasons.get(n)!)),
   }));
+}
+
+/**
+ * Correction 3: pelvic pain or cramps of moderate or worse outside a period, or pain during sex,
+ * with unusual discharge or odour within a few days of each other — signs of pelvic infection
+ * without a fever (NHS PID: "ask for an urgent GP appointment"). Returns the facts for day n
+ * when n is a discharge or odour day that meets it, else none.
+ */
+function pidSignsWithoutFever(ctx: Context, n: number): Fact[] {
+  const { tl, marks } = ctx;
+  const day = tl.at(n)!;
+  if (day.discharge !== 'unusual' && day.odor !== true) return [];
+  const pain: Fact[] = [];
+  for (let d = n - PID_SIGNS_WINDOW_DAYS; d <= n + PID_SIGNS_WINDOW_DAYS; d++) {
+    const near = tl.at(d);
+    if (!near) continue;
+    if (!marks.isPeriodRelated(d)) {
+      if (severityRank(near.pelvic_pain) >= 2)
+        pain.push(dateFact('pelvic-pain', d, { value: near.pelvic_pain! }));
+      if (severityRank(near.cramps) >= 2)
+        pain.push(dateFact('cramps-outside-period', d, { value: near.cramps! }));
+    }
+    if (near.pain_during_sex) pain.push(dateFact('pain-during-sex', d));
+  }
+  if (pain.length === 0) return [];
+  const signs: Fact[] = [];
+  if (day.discharge === 'unusual') signs.push(dateFact('unusual-discharge', n));
+  if (day.odor) signs.push(dateFact('odor', n));
+  return [fact('pid-signs-without-fever'), ...signs, ...pain];
 }
 
 function analyzeInfectionSymptoms(ctx: Context): void {
@@ -255,8 +286,8 @@ function analyzeSeverePelvicPain(ctx: Context): void {
   for (const n of tl.loggedDays()) {
     if (marks.isPeriodRelated(n)) continue;
     const day = tl.at(n)!;
-    const afterSex = tl.isSexDay(n) || tl.isSexDay(n - 1);
-    if (day.pelvic_pain === 'severe' || (day.cramps === 'severe' && !afterSex)) days.push(n);
+    // Correction 4: severe cramps are severe pain whether or not there was sex the day before.
+    if (day.pelvic_pain === 'severe' || day.cramps === 'severe') days.push(n);
   }
   flagGroups(ctx, 'severe-pelvic-pain', days, (group) => ({
     facts: group.map((n) => dateFact('pain-level', n, { value: painWord(ctx, n) })),
@@ -309,22 +340,25 @@ interface PainEvent {
 }
 
 function analyzePostcoitalPain(ctx: Context, bleeding: BleedingOutcome): void {
-  const { tl } = ctx;
+  const { tl, marks } = ctx;
+  // Correction 6: cramps on period days (D14: from 2 days before the start) are period pain, not
+  // pain after sex, exactly as severe-pelvic-pain leaves them out.
+  const pain = (n: number) => (marks.isPeriodRelated(n) ? 0 : tl.painRank(n));
   const sexDays: number[] = [];
   for (const n of tl.loggedDays()) if (tl.isSexDay(n)) sexDays.push(n);
-  const hasPainEvent = (s: number) => tl.painRank(s) >= 1 || tl.painRank(s + 1) >= 1;
+  const hasPainEvent = (s: number) => pain(s) >= 1 || pain(s + 1) >= 1;
   const events: PainEvent[] = [];
   for (let i = 0; i < sexDays.length; i++) {
     const s = sexDays[i]!;
     if (!hasPainEvent(s)) continue;
-    const firstPain = tl.painRank(s) >= 1 ? s : s + 1;
-    const lastPain = tl.painRank(s + 1) >= 1 ? s + 1 : s;
+    const firstPain = pain(s) >= 1 ? s : s + 1;
+    const lastPain = pain(s + 1) >= 1 ? s + 1 : s;
     const facts: Fact[] = [dateFact('sex', s)];
     for (const d of [s, s + 1])
-      if (tl.painRank(d) >= 1) facts.push(dateFact('pain-level', d, { value: painWord(ctx, d) }));
+      if (pain(d) >= 1) facts.push(dateFact('pain-level', d, { value: painWord(ctx, d) }));
     const redFlags: Fact[] = [];
-    if (Math.max(tl.painRank(s), tl.painRank(s + 1)) >= 3) redFlags.push(fact('red-flag-severe'));
-    if (tl.painRank(firstPain + 1) >= 1 && tl.painRank(firstPain + 2) >= 1)
+    if (Math.max(pain(s), pain(s + 1)) >= 3) redFlags.push(fact('red-flag-severe'));
+    if (pain(firstPain + 1) >= 1 && pain(firstPain + 2) >= 1)
       redFlags.push(dateFact('red-flag-three-days', firstPain));
     // (c) pain after at least 3 of the last 4 sex days within 90 days.
     const recent = [];
