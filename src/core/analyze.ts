@@ -4,6 +4,7 @@ import { formatIsoDate, toDay } from './dates.ts';
 import { CycleModel, findEpisodes } from './episodes.ts';
 import type { CycleLog } from './log.ts';
 import { DayMarks } from './marks.ts';
+import { reclassifyMidCycleRuns } from './mid-cycle.ts';
 import { analyzeBleedingEpisodes } from './rules/bleeding-episodes.ts';
 import { ruleMeta } from './rules/catalogue.ts';
 import { analyzeCycleTiming } from './rules/cycle-timing.ts';
@@ -32,7 +33,7 @@ export function analyzeLog(log: CycleLog, options: AnalyzeOptions = {}): Analysi
   const first = toDay(days[0]!.date);
   const tl = new Timeline(log, first, Math.max(E, first - 1));
   const states = new States(log.profile, E);
-  const episodes = findEpisodes(tl, states);
+  const episodes = reclassifyMidCycleRuns(findEpisodes(tl, states), tl, states);
   const model = new CycleModel(episodes, tl, states);
   const ctx = new Context(tl, states, episodes, model, new DayMarks(tl, episodes));
 

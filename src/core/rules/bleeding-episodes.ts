@@ -29,6 +29,8 @@ export interface BleedingOutcome {
   sexDaysWithLinkedBleeding: Set<number>;
 }
 
+/** From this age any bleeding between periods is soon (corrections 2 and 5). */
+const IMB_REFERRAL_AGE = 45;
 const OVULATION_FIRST = 18;
 const OVULATION_LAST = 12;
 
@@ -537,7 +539,11 @@ function classifySingleNpe(ctx: Context, episode: Episode): void {
       ]
     : [];
 
-  if (inside && span <= 2 && episode.maxRank <= 2 && redFlag === undefined) {
+  const age = states.ageOn(episode.first);
+  // Corrections 2 and 5: at 45 or over, any bleeding between periods is referred (Morgan &
+  // Datta; NHS), so neither a single spot nor mid-cycle spotting is "usually not a concern".
+  const over45 = age !== undefined && age >= IMB_REFERRAL_AGE;
+  if (!over45 && inside && span <= 2 && episode.maxRank <= 2 && redFlag === undefined) {
     ctx.flag({
       rule: 'ovulation-spotting',
       ...base,
@@ -545,7 +551,13 @@ function classifySingleNpe(ctx: Context, episode: Episode): void {
     });
     return;
   }
-  if (!inside && episode.days.length === 1 && episode.maxRank === 1 && redFlag === undefined) {
+  if (
+    !over45 &&
+    !inside &&
+    episode.days.length === 1 &&
+    episode.maxRank === 1 &&
+    redFlag === undefined
+  ) {
     ctx.flag({
       rule: 'isolated-spotting',
       ...base,
@@ -553,9 +565,8 @@ function classifySingleNpe(ctx: Context, episode: Episode): void {
     });
     return;
   }
-  const age = states.ageOn(episode.first);
   const escalations: Fact[] = [];
-  if (age !== undefined && age >= 45) escalations.push(fact('escalated-age-45', { value: age }));
+  if (over45) escalations.push(fact('escalated-age-45', { value: age }));
   if (episode.maxRank >= 3) escalations.push(fact('escalated-medium-or-heavy'));
   if (redFlag !== undefined) facts.push(dateFact('red-flag', redFlag));
   if (inside) facts.push(...windowFact);

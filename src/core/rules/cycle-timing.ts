@@ -49,7 +49,7 @@ export function analyzeCycleTiming(ctx: Context): void {
   const inAgeBand = age === undefined || (age >= 18 && age <= 45);
 
   if (!inAgeBand) {
-    for (const rule of ['irregular-cycles', 'infrequent-periods', 'frequent-periods'] as const) {
+    for (const rule of ['irregular-cycles', 'infrequent-periods'] as const) {
       ctx.cannot(rule, fact('age-outside-18-45', { value: age! }));
     }
   } else {
@@ -58,6 +58,12 @@ export function analyzeCycleTiming(ctx: Context): void {
       ...periFacts,
     ]);
     analyzeInfrequent(ctx, lastYear, lower, [...ageFacts, ...periFacts]);
+  }
+  // Correction 5: over 45, bleeding that comes more often than every 24 days is not waved
+  // through as perimenopause (bleeding between periods at 45+ is referred): rule 29 still runs.
+  if (age !== undefined && age < 18) {
+    ctx.cannot('frequent-periods', fact('age-outside-18-45', { value: age }));
+  } else {
     analyzeFrequent(ctx, lastYear, lower, [...ageFacts, ...periFacts]);
   }
 
