@@ -7,6 +7,7 @@ import { formatIsoDate } from './dates.ts';
 import type { CycleModel, Episode } from './episodes.ts';
 import type { Fact, FactCode } from './facts.ts';
 import type { DayMarks } from './marks.ts';
+import type { InferredMenopause } from './menopause.ts';
 import type { ChecklistCode } from './rules/checklist-codes.ts';
 import { ruleMeta, type RuleTier } from './rules/catalogue.ts';
 import type { RuleId } from './rules/ids.ts';
@@ -41,7 +42,18 @@ export class Context {
     readonly episodes: Episode[],
     readonly model: CycleModel,
     readonly marks: DayMarks,
+    readonly inferredMenopause?: InferredMenopause,
   ) {}
+
+  /** Why the person counts as postmenopausal: recorded, or inferred from the log with its dates. */
+  menopauseFact(): Fact {
+    const inferred = this.inferredMenopause;
+    if (inferred === undefined) return fact('postmenopausal');
+    return dateFact('menopause-inferred', inferred.from, {
+      value: formatIsoDate(inferred.noBleedingFrom),
+      other: formatIsoDate(inferred.from - 1),
+    });
+  }
 
   /** The evaluation date E. */
   get E(): number {

@@ -61,6 +61,8 @@ export const FACT_CODES = [
   'labelled-period-no-prediction',
   'last-period-start',
   'long-period',
+  'menopause-inferred',
+  'menopause-not-inferred-no-age',
   'method-since',
   'no-days-logged',
   'no-period-logged',

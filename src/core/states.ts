@@ -24,13 +24,19 @@ export class States {
   readonly pregnancy: { start: number; end: number } | undefined;
   /** Gestational week on a date, or undefined when unknown. */
   private readonly weekOf: ((n: number) => number) | undefined;
+  /**
+   * Postmenopausal from this day: -Infinity when recorded as post, the end of 12 months without
+   * bleeding when inferred from the log (correction 2), undefined otherwise.
+   */
+  readonly menopauseFrom: number | undefined;
+  /** Postmenopausal on the evaluation date (recorded or inferred). */
   readonly postmenopausal: boolean;
   readonly perimenopausal: boolean;
   private readonly birth: number | undefined;
   private readonly statedAge: number | undefined;
   private readonly end: number;
 
-  constructor(profile: Profile, end: number) {
+  constructor(profile: Profile, end: number, inferredMenopauseFrom?: number) {
     this.end = end;
     this.methods = (profile.contraception ?? [])
       .filter((c) => c.method !== 'none')
@@ -39,7 +45,8 @@ export class States {
         start: c.start !== undefined ? toDay(c.start) : -Infinity,
         end: c.end !== undefined ? toDay(c.end) : Infinity,
       }));
-    this.postmenopausal = profile.menopause === 'post';
+    this.menopauseFrom = profile.menopause === 'post' ? -Infinity : inferredMenopauseFrom;
+    this.postmenopausal = this.menopauseFrom !== undefined && this.menopauseFrom <= end;
     this.perimenopausal = profile.menopause === 'peri';
     const pregnancy = profile.pregnancy;
     if (pregnancy) {
@@ -66,6 +73,11 @@ export class States {
       this.birth = /^\d{4}$/.test(text) ? dayNumber(Number(text), 7, 1) : parseIsoDate(text);
     }
     this.statedAge = profile.age;
+  }
+
+  /** Postmenopausal on day n (recorded, or inferred from the log from its date on). */
+  isPostmenopausalOn(n: number): boolean {
+    return this.menopauseFrom !== undefined && n >= this.menopauseFrom;
   }
 
   isPregnant(n: number): boolean {

@@ -79,6 +79,10 @@ export function formatFact(f: Fact): string {
       return 'The pregnancy week is not known, so it is treated as week 20 or later (the cautious reading). Give --pregnancy with week=W@DATE or due=DATE.';
     case 'pregnant-from':
       return `Pregnant from ${d}.`;
+    case 'menopause-inferred':
+      return `Menopause was inferred from your log, not given: no bleeding from ${f.value} to ${f.other} (12 months) at 45 or over, so you count as postmenopausal from ${d}. If that is wrong, run again with --menopause pre or --menopause peri.`;
+    case 'menopause-not-inferred-no-age':
+      return `No bleeding from ${f.value} to ${f.other} (12 months or more), but your age is not given, so menopause was not inferred: at 45 or over that would count as menopause, and any later bleeding as bleeding after menopause. Pass --age N and --menopause pre, peri or post.`;
     case 'postmenopausal':
       return 'Recorded as postmenopausal.';
     case 'escalated-heavy-day':

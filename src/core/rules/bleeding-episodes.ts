@@ -57,7 +57,7 @@ export function analyzeBleedingEpisodes(ctx: Context): BleedingOutcome {
       }
       continue;
     }
-    if (ctx.states.postmenopausal) {
+    if (ctx.states.isPostmenopausalOn(episode.first)) {
       analyzePostmenopausalBleeding(ctx, episode, sex);
       if (sex !== undefined) {
         outcome.sexDaysWithLinkedBleeding.add(sex);
@@ -188,7 +188,7 @@ function analyzePostmenopausalBleeding(
   sex: number | undefined,
 ): void {
   const heavy = episode.heavyDays > 0;
-  const facts: Fact[] = [fact('postmenopausal'), ...episodeFacts(ctx, episode)];
+  const facts: Fact[] = [ctx.menopauseFact(), ...episodeFacts(ctx, episode)];
   if (sex !== undefined) facts.push(dateFact('sex-linked', sex));
   if (heavy) facts.push(fact('escalated-heavy-day'));
   const age = ctx.states.ageOn(episode.first);

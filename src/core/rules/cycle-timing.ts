@@ -34,7 +34,7 @@ export function analyzeCycleTiming(ctx: Context): void {
   const { states, model } = ctx;
   const E = ctx.E;
   if (states.postmenopausal) {
-    for (const rule of TIMING_RULES) ctx.cannot(rule, fact('postmenopausal'));
+    for (const rule of TIMING_RULES) ctx.cannot(rule, ctx.menopauseFact());
     return;
   }
   const age = states.ageOn(E);

@@ -76,9 +76,9 @@ function analyzeAcuteHeavy(ctx: Context): void {
 
 function analyzeMissedPeriodWithPain(ctx: Context): void {
   const { states, model, tl } = ctx;
-  if (states.postmenopausal) return;
   for (const episode of ctx.episodes) {
     if (episode.isPeriod || states.isPregnant(episode.first)) continue;
+    if (states.isPostmenopausalOn(episode.first)) continue;
     const predicted = model.predict(episode.first);
     if (predicted === undefined) continue;
     if (ctx.E < predicted + 7 || model.hasStartBetween(predicted - 8, ctx.E)) continue;
