@@ -205,19 +205,14 @@ function analyzePostmenopausalBleeding(
 
 // --- Sex-linked episodes (step 4) -------------------------------------------------------
 
-/** Rule 10: a period that starts no more than 2 days before its predicted start. */
+/**
+ * Rule 10: a period that starts no more than 2 days before its predicted start (or is labelled
+ * as a period when there is no prediction) is not bleeding after sex.
+ */
 function isOnTimePeriodAfterSex(ctx: Context, episode: Episode, sex: number): boolean {
   const start = episode.start!;
   const predicted = ctx.model.predict(episode.first);
-  let accepted: boolean;
-  const facts: Fact[] = [dateFact('sex', sex), dateFact('period-start', start)];
-  if (predicted !== undefined) {
-    accepted = start >= predicted - 2;
-    facts.push(dateFact('predicted-start', predicted, { value: predicted - start }));
-  } else {
-    accepted = episode.labeled;
-    facts.push(fact(episode.labeled ? 'no-prediction-labelled' : 'no-prediction-unlabelled'));
-  }
+  const accepted = predicted !== undefined ? start >= predicted - 2 : episode.labeled;
   if (!accepted) {
     ctx.skip(
       'period-onset-after-sex',
@@ -228,13 +223,8 @@ function isOnTimePeriodAfterSex(ctx: Context, episode: Episode, sex: number): bo
     );
     return false;
   }
-  ctx.flag({
-    rule: 'period-onset-after-sex',
-    start: episode.first,
-    end: episode.last,
-    inProgress: ctx.inProgress(episode),
-    facts,
-  });
+  // Issue 16: an on-time period after sex is an explanation, not a concern — it is reported
+  // among the events not flagged (and in --explain), never as a flag.
   ctx.skip(
     'postcoital-bleeding',
     sex,

@@ -38,7 +38,7 @@ export const CATALOGUE = {
   'pregnancy-bleeding-with-pain': {
     group: GROUP.pregnancyMenopause,
     tiers: ['urgent'],
-    checklist: ['K4', 'K5', 'K7'],
+    checklist: ['K1', 'K4', 'K5', 'K7'],
     sources: ['X-NHS-IMB', 'X-NHSPREG', 'S1', 'S2'],
   },
   'pregnancy-bleeding-second-half': {
@@ -63,7 +63,7 @@ export const CATALOGUE = {
     group: GROUP.pregnancyMenopause,
     tiers: ['soon', 'urgent'],
     checklist: ['K1', 'K2', 'K3', 'K8', 'K9', 'K10'],
-    sources: ['S1', 'X-ACOG-PMB', 'X-NHS-PMB', 'X-NICE-NG12'],
+    sources: ['S1', 'X-ACOG-PMB', 'X-NHS-PMB', 'X-NICE-NG12', 'X-NICE-NG23'],
   },
   'postcoital-bleeding': {
     group: GROUP.sex,
@@ -158,7 +158,7 @@ export const CATALOGUE = {
   'missed-period-bleeding-with-pain': {
     group: GROUP.betweenPeriods,
     tiers: ['urgent'],
-    checklist: ['K4', 'K6', 'K7'],
+    checklist: ['K1', 'K4', 'K6', 'K7'],
     sources: ['X-NHS-IMB'],
   },
   'prolonged-period': {
@@ -225,7 +225,7 @@ export const CATALOGUE = {
     group: GROUP.painInfection,
     tiers: ['urgent'],
     checklist: ['K4', 'K5', 'K6', 'K13'],
-    sources: ['X-MAYO-PID', 'X-PARAGARD', 'S1', 'S2'],
+    sources: ['X-NHS-PID', 'X-MAYO-PID', 'X-PARAGARD', 'S1', 'S2'],
   },
   'infection-symptoms': {
     group: GROUP.painInfection,

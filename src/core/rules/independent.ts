@@ -342,15 +342,18 @@ interface PainEvent {
 function analyzePostcoitalPain(ctx: Context, bleeding: BleedingOutcome): void {
   const { tl, marks } = ctx;
   // Correction 6: cramps on period days (D14: from 2 days before the start) are period pain, not
-  // pain after sex, exactly as severe-pelvic-pain leaves them out.
-  const pain = (n: number) => (marks.isPeriodRelated(n) ? 0 : tl.painRank(n));
+  // pain after sex, exactly as severe-pelvic-pain leaves them out — unless the bleed itself
+  // counts as bleeding after sex (D9), when its pain is pain after sex as well.
+  const painAfter = (s: number) => (n: number) =>
+    !bleeding.sexDaysWithLinkedBleeding.has(s) && marks.isPeriodRelated(n) ? 0 : tl.painRank(n);
+  const hasPainEvent = (s: number) => painAfter(s)(s) >= 1 || painAfter(s)(s + 1) >= 1;
   const sexDays: number[] = [];
   for (const n of tl.loggedDays()) if (tl.isSexDay(n)) sexDays.push(n);
-  const hasPainEvent = (s: number) => pain(s) >= 1 || pain(s + 1) >= 1;
   const events: PainEvent[] = [];
   for (let i = 0; i < sexDays.length; i++) {
     const s = sexDays[i]!;
     if (!hasPainEvent(s)) continue;
+    const pain = painAfter(s);
     const firstPain = pain(s) >= 1 ? s : s + 1;
     const lastPain = pain(s + 1) >= 1 ? s + 1 : s;
     const facts: Fact[] = [dateFact('sex', s)];
