@@ -89,7 +89,8 @@ function makeEpisode(days: number[], tl: Timeline, states: States): Episode {
   // Correction 5: the person's own label decides first; a bleed they marked "not a period"
   // (period = no, an app's spotting record) is never a period, however many flow days it has.
   const isPeriodShape = labeled ? flowDays >= 1 : !labeledNot && flowDays >= 2;
-  const isPeriod = isPeriodShape && !states.isPregnantAfterStart(first) && !states.isPostmenopausalOn(first);
+  const isPeriod =
+    isPeriodShape && !states.isPregnantAfterStart(first) && !states.isPostmenopausalOn(first);
   return {
     days,
     first,

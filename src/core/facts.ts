@@ -98,6 +98,7 @@ export const FACT_CODES = [
   'pregnant-handled-by-pregnancy-rules',
   'premenstrual-spotting-days',
   'red-flag',
+  'reported-as-heavy-and-long',
   'red-flag-bleeding-after-sex',
   'red-flag-repeated',
   'red-flag-severe',

@@ -145,6 +145,8 @@ export function formatFact(f: Fact): string {
       return `Raised to soon: ${f.value} periods lasted 10 days or more.`;
     case 'escalated-heavy-repeated':
       return `Raised to soon: ${f.value} of the last 3 periods were heavy.`;
+    case 'reported-as-heavy-and-long':
+      return 'The period was also heavy: reported once, as a heavy period that was also long (soon).';
     case 'escalated-heavy-and-long':
       return `Raised to soon: the heavy period also lasted ${days(f.value)}.`;
     case 'premenstrual-spotting-days':

@@ -166,7 +166,7 @@ export const RULE_TEXT: Record<RuleId, RuleText> = {
   },
   'prolonged-period': {
     title: 'Long period',
-    trigger: `A period lasting more than 8 days in the last ${LOOK_BACK_DAYS} days.`,
+    trigger: `A period lasting more than 8 days in the last ${LOOK_BACK_DAYS} days: next visit; soon when two lasted 10 days or more. A long period that is also heavy is reported once, as heavy-period (soon).`,
     summary: 'A period longer than 8 days is worth mentioning to a clinician.',
   },
   'heavy-period': {

@@ -31,6 +31,8 @@ export interface BleedingOutcome {
 
 /** From this age any bleeding between periods is soon (corrections 2 and 5). */
 const IMB_REFERRAL_AGE = 45;
+/** Correction 1: from this completed gestational week, any bleeding in pregnancy is urgent. */
+const URGENT_PREGNANCY_WEEK = 12;
 const OVULATION_FIRST = 18;
 const OVULATION_LAST = 12;
 
@@ -163,15 +165,19 @@ function analyzePregnancyBleeding(
   }
 
   if (!handled) {
+    // Correction 1: from week 12+0 any bleeding, spotting included, is urgent (NHS maternity
+    // advice: "from 12 weeks … phone straight away"); light bleeding before 12 weeks stays soon.
+    const from12 = pregnantDays.find((n) => states.pregnancyWeek(n)! >= URGENT_PREGNANCY_WEEK);
+    const shown = from12 ?? pregnantDays[0]!;
     ctx.flag({
       rule: 'pregnancy-bleeding-early-light',
+      tier: from12 !== undefined ? 'urgent' : 'soon',
       ...base,
       facts: [
-        dateFact('pregnancy-week', pregnantDays[0]!, {
-          value: states.pregnancyWeek(pregnantDays[0]!)!,
-        }),
+        dateFact('pregnancy-week', shown, { value: states.pregnancyWeek(shown)! }),
         ...episodeFacts(ctx, episode),
         ...sexFacts,
+        ...(from12 !== undefined ? [fact('escalated-week-12')] : []),
       ],
     });
   }

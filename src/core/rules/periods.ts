@@ -90,7 +90,7 @@ export function analyzePeriods(ctx: Context, painfulSexFired: boolean): PeriodOu
     }
   }
 
-  flagProlonged(ctx, prolonged);
+  flagProlonged(ctx, prolonged, heavy);
   flagHeavy(ctx, heavy, since);
   analyzePremenstrualSpotting(ctx, since);
   analyzePainfulPeriods(ctx, since, heavy.length > 0, painfulSexFired);
@@ -98,10 +98,16 @@ export function analyzePeriods(ctx: Context, painfulSexFired: boolean): PeriodOu
 }
 
 /** Rule 23: periods longer than 8 days; soon when two lasted 10 days or more. */
-function flagProlonged(ctx: Context, prolonged: Episode[]): void {
+function flagProlonged(ctx: Context, prolonged: Episode[], heavy: Episode[]): void {
   const veryLong = prolonged.filter((p) => duration(p) >= VERY_LONG_DAYS);
   for (const p of prolonged) {
     const escalate = veryLong.length >= 2;
+    // One bleed, one finding: a long period that is also heavy is reported once, as heavy-period
+    // raised to soon for being long too (escalated-heavy-and-long), not again at next-visit.
+    if (heavy.includes(p) && !escalate) {
+      ctx.skip('prolonged-period', p.start!, fact('reported-as-heavy-and-long'));
+      continue;
+    }
     ctx.flag({
       rule: 'prolonged-period',
       tier: escalate ? 'soon' : 'next-visit',
