@@ -1,9 +1,11 @@
 import type { Analysis, DetectedPeriod, Finding } from './analysis.ts';
-import { Context, fact } from './context.ts';
+import { Context, dateFact, fact } from './context.ts';
 import { formatIsoDate, toDay } from './dates.ts';
 import { CycleModel, findEpisodes } from './episodes.ts';
 import type { CycleLog } from './log.ts';
 import { DayMarks } from './marks.ts';
+import { inferMenopause } from './menopause.ts';
+import { reclassifyMidCycleRuns } from './mid-cycle.ts';
 import { analyzeBleedingEpisodes } from './rules/bleeding-episodes.ts';
 import { ruleMeta } from './rules/catalogue.ts';
 import { analyzeCycleTiming } from './rules/cycle-timing.ts';
@@ -31,15 +33,18 @@ export function analyzeLog(log: CycleLog, options: AnalyzeOptions = {}): Analysi
   const E = toDay(asOfText);
   const first = toDay(days[0]!.date);
   const tl = new Timeline(log, first, Math.max(E, first - 1));
-  const states = new States(log.profile, E);
-  const episodes = findEpisodes(tl, states);
+  const recorded = new States(log.profile, E);
+  const inferred = inferMenopause(log.profile, tl, recorded);
+  const states = inferred ? new States(log.profile, E, inferred.from) : recorded;
+  const episodes = reclassifyMidCycleRuns(findEpisodes(tl, states), tl, states);
   const model = new CycleModel(episodes, tl, states);
-  const ctx = new Context(tl, states, episodes, model, new DayMarks(tl, episodes));
+  const ctx = new Context(tl, states, episodes, model, new DayMarks(tl, episodes), inferred);
 
   const bleeding = analyzeBleedingEpisodes(ctx);
   const { painfulSexFired } = analyzeIndependent(ctx, bleeding);
   analyzePeriods(ctx, painfulSexFired);
   analyzeCycleTiming(ctx);
+  noteMenopauseNotInferred(ctx, log);
   if (states.methods.some((m) => m.method === 'iud')) {
     ctx.cannot('hormonal-breakthrough-bleeding', fact('iud-type-unknown'));
   }
@@ -74,6 +79,24 @@ export function analyzeLog(log: CycleLog, options: AnalyzeOptions = {}): Analysi
     ),
     not_evaluated: ctx.notEvaluated,
   };
+}
+
+/**
+ * Correction 2: without an age nothing is inferred, but a log with 12 months without bleeding
+ * says so (with the dates), so the report can ask for the age and the menopause status.
+ */
+function noteMenopauseNotInferred(ctx: Context, log: CycleLog): void {
+  const { states, tl } = ctx;
+  if (ctx.inferredMenopause || states.ageOn(ctx.E) !== undefined) return;
+  const stretch = inferMenopause(log.profile, tl, states, true);
+  if (!stretch) return;
+  ctx.cannot(
+    'postmenopausal-bleeding',
+    dateFact('menopause-not-inferred-no-age', stretch.from, {
+      value: formatIsoDate(stretch.noBleedingFrom),
+      other: formatIsoDate(stretch.from - 1),
+    }),
+  );
 }
 
 function compare(a: string, b: string): number {

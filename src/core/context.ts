@@ -5,18 +5,23 @@
 import type { Finding, NotEvaluated, NotFlagged } from './analysis.ts';
 import { formatIsoDate } from './dates.ts';
 import type { CycleModel, Episode } from './episodes.ts';
-import type { Fact } from './facts.ts';
+import type { Fact, FactCode } from './facts.ts';
 import type { DayMarks } from './marks.ts';
+import type { InferredMenopause } from './menopause.ts';
 import type { ChecklistCode } from './rules/checklist-codes.ts';
-import { ruleMeta } from './rules/catalogue.ts';
+import { ruleMeta, type RuleTier } from './rules/catalogue.ts';
 import type { RuleId } from './rules/ids.ts';
 import type { States } from './states.ts';
 import type { Tier } from './tiers.ts';
 import type { Timeline } from './timeline.ts';
 
-export interface FlagInput {
-  rule: RuleId;
-  tier: Tier;
+export interface FlagInput<R extends RuleId = RuleId> {
+  rule: R;
+  /**
+   * One of the tiers the catalogue lists for this rule (a type error otherwise); omitted, the
+   * rule's base tier. Rules with one tier never pass it.
+   */
+  tier?: RuleTier<R>;
   start: number;
   end: number;
   facts: Fact[];
@@ -37,18 +42,32 @@ export class Context {
     readonly episodes: Episode[],
     readonly model: CycleModel,
     readonly marks: DayMarks,
+    readonly inferredMenopause?: InferredMenopause,
   ) {}
+
+  /** Why the person counts as postmenopausal: recorded, or inferred from the log with its dates. */
+  menopauseFact(): Fact {
+    const inferred = this.inferredMenopause;
+    if (inferred === undefined) return fact('postmenopausal');
+    return dateFact('menopause-inferred', inferred.from, {
+      value: formatIsoDate(inferred.noBleedingFrom),
+      other: formatIsoDate(inferred.from - 1),
+    });
+  }
 
   /** The evaluation date E. */
   get E(): number {
     return this.tl.end;
   }
 
-  flag(input: FlagInput): void {
+  flag<R extends RuleId>(input: FlagInput<R>): void {
     const meta = ruleMeta(input.rule);
+    const tier: Tier = input.tier ?? meta.tier;
+    // The type already forbids it; this guards casts and keeps the catalogue the one source.
+    if (!meta.tiers.includes(tier)) throw new Error(`${input.rule} cannot be ${tier}`);
     this.findings.push({
       rule: input.rule,
-      tier: input.tier,
+      tier,
       start: formatIsoDate(input.start),
       end: formatIsoDate(input.end),
       cycle_day: this.model.cycleDay(input.start),
@@ -76,10 +95,14 @@ export class Context {
   }
 }
 
-export function fact(code: string, extra: Omit<Fact, 'code'> = {}): Fact {
+export function fact(code: FactCode, extra: Omit<Fact, 'code'> = {}): Fact {
   return { code, ...extra };
 }
 
-export function dateFact(code: string, day: number, extra: Omit<Fact, 'code' | 'date'> = {}): Fact {
+export function dateFact(
+  code: FactCode,
+  day: number,
+  extra: Omit<Fact, 'code' | 'date'> = {},
+): Fact {
   return { code, date: formatIsoDate(day), ...extra };
 }

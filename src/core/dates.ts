@@ -73,6 +73,11 @@ export function toDay(date: IsoDate): number {
   return n;
 }
 
+/** The date `days` days after `date` (negative = before); the one date-shift helper. */
+export function addDays(date: IsoDate, days: number): IsoDate {
+  return formatIsoDate(toDay(date) + days);
+}
+
 /** 0 = Monday … 6 = Sunday. */
 export function weekdayOf(n: number): number {
   return (((n + 3) % 7) + 7) % 7;

@@ -34,6 +34,8 @@ export interface Episode {
   maxRank: number;
   /** The person labelled one of its days as their period. */
   labeled: boolean;
+  /** The person labelled a day as not their period, and none as their period. */
+  labeledNot: boolean;
   /** D4 (and not bleeding in pregnancy or after menopause, which are never periods). */
   isPeriod: boolean;
   /** D5: the first flow day, for periods. */
@@ -69,6 +71,7 @@ function makeEpisode(days: number[], tl: Timeline, states: States): Episode {
   let heavyDays = 0;
   let maxRank = 0;
   let labeled = false;
+  let labeledNot = false;
   let start: number | undefined;
   for (const n of days) {
     const day = tl.at(n)!;
@@ -80,10 +83,14 @@ function makeEpisode(days: number[], tl: Timeline, states: States): Episode {
     }
     if (rank === 4) heavyDays++;
     if (day.period === true) labeled = true;
+    if (day.period === false) labeledNot = true;
   }
   const first = days[0]!;
-  const isPeriodShape = flowDays >= 2 || (flowDays >= 1 && labeled);
-  const isPeriod = isPeriodShape && !states.isPregnantAfterStart(first) && !states.postmenopausal;
+  // Correction 5: the person's own label decides first; a bleed they marked "not a period"
+  // (period = no, an app's spotting record) is never a period, however many flow days it has.
+  const isPeriodShape = labeled ? flowDays >= 1 : !labeledNot && flowDays >= 2;
+  const isPeriod =
+    isPeriodShape && !states.isPregnantAfterStart(first) && !states.isPostmenopausalOn(first);
   return {
     days,
     first,
@@ -92,6 +99,7 @@ function makeEpisode(days: number[], tl: Timeline, states: States): Episode {
     heavyDays,
     maxRank,
     labeled,
+    labeledNot: labeledNot && !labeled,
     isPeriod,
     start: isPeriod ? start : undefined,
   };

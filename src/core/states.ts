@@ -4,6 +4,12 @@
  */
 import { civilFromDayNumber, dayNumber, parseIsoDate, toDay } from './dates.ts';
 import { HORMONAL_METHODS, type Method, type Profile } from './log.ts';
+import {
+  COPPER_IUD_SETTLING_DAYS,
+  HORMONAL_IUD_SETTLING_DAYS,
+  OTHER_HORMONAL_SETTLING_DAYS,
+  PREGNANCY_MAX_DAYS,
+} from './windows.ts';
 
 export interface MethodInterval {
   method: Method;
@@ -12,25 +18,25 @@ export interface MethodInterval {
   end: number;
 }
 
-/** The longest a pregnancy without an end date is assumed to last: 42 weeks from its start. */
-const PREGNANCY_MAX_DAYS = 294;
-
-/** Settling windows in days since the start (start day = 0), D12. */
-const SETTLING_DAYS = { hormonalIud: 182, otherHormonal: 91, copper: 91 } as const;
-
 export class States {
   readonly methods: MethodInterval[];
   /** Pregnancy interval, or undefined. */
   readonly pregnancy: { start: number; end: number } | undefined;
   /** Gestational week on a date, or undefined when unknown. */
   private readonly weekOf: ((n: number) => number) | undefined;
+  /**
+   * Postmenopausal from this day: -Infinity when recorded as post, the end of 12 months without
+   * bleeding when inferred from the log (correction 2), undefined otherwise.
+   */
+  readonly menopauseFrom: number | undefined;
+  /** Postmenopausal on the evaluation date (recorded or inferred). */
   readonly postmenopausal: boolean;
   readonly perimenopausal: boolean;
   private readonly birth: number | undefined;
   private readonly statedAge: number | undefined;
   private readonly end: number;
 
-  constructor(profile: Profile, end: number) {
+  constructor(profile: Profile, end: number, inferredMenopauseFrom?: number) {
     this.end = end;
     this.methods = (profile.contraception ?? [])
       .filter((c) => c.method !== 'none')
@@ -39,7 +45,8 @@ export class States {
         start: c.start !== undefined ? toDay(c.start) : -Infinity,
         end: c.end !== undefined ? toDay(c.end) : Infinity,
       }));
-    this.postmenopausal = profile.menopause === 'post';
+    this.menopauseFrom = profile.menopause === 'post' ? -Infinity : inferredMenopauseFrom;
+    this.postmenopausal = this.menopauseFrom !== undefined && this.menopauseFrom <= end;
     this.perimenopausal = profile.menopause === 'peri';
     const pregnancy = profile.pregnancy;
     if (pregnancy) {
@@ -66,6 +73,11 @@ export class States {
       this.birth = /^\d{4}$/.test(text) ? dayNumber(Number(text), 7, 1) : parseIsoDate(text);
     }
     this.statedAge = profile.age;
+  }
+
+  /** Postmenopausal on day n (recorded, or inferred from the log from its date on). */
+  isPostmenopausalOn(n: number): boolean {
+    return this.menopauseFrom !== undefined && n >= this.menopauseFrom;
   }
 
   isPregnant(n: number): boolean {
@@ -131,7 +143,7 @@ export class States {
     return this.methodsOn(n).find((m) => {
       if (!HORMONAL_METHODS.includes(m.method) || m.start === -Infinity) return false;
       const limit =
-        m.method === 'hormonal-iud' ? SETTLING_DAYS.hormonalIud : SETTLING_DAYS.otherHormonal;
+        m.method === 'hormonal-iud' ? HORMONAL_IUD_SETTLING_DAYS : OTHER_HORMONAL_SETTLING_DAYS;
       return n - m.start <= limit;
     });
   }
@@ -140,7 +152,7 @@ export class States {
   copperSettlingOn(n: number): MethodInterval | undefined {
     const iud = this.copperIudOn(n);
     if (!iud || iud.start === -Infinity) return undefined;
-    return n - iud.start <= SETTLING_DAYS.copper ? iud : undefined;
+    return n - iud.start <= COPPER_IUD_SETTLING_DAYS ? iud : undefined;
   }
 
   /** Whether a pregnancy overlaps [from, to]. */

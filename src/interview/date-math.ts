@@ -1,10 +1,8 @@
-import { formatIsoDate, toDay, type IsoDate } from '../core/dates.ts';
+import { toDay, type IsoDate } from '../core/dates.ts';
 
 /** Calendar days from `earlier` to `later` (negative when `later` is earlier). */
 export function dayDiff(later: IsoDate, earlier: IsoDate): number {
   return toDay(later) - toDay(earlier);
 }
 
-export function addDays(date: IsoDate, days: number): IsoDate {
-  return formatIsoDate(toDay(date) + days);
-}
+export { addDays } from '../core/dates.ts';

@@ -120,6 +120,20 @@ const SOURCE_LIST: Source[] = [
     urls: ['https://www.nice.org.uk/guidance/ng12'],
   },
   {
+    tag: 'X-NICE-NG23',
+    short: 'NICE NG23: menopause, identification and management',
+    title:
+      'NICE guideline NG23. Menopause: identification and management (diagnosis without tests over 45: no period for at least 12 months)',
+    urls: ['https://www.nice.org.uk/guidance/ng23'],
+  },
+  {
+    tag: 'X-NHS-PID',
+    short: 'NHS: pelvic inflammatory disease',
+    title:
+      'NHS. Pelvic inflammatory disease (PID): "ask for an urgent GP appointment or get help from NHS 111 if you think you have symptoms of PID"',
+    urls: ['https://www.nhs.uk/conditions/pelvic-inflammatory-disease-pid/'],
+  },
+  {
     tag: 'X-NICE-NG88',
     short: 'NICE NG88: heavy menstrual bleeding',
     title: 'NICE guideline NG88. Heavy menstrual bleeding: assessment and management',

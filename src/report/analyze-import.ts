@@ -2,9 +2,10 @@
  * The one path from a canonical log to a report, shared by analyze, batch and the interview:
  * analyze, then build the report with the questions the profile has not answered yet.
  */
+import type { Analysis } from '../core/analysis.ts';
 import { analyzeLog } from '../core/analyze.ts';
 import type { CycleLog, Profile } from '../core/log.ts';
-import { profileGaps } from '../importers/common/gaps.ts';
+import { menopauseUnknownGaps, profileGaps } from '../importers/common/gaps.ts';
 import { dropAnsweredGaps } from '../importers/merge-logs.ts';
 import type { FormatId, ImportResult, ProfileGap, Warning } from '../importers/types.ts';
 import { InputError, UsageError } from '../errors.ts';
@@ -34,13 +35,22 @@ export function reportLog(log: CycleLog, source: LogSource, asOf?: string): Repo
     formats: source.formats,
     warnings: source.warnings,
     questions: dropAnsweredGaps(
-      withProfileGaps(source.gaps, log.profile),
+      withProfileGaps([...source.gaps, ...analysisGaps(analysis)], log.profile),
       source.answers ?? log.profile,
       log.profile,
     ),
     appNotes: source.appNotes ?? [],
     log,
   });
+}
+
+/** Questions the analysis raises: age and menopause when a year without bleeding has no age. */
+function analysisGaps(analysis: Analysis): ProfileGap[] {
+  const unknown = analysis.not_evaluated.find(
+    (n) => n.reason.code === 'menopause-not-inferred-no-age',
+  );
+  if (!unknown) return [];
+  return menopauseUnknownGaps(String(unknown.reason.value), String(unknown.reason.other));
 }
 
 /** The import's questions, plus the profile's own when no importer asked them already. */

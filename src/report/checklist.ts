@@ -3,6 +3,7 @@
  * the most urgent flag that needs each one, with the person's own data filled in.
  */
 import type { Analysis, Finding } from '../core/analysis.ts';
+import { toDay } from '../core/dates.ts';
 import type { CycleLog } from '../core/log.ts';
 import type { ChecklistCode } from '../core/rules/checklist-codes.ts';
 import type { RuleId } from '../core/rules/ids.ts';
@@ -112,14 +113,8 @@ function findingsFor(analysis: Analysis, rules: RuleId[]): Finding[] {
 /** The blood colour logged on a date (days are sorted by date, so a binary search finds it). */
 function colourOn(log: CycleLog | undefined, date: string): string | undefined {
   const days = log?.days ?? [];
-  let lo = 0;
-  let hi = days.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (days[mid]!.date < date) lo = mid + 1;
-    else hi = mid;
-  }
-  return days[lo]?.date === date ? days[lo]!.blood_color : undefined;
+  const i = indexOnOrAfter(days, date);
+  return days[i]?.date === date ? days[i]!.blood_color : undefined;
 }
 
 function formatDetails(
@@ -130,25 +125,8 @@ function formatDetails(
 ): string[] {
   const profile = analysis.profile;
   switch (code) {
-    case 'K1': {
-      const lines: string[] = [];
-      const seen = new Set<string>();
-      for (const f of findingsFor(analysis, rules)) {
-        const days = f.facts.filter(
-          (x) => x.code === 'bleeding-day' && x.date && !seen.has(x.date),
-        );
-        if (days.length === 0) continue;
-        for (const x of days) seen.add(x.date!);
-        const parts = days.map((x) => {
-          const colour = colourOn(log, x.date!);
-          return `${x.date} ${x.value}${colour ? ` (${sanitizeInline(colour)})` : ''}`;
-        });
-        lines.push(
-          `${f.start}${f.cycle_day !== null ? `, cycle day ${f.cycle_day}` : ''}: ${parts.join(', ')}`,
-        );
-      }
-      return lines;
-    }
+    case 'K1':
+      return formatBleedingRecord(findingsFor(analysis, rules), analysis, log);
     case 'K3': {
       const dates = new Set<string>();
       for (const f of findingsFor(analysis, rules)) {
@@ -207,4 +185,100 @@ function formatDetails(
     default:
       return [];
   }
+}
+
+/**
+ * Correction 7: the bleeding record of every flagged episode, spotting included — its dates,
+ * cycle day and amount per day — so a clinician reading only the checklist sees when each
+ * happened. A finding about several episodes (bleeding after sex or between periods, more than
+ * once) lists each of them.
+ */
+function formatBleedingRecord(
+  findings: Finding[],
+  analysis: Analysis,
+  log: CycleLog | undefined,
+): string[] {
+  const lines: string[] = [];
+  const seen = new Set<string>();
+  for (const f of findings) {
+    for (const episode of episodesOf(f, log)) {
+      const days = episode.filter((d) => !seen.has(d.date));
+      if (days.length === 0) continue;
+      for (const d of days) seen.add(d.date);
+      const first = days[0]!.date;
+      const cycleDay = cycleDayOn(analysis, first);
+      const parts = days.map((d) => `${d.date} ${d.amount}${d.colour ? ` (${d.colour})` : ''}`);
+      lines.push(
+        `${first}${cycleDay !== null ? `, cycle day ${cycleDay}` : ''}: ${parts.join(', ')}`,
+      );
+    }
+  }
+  return lines;
+}
+
+interface BleedingDay {
+  date: string;
+  amount: string;
+  colour?: string;
+}
+
+/** The bleeding days of each episode a finding is about, from the log where there is one. */
+function episodesOf(f: Finding, log: CycleLog | undefined): BleedingDay[][] {
+  const fromFacts = f.facts
+    .filter((x) => x.code === 'bleeding-day' && x.date)
+    .map((x) => withColour(log, x.date!, String(x.value)));
+  if (!log) return fromFacts.length > 0 ? [fromFacts] : [];
+  const starts = f.facts
+    .filter((x) => (x.code === 'npe' || x.code === 'pcb-event') && x.date)
+    .map((x) => x.date!);
+  if (starts.length > 0) return starts.map((date) => bleedingRun(log, date, undefined));
+  const inRange = bleedingRun(log, f.start, f.end);
+  return inRange.length > 0 ? [inRange] : fromFacts.length > 0 ? [fromFacts] : [];
+}
+
+function withColour(log: CycleLog | undefined, date: string, amount: string): BleedingDay {
+  const colour = colourOn(log, date);
+  return colour ? { date, amount, colour: sanitizeInline(colour) } : { date, amount };
+}
+
+/**
+ * The bleeding days from `from`: up to `to` when given, else the run that starts there (or the
+ * next day, for bleeding after sex) and goes on while bleeding days are at most 2 days apart.
+ */
+function bleedingRun(log: CycleLog, from: string, to: string | undefined): BleedingDay[] {
+  const days = log.days;
+  let i = indexOnOrAfter(days, from);
+  const run: BleedingDay[] = [];
+  let last: number | undefined;
+  for (; i < days.length; i++) {
+    const day = days[i]!;
+    if (to !== undefined && day.date > to) break;
+    const n = toDay(day.date);
+    const bleeding = day.bleeding !== undefined && day.bleeding !== 'none';
+    if (to === undefined) {
+      if (last === undefined ? n - toDay(from) > 1 : n - last > 2) break;
+    }
+    if (!bleeding) continue;
+    last = n;
+    run.push(withColour(log, day.date, day.bleeding!));
+  }
+  return run;
+}
+
+function indexOnOrAfter(days: readonly { date: string }[], date: string): number {
+  let lo = 0;
+  let hi = days.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (days[mid]!.date < date) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Cycle day of a date (day 1 = the last period start on or before it), or null. */
+function cycleDayOn(analysis: Analysis, date: string): number | null {
+  let start: string | undefined;
+  for (const p of analysis.periods) if (p.start <= date) start = p.start;
+  return start === undefined ? null : toDay(date) - toDay(start) + 1;
 }

@@ -4,6 +4,7 @@
  */
 import type { Fact } from '../core/facts.ts';
 import type { Method } from '../core/log.ts';
+import { COPPER_IUD_SETTLING_DAYS, PAINFUL_SEX_WINDOW_DAYS } from '../core/windows.ts';
 import { METHOD_WORDS } from './method-words.ts';
 
 export function methodWord(method: string | number | undefined): string {
@@ -72,10 +73,16 @@ export function formatFact(f: Fact): string {
       return `Pregnant (week ${f.other}) with ${f.value} bleeding on ${d}.`;
     case 'pregnancy-week':
       return `Pregnancy week ${f.value} on ${d}.`;
+    case 'escalated-week-12':
+      return 'Raised to urgent: any bleeding from week 12 of pregnancy means phoning your midwife or maternity unit the same day.';
     case 'pregnancy-week-unknown':
       return 'The pregnancy week is not known, so it is treated as week 20 or later (the cautious reading). Give --pregnancy with week=W@DATE or due=DATE.';
     case 'pregnant-from':
       return `Pregnant from ${d}.`;
+    case 'menopause-inferred':
+      return `Menopause was inferred from your log, not given: no bleeding from ${f.value} to ${f.other} (12 months) at 45 or over, so you count as postmenopausal from ${d}. If that is wrong, run again with --menopause pre or --menopause peri.`;
+    case 'menopause-not-inferred-no-age':
+      return `No bleeding from ${f.value} to ${f.other} (12 months or more), but your age is not given, so menopause was not inferred: at 45 or over that would count as menopause, and any later bleeding as bleeding after menopause. Pass --age N and --menopause pre, peri or post.`;
     case 'postmenopausal':
       return 'Recorded as postmenopausal.';
     case 'escalated-heavy-day':
@@ -86,6 +93,8 @@ export function formatFact(f: Fact): string {
       return `Fever on ${d}${f.value !== undefined ? ` (${f.value} °C)` : ''}.`;
     case 'pain-level':
       return `${capitalize(String(f.value))} on ${d}.`;
+    case 'pid-signs-without-fever':
+      return 'Pelvic pain or pain during sex together with unusual discharge or odour within a few days: possible pelvic infection, urgent even without a fever.';
     case 'pelvic-pain':
       return `Pelvic pain ${f.value} on ${d}.`;
     case 'cramps-outside-period':
@@ -129,13 +138,15 @@ export function formatFact(f: Fact): string {
     case 'heavy-period':
       return 'The period had 3 or more heavy days.';
     case 'absorbed-copper-window':
-      return 'In the first 91 days of a copper IUD: reported as copper IUD bleeding changes.';
+      return `In the first ${COPPER_IUD_SETTLING_DAYS} days of a copper IUD: reported as copper IUD bleeding changes.`;
     case 'absorbed-hormonal-window':
       return 'In the settling-in time of a hormonal method: reported as settling-in bleeding.';
     case 'escalated-two-10-day-periods':
       return `Raised to soon: ${f.value} periods lasted 10 days or more.`;
     case 'escalated-heavy-repeated':
       return `Raised to soon: ${f.value} of the last 3 periods were heavy.`;
+    case 'reported-as-heavy-and-long':
+      return 'The period was also heavy: reported once, as a heavy period that was also long (soon).';
     case 'escalated-heavy-and-long':
       return `Raised to soon: the heavy period also lasted ${days(f.value)}.`;
     case 'premenstrual-spotting-days':
@@ -179,7 +190,9 @@ export function formatFact(f: Fact): string {
     case 'iud-in-place-painful-sex':
       return `An IUD (${methodWord(f.value)}) was in place on ${d}.`;
     case 'single-painful-sex-day':
-      return 'Only one day of pain during sex in 90 days (flagged from the second, or at once with an IUD).';
+      return `Only one day of pain during sex in ${PAINFUL_SEX_WINDOW_DAYS} days (flagged from the second, or at once with an IUD).`;
+    case 'bleeding-day':
+      return `Bleeding on ${d}: ${f.value}.`;
     case 'cycle':
       return `Cycle from ${d}: ${days(f.value)}.`;
     case 'apple-spread':
@@ -218,8 +231,11 @@ export function formatFact(f: Fact): string {
       return 'Not checked: pregnant since the last period.';
     case 'part-of-recurrence':
       return 'Part of a repeated pattern: reported as recurring spotting between periods.';
-    default:
-      return f.date ? `${f.code} (${f.date})` : f.code;
+    default: {
+      // Every FactCode has a case above: a new code without a sentence fails to compile here.
+      const unknown: never = f.code;
+      return String(unknown);
+    }
   }
 }
 

@@ -3,6 +3,12 @@
  * the plain sentence a flag's summary starts from. Wording is ours; facts come from the sources.
  */
 import type { RuleId } from '../core/rules/ids.ts';
+import {
+  ABSENT_PERIOD_DAYS,
+  COPPER_IUD_SETTLING_DAYS,
+  LOOK_BACK_DAYS,
+  PAINFUL_SEX_WINDOW_DAYS,
+} from '../core/windows.ts';
 
 export interface RuleText {
   title: string;
@@ -32,11 +38,11 @@ export const RULE_TEXT: Record<RuleId, RuleText> = {
       'Any bleeding from week 20 of pregnancy, even spotting, needs a call to your maternity team or clinician today.',
   },
   'pregnancy-bleeding-early-light': {
-    title: 'Light bleeding in early pregnancy',
+    title: 'Light bleeding in pregnancy before week 20',
     trigger:
-      'Pregnant before week 20 with only spotting or light bleeding, no heavy bleeding, pain or fever.',
+      'Pregnant before week 20 with only spotting or light bleeding, no heavy bleeding, pain or fever: soon before week 12+0; urgent from week 12+0 (any bleeding, spotting and bleeding after sex included; NHS maternity advice: "from 12 weeks … phone straight away, don\'t wait for your next appointment").',
     summary:
-      'Light bleeding in the first half of pregnancy is often not serious, but tell your prenatal clinician or midwife in the next few days.',
+      'Light bleeding in pregnancy should be reported: before 12 weeks tell your midwife or clinician in the next few days; from 12 weeks phone your midwife or maternity unit the same day.',
   },
   'pregnancy-with-iud': {
     title: 'Pregnancy with an IUD in place',
@@ -46,7 +52,8 @@ export const RULE_TEXT: Record<RuleId, RuleText> = {
   },
   'postmenopausal-bleeding': {
     title: 'Bleeding after menopause',
-    trigger: 'Postmenopausal and any bleeding, of any amount or colour (pink and brown count).',
+    trigger:
+      'After menopause, any bleeding of any amount or colour (pink and brown count, one spot included): soon; urgent when a day is heavy; at 55 or over the checklist notes the urgent (2-week) referral pathway (NICE NG12). Menopause is the recorded status (--menopause post) or, when none is given, read from the log: at 45 or over, not pregnant and on no hormonal method, 12 months or more without any bleeding while the log covers them (no untracked days) — postmenopausal from the end of those 12 months (NICE NG23). The report says when menopause was inferred and from which dates; --menopause pre or peri overrides it. Without an age nothing is inferred and the report asks for age and menopause status.',
     summary:
       'Any bleeding after menopause should be checked by a clinician, even if it happened once, was small, or was pink or brown.',
   },
@@ -59,7 +66,7 @@ export const RULE_TEXT: Record<RuleId, RuleText> = {
   },
   'recurrent-postcoital-bleeding': {
     title: 'Bleeding after sex, more than once',
-    trigger: 'Two or more bleeding-after-sex events in the last 182 days.',
+    trigger: `Two or more bleeding-after-sex events in the last ${LOOK_BACK_DAYS} days.`,
     summary:
       'Bleeding after sex has happened more than once; book an appointment rather than waiting for a routine check-up.',
   },
@@ -73,21 +80,21 @@ export const RULE_TEXT: Record<RuleId, RuleText> = {
   'period-onset-after-sex': {
     title: 'Period started the day of or after sex',
     trigger:
-      'A period that starts on the day of sex or the next day, no more than 2 days earlier than predicted (or labelled as a period when there is no prediction).',
+      'A period that starts on the day of sex or the next day, no more than 2 days earlier than predicted (or labelled as a period when there is no prediction). Never a flag: it is an explanation, listed among the events not flagged (and in --explain) as the reason the bleeding is not counted as bleeding after sex.',
     summary:
       'This looks like your period arriving on time (sex can bring it on a day or two early), so it is not counted as bleeding after sex.',
   },
   'postcoital-cramping': {
     title: 'Cramps after sex',
     trigger:
-      'Mild or moderate cramps or pelvic pain on the day of sex or the next day, without warning signs.',
+      'Mild or moderate cramps or pelvic pain on the day of sex or the next day, without warning signs. Cramps on days of a period (from 2 days before it starts) are period pain and do not count, unless the bleed itself counts as bleeding after sex.',
     summary:
       'Cramps after sex are common and usually pass; a change of position, waiting, heat or a painkiller often helps.',
   },
   'postcoital-cramping-red-flags': {
     title: 'Pain after sex with warning signs',
     trigger:
-      'Pain after sex that is severe, lasts 3 days or more, keeps coming back, or comes with fever, unusual discharge, odour, painful urination or bleeding.',
+      'Pain after sex that is severe, lasts 3 days or more, keeps coming back, or comes with fever, unusual discharge, odour, painful urination or bleeding. Cramps on period days (from 2 days before the start) do not count toward any of these. Severe pain is also reported as severe pelvic pain (urgent).',
     summary:
       'Pain after sex that is severe, lasting, repeated or comes with other symptoms should be checked in the next few days.',
   },
@@ -101,41 +108,39 @@ export const RULE_TEXT: Record<RuleId, RuleText> = {
   'hormonal-breakthrough-bleeding': {
     title: 'Settling-in bleeding on a hormonal method',
     trigger:
-      'Spotting or light bleeding (or a period longer than 8 days) in the first 3 months of a hormonal method (6 months for a hormonal IUD).',
+      'Spotting or light bleeding (or a period longer than 8 days that is not heavy) in the first 3 months of a hormonal method (6 months for a hormonal IUD). A heavy period is never settling-in bleeding: it is judged as heavy-period.',
     summary:
       'Irregular bleeding is common while a hormonal method settles in. Keep logging, and mention it if it continues after the settling-in months.',
   },
   'copper-iud-bleeding-changes': {
     title: 'Bleeding changes with a copper IUD',
-    trigger:
-      'Spotting, long or heavy periods in the first 91 days after a copper IUD (info), or repeated spotting, long or heavy periods later (soon).',
+    trigger: `Spotting, long or heavy periods in the first ${COPPER_IUD_SETTLING_DAYS} days after a copper IUD (info), or repeated spotting, long or heavy periods later (soon).`,
     summary:
       'Heavier, longer periods and spotting are common in the first months with a copper IUD; if they continue past that, book an appointment.',
   },
   'ovulation-spotting': {
     title: 'Mid-cycle (ovulation) spotting',
     trigger:
-      'One or two days of spotting or light bleeding inside the ovulation window, with no warning signs.',
+      'One or two days of spotting or light bleeding inside the ovulation window, with no warning signs, under 45. At 45 or over it is bleeding between periods (soon).',
     summary:
       'A day or two of spotting around ovulation is common. It will be flagged if it repeats.',
   },
   'isolated-spotting': {
     title: 'One day of spotting',
     trigger:
-      'A single day of spotting between periods, outside the ovulation window, with no warning signs.',
+      'A single day of spotting between periods, outside the ovulation window, with no warning signs, under 45. At 45 or over a single spot is bleeding between periods (soon), never "usually not a concern".',
     summary:
       'One random day of spotting is usually not a concern. It will be flagged if it repeats.',
   },
   'intermenstrual-bleeding': {
     title: 'Bleeding between periods',
     trigger:
-      'Bleeding between periods that is not one of the common patterns (two or more days, light or heavier, or with warning signs).',
+      "Bleeding between periods that is not one of the common patterns (two or more days, light or heavier, or with warning signs): next visit; soon when medium or heavy, and soon at 45 or over for any bleeding between periods, a single spot included (Morgan & Datta; NHS). What a period is: the person's own label first (period = yes/no, an app's menstruation vs spotting records); an unlabelled bleed that starts 7 or more days before the predicted period, with the next period then on schedule (within 3 days of that prediction), is bleeding between periods, not a short cycle.",
     summary: 'Bleeding between periods is worth mentioning to a clinician.',
   },
   'recurrent-intermenstrual-spotting': {
     title: 'Spotting between periods, more than once',
-    trigger:
-      'Bleeding between periods in two or more cycles (or 21+ days apart) in the last 182 days.',
+    trigger: `Bleeding between periods in two or more cycles (or 21+ days apart) in the last ${LOOK_BACK_DAYS} days.`,
     summary:
       'Spotting or bleeding between periods has happened more than once; book an appointment in the next few days.',
   },
@@ -161,12 +166,12 @@ export const RULE_TEXT: Record<RuleId, RuleText> = {
   },
   'prolonged-period': {
     title: 'Long period',
-    trigger: 'A period lasting more than 8 days in the last 182 days.',
+    trigger: `A period lasting more than 8 days in the last ${LOOK_BACK_DAYS} days: next visit; soon when two lasted 10 days or more. A long period that is also heavy is reported once, as heavy-period (soon).`,
     summary: 'A period longer than 8 days is worth mentioning to a clinician.',
   },
   'heavy-period': {
     title: 'Heavy period',
-    trigger: 'A period with 3 or more days logged as heavy in the last 182 days.',
+    trigger: `A period with 3 or more days logged as heavy in the last ${LOOK_BACK_DAYS} days.`,
     summary: 'Heavy periods deserve attention, especially when they affect daily life.',
   },
   'acute-heavy-bleeding': {
@@ -196,13 +201,13 @@ export const RULE_TEXT: Record<RuleId, RuleText> = {
   },
   'frequent-periods': {
     title: 'Frequent periods',
-    trigger: 'Cycles shorter than 24 days in 2 of the last 3.',
+    trigger:
+      'Cycles shorter than 24 days in 2 of the last 3, from age 18 — also over 45, where frequent bleeding is not waved through as perimenopause (irregular and infrequent cycles are not judged over 45; --explain says so).',
     summary: 'Your periods come more often than usual.',
   },
   'absent-periods': {
-    title: 'No period for 90 days or more',
-    trigger:
-      'No period for 90 days or more while not pregnant, not postmenopausal and not on a hormonal method.',
+    title: `No period for ${ABSENT_PERIOD_DAYS} days or more`,
+    trigger: `No period for ${ABSENT_PERIOD_DAYS} days or more while not pregnant, not postmenopausal and not on a hormonal method.`,
     summary: 'No period for three months or more should be checked; take a pregnancy test first.',
   },
   'late-period': {
@@ -212,14 +217,15 @@ export const RULE_TEXT: Record<RuleId, RuleText> = {
   },
   'painful-sex-recurrent': {
     title: 'Pain during sex',
-    trigger: 'Pain during sex on 2+ days in the last 90 days, or on any day with an IUD in place.',
+    trigger: `Pain during sex on 2+ days in the last ${PAINFUL_SEX_WINDOW_DAYS} days, or on any day with an IUD in place.`,
     summary: 'Pain during sex that keeps happening is worth discussing with a clinician.',
   },
   'pelvic-infection-red-flags': {
-    title: 'Fever with pelvic symptoms',
+    title: 'Signs of pelvic infection',
     trigger:
-      'Fever together with pelvic pain, unusual discharge, odour, painful urination or unusual bleeding, or fever or severe pain within 21 days of an IUD insertion.',
-    summary: 'Fever with pelvic symptoms can be a pelvic infection and needs a clinician today.',
+      'Urgent, with or without a fever: pelvic pain or cramps of moderate or worse outside a period, or pain during sex, together with unusual discharge or odour within 3 days of each other (NHS PID: "ask for an urgent GP appointment"); fever with pelvic pain, unusual discharge, odour, painful urination or unusual bleeding; or fever or severe pain within 21 days of an IUD insertion.',
+    summary:
+      'Pelvic pain with unusual discharge or odour, or fever with pelvic symptoms, can be a pelvic infection and needs a clinician today.',
   },
   'infection-symptoms': {
     title: 'Possible infection signs',
@@ -230,7 +236,8 @@ export const RULE_TEXT: Record<RuleId, RuleText> = {
   },
   'severe-pelvic-pain': {
     title: 'Severe pelvic pain',
-    trigger: 'Severe pelvic pain (or severe cramps) on a day unrelated to a period or to sex.',
+    trigger:
+      'Severe pelvic pain or severe cramps on a day outside a period (from 2 days before its start to its end) — whether or not there was sex that day or the day before; a sex day never lowers the tier.',
     summary: 'Severe pelvic pain outside your period needs a clinician today.',
   },
   'persistent-pelvic-pain': {

@@ -9,6 +9,10 @@ interface Example {
   title: string;
   must: Record<string, Tier>;
   must_not: string[];
+  /** Events the analysis must report as not flagged (rule and date), e.g. an on-time period after sex. */
+  not_flagged?: { rule: string; date: string }[];
+  /** Which correction changed the scenario's expectation, and how (a note for readers). */
+  changed_by?: string;
   log: CycleLog;
 }
 
@@ -35,5 +39,10 @@ describe('spec/examples.json through the analyzer', () => {
     for (const rule of example.must_not) {
       expect({ rule, fired: tiers.has(rule) }).toEqual({ rule, fired: false });
     }
+    const notFlagged = analyzeLog(example.log).not_flagged.map((n) => ({
+      rule: n.rule,
+      date: n.date,
+    }));
+    for (const expected of example.not_flagged ?? []) expect(notFlagged).toContainEqual(expected);
   });
 });

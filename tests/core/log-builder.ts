@@ -324,3 +324,20 @@ export function onlyFinding(result: Result, rule: RuleId): Finding {
 export function factCodes(result: Result, rule: RuleId): string[] {
   return findingsOf(result, rule).flatMap((f) => f.facts.map((x) => x.code));
 }
+
+/**
+ * Rule 10 after issue 16 item 3: an on-time period that starts on the day of sex or the next is
+ * an explanation, not a flag — no `period-onset-after-sex` finding, and a not_flagged entry that
+ * says why the bleeding was not counted as bleeding after sex.
+ */
+export function expectOnTimePeriodAfterSex(result: Result): void {
+  expect(result.tiers.has('period-onset-after-sex'), describeFindings(result)).toBe(false);
+  const reasons = result.analysis.not_flagged
+    .filter((n) => n.rule === 'postcoital-bleeding')
+    .map((n) => n.reason.code);
+  expect(reasons).toEqual(
+    expect.arrayContaining([
+      expect.stringMatching(/^(period-on-time|labelled-period-no-prediction)$/),
+    ]),
+  );
+}

@@ -3,7 +3,15 @@
  * copper IUD bleeding changes, with the D12 settling windows (start day = day 0).
  */
 import { describe, expect, it } from 'vitest';
-import { addDays, analyze, findingsOf, quietLog, regularCycles, ruleCases } from './log-builder.ts';
+import {
+  addDays,
+  analyze,
+  expectOnTimePeriodAfterSex,
+  findingsOf,
+  quietLog,
+  regularCycles,
+  ruleCases,
+} from './log-builder.ts';
 
 const base = () => regularCycles({ from: '2025-01-01', count: 3 });
 const P = '2025-03-26';
@@ -42,7 +50,8 @@ describe('rule 13 copper-iud-postcoital-bleeding', () => {
     {
       name: '⊘ by period-onset-after-sex: on-time period (P − 1) after sex → info only',
       log: copper().period(addDays(P, -1)).on(addDays(P, -1), { sex: true }),
-      must: { 'period-onset-after-sex': 'info' },
+      // Changed by issue 16 item 3: the explanation moved from the flags to not_flagged.
+      check: expectOnTimePeriodAfterSex,
       not: ['copper-iud-postcoital-bleeding', 'postcoital-bleeding'],
     },
     {

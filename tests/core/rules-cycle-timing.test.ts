@@ -302,8 +302,14 @@ describe('ages 17 vs 18 and 45 vs 46 for rules 27–29', () => {
       must: { 'frequent-periods': 'next-visit' },
     },
     {
-      name: 'age 46 → not evaluated',
+      // Changed by correction 5: over 45, frequent bleeding is not waved through as perimenopause.
+      name: 'age 46 → next-visit (correction 5; it was not evaluated)',
       log: withCycles([21, 22, 21], 46),
+      must: { 'frequent-periods': 'next-visit' },
+    },
+    {
+      name: 'age 17 → not evaluated',
+      log: withCycles([21, 22, 21], 17),
       not: ['frequent-periods'],
       check: notEvaluated('frequent-periods', 'age-outside-18-45'),
     },

@@ -178,10 +178,17 @@ describe('catalogue coverage of these tests', () => {
       .filter((f) => /^rules-.*\.test\.ts$/.test(f))
       .map((f) => readFileSync(new URL(f, dir), 'utf8'))
       .join('\n');
+    // Issue 16 item 3: rule 10 explains why an on-time period after sex is not bleeding after
+    // sex; it is reported among the events not flagged, never as a flag, so it has no tier case
+    // (rules-sex.test.ts pins its not_flagged entry with expectOnTimePeriodAfterSex).
+    const neverFlagged = ['period-onset-after-sex'];
     const missing = RULE_IDS.filter(
-      (rule) => !new RegExp(`'${rule}': '(urgent|soon|next-visit|info)'`).test(text),
+      (rule) =>
+        !neverFlagged.includes(rule) &&
+        !new RegExp(`'${rule}': '(urgent|soon|next-visit|info)'`).test(text),
     );
     expect(missing).toEqual([]);
+    expect(text.match(/expectOnTimePeriodAfterSex/g)?.length ?? 0).toBeGreaterThan(5);
     expect(RULE_IDS).toHaveLength(37);
   });
 });

@@ -365,10 +365,10 @@ describe('rule 35 severe-pelvic-pain', () => {
       must: { 'severe-pelvic-pain': 'urgent' },
     },
     {
-      name: 'severe cramps on the day after sex → rule 12, not this rule',
+      // Changed by correction 4: a sex day no longer lowers severe cramps to rule 12's soon.
+      name: 'severe cramps on the day after sex → urgent here too (correction 4)',
       log: cyclesLog().on('2025-02-14', { sex: true }).on('2025-02-15', { cramps: 'severe' }),
-      must: { 'postcoital-cramping-red-flags': 'soon' },
-      not: ['severe-pelvic-pain'],
+      must: { 'postcoital-cramping-red-flags': 'soon', 'severe-pelvic-pain': 'urgent' },
     },
     {
       name: 'severe cramps two days after sex → this rule (urgent)',

@@ -148,9 +148,10 @@ describe('rule 2 pregnancy-bleeding-with-pain', () => {
 describe('rule 3 pregnancy-bleeding-second-half (week 19+6 vs 20+0 vs unknown)', () => {
   ruleCases([
     {
-      name: 'spotting at 19+6 → early-light (soon)',
+      // Changed by correction 1: any bleeding from week 12+0 is urgent (it was soon).
+      name: 'spotting at 19+6 → early-light, urgent from week 12 (correction 1)',
       log: mid().on('2025-05-07', { bleeding: 'spotting' }),
-      must: { 'pregnancy-bleeding-early-light': 'soon' },
+      must: { 'pregnancy-bleeding-early-light': 'urgent' },
       not: ['pregnancy-bleeding-second-half'],
     },
     {
@@ -166,11 +167,12 @@ describe('rule 3 pregnancy-bleeding-second-half (week 19+6 vs 20+0 vs unknown)',
       not: ['pregnancy-bleeding-early-light'],
     },
     {
-      name: 'due date: DD − 141 days is week 19 → soon',
+      // Changed by correction 1: week 19 is past 12+0, so urgent (it was soon).
+      name: 'due date: DD − 141 days is week 19 → early-light, urgent (correction 1)',
       log: mid()
         .pregnancy({ due: '2025-09-25' })
         .on(addDays('2025-09-25', -141), { bleeding: 'spotting' }),
-      must: { 'pregnancy-bleeding-early-light': 'soon' },
+      must: { 'pregnancy-bleeding-early-light': 'urgent' },
       not: ['pregnancy-bleeding-second-half'],
     },
     {

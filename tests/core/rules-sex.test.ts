@@ -13,6 +13,7 @@ import {
   quietLog,
   regularCycles,
   ruleCases,
+  expectOnTimePeriodAfterSex,
 } from './log-builder.ts';
 
 /**
@@ -254,7 +255,9 @@ describe('rule 8 recurrent-postcoital-bleeding', () => {
         .on('2025-02-10', { bleeding: 'spotting', sex: true })
         .period('2025-03-25')
         .on('2025-03-25', { sex: true }),
-      must: { 'period-onset-after-sex': 'info', 'postcoital-bleeding': 'soon' },
+      must: { 'postcoital-bleeding': 'soon' },
+      // Changed by issue 16 item 3: the on-time period is a not_flagged entry, not a flag.
+      check: expectOnTimePeriodAfterSex,
       not: ['recurrent-postcoital-bleeding'],
     },
     {
@@ -411,13 +414,14 @@ describe('rule 10 period-onset-after-sex (P − 2 vs P − 3)', () => {
     {
       name: 'period starting on the sex day at P − 2 → info, no postcoital flag (S02)',
       log: base().period(addDays(P, -2)).on(addDays(P, -2), { sex: true }),
-      must: { 'period-onset-after-sex': 'info' },
+      // Changed by issue 16 item 3: the explanation moved from the flags to not_flagged.
       not: ['postcoital-bleeding', 'recurrent-postcoital-bleeding'],
       check: (r) => {
-        const f = onlyFinding(r, 'period-onset-after-sex');
-        expect({ start: f.start, cycle_day: f.cycle_day }).toEqual({
-          start: '2025-03-24',
-          cycle_day: 1,
+        expectOnTimePeriodAfterSex(r);
+        expect(r.analysis.not_flagged).toContainEqual({
+          rule: 'postcoital-bleeding',
+          date: '2025-03-24',
+          reason: { code: 'period-on-time', date: P, value: 2 },
         });
       },
     },
@@ -430,7 +434,8 @@ describe('rule 10 period-onset-after-sex (P − 2 vs P − 3)', () => {
     {
       name: 'starting on S+1 at P − 2 → info',
       log: base().on(addDays(P, -3), { sex: true }).period(addDays(P, -2)),
-      must: { 'period-onset-after-sex': 'info' },
+      // Changed by issue 16 item 3: the explanation moved from the flags to not_flagged.
+      check: expectOnTimePeriodAfterSex,
       not: ['postcoital-bleeding'],
     },
     {
@@ -444,13 +449,15 @@ describe('rule 10 period-onset-after-sex (P − 2 vs P − 3)', () => {
       log: base()
         .on(addDays(P, -4), { sex: true })
         .period(addDays(P, -4), ['spotting', 'spotting', 'medium', 'medium', 'light']),
-      must: { 'period-onset-after-sex': 'info' },
+      // Changed by issue 16 item 3: the explanation moved from the flags to not_flagged.
+      check: expectOnTimePeriodAfterSex,
       not: ['postcoital-bleeding', 'premenstrual-spotting'],
     },
     {
       name: 'a late period after sex (P + 3) → info',
       log: base().period(addDays(P, 3)).on(addDays(P, 3), { sex: true }),
-      must: { 'period-onset-after-sex': 'info' },
+      // Changed by issue 16 item 3: the explanation moved from the flags to not_flagged.
+      check: expectOnTimePeriodAfterSex,
       not: ['postcoital-bleeding'],
     },
     {
@@ -466,7 +473,8 @@ describe('rule 10 period-onset-after-sex (P − 2 vs P − 3)', () => {
       log: regularCycles({ from: '2025-01-01', count: 1 })
         .period('2025-01-27', 5, { period: true })
         .on('2025-01-27', { sex: true }),
-      must: { 'period-onset-after-sex': 'info' },
+      // Changed by issue 16 item 3: the explanation moved from the flags to not_flagged.
+      check: expectOnTimePeriodAfterSex,
       not: ['postcoital-bleeding'],
     },
     {
@@ -475,7 +483,8 @@ describe('rule 10 period-onset-after-sex (P − 2 vs P − 3)', () => {
         .period('2025-01-27')
         .on('2025-01-29', { period: true })
         .on('2025-01-27', { sex: true }),
-      must: { 'period-onset-after-sex': 'info' },
+      // Changed by issue 16 item 3: the explanation moved from the flags to not_flagged.
+      check: expectOnTimePeriodAfterSex,
       not: ['postcoital-bleeding'],
     },
     {
@@ -487,7 +496,8 @@ describe('rule 10 period-onset-after-sex (P − 2 vs P − 3)', () => {
     {
       name: 'on a hormonal method there is no prediction: labelled → info (S54)',
       log: onPill().period('2025-02-10', 4, { period: true }).on('2025-02-09', { sex: true }),
-      must: { 'period-onset-after-sex': 'info' },
+      // Changed by issue 16 item 3: the explanation moved from the flags to not_flagged.
+      check: expectOnTimePeriodAfterSex,
       not: ['postcoital-bleeding'],
     },
     {
@@ -506,7 +516,8 @@ describe('rule 10 period-onset-after-sex (P − 2 vs P − 3)', () => {
         log: cycles({ from: '2025-01-01', lengths: [28, 29] })
           .period('2025-03-26')
           .on('2025-03-26', { sex: true }),
-        must: { 'period-onset-after-sex': 'info' },
+        // Changed by issue 16 item 3: the explanation moved from the flags to not_flagged.
+        check: expectOnTimePeriodAfterSex,
         not: ['postcoital-bleeding'],
       },
       {
@@ -568,16 +579,18 @@ describe('rules 11 postcoital-cramping and 12 postcoital-cramping-red-flags', ()
       not: ['postcoital-cramping', 'postcoital-cramping-red-flags'],
     },
     {
-      name: '(a) severe cramps on S → soon; handled here, not by severe-pelvic-pain',
+      // Changed by correction 4 (severe pain is severe pain): severe-pelvic-pain is urgent too.
+      name: '(a) severe cramps on S → soon here, and severe-pelvic-pain urgent (correction 4)',
       log: sex().on(S, { cramps: 'severe' }),
-      must: { 'postcoital-cramping-red-flags': 'soon' },
-      not: ['postcoital-cramping', 'severe-pelvic-pain'],
+      must: { 'postcoital-cramping-red-flags': 'soon', 'severe-pelvic-pain': 'urgent' },
+      not: ['postcoital-cramping'],
     },
     {
-      name: '(a) severe cramps on S+1 → soon, not severe-pelvic-pain',
+      // Changed by correction 4 (severe pain is severe pain): severe-pelvic-pain is urgent too.
+      name: '(a) severe cramps on S+1 → soon here, and severe-pelvic-pain urgent (correction 4)',
       log: sex().on(addDays(S, 1), { cramps: 'severe' }),
-      must: { 'postcoital-cramping-red-flags': 'soon' },
-      not: ['postcoital-cramping', 'severe-pelvic-pain'],
+      must: { 'postcoital-cramping-red-flags': 'soon', 'severe-pelvic-pain': 'urgent' },
+      not: ['postcoital-cramping'],
     },
     {
       name: '(b) pain on 3 consecutive days from S → soon',
@@ -655,10 +668,12 @@ describe('rules 11 postcoital-cramping and 12 postcoital-cramping-red-flags', ()
       not: ['postcoital-cramping', 'postcoital-bleeding'],
     },
     {
-      name: '(d) except a period accepted by rule 10 → info',
+      // Changed by correction 6 (period cramps are not pain after sex): no cramping flag at all.
+      name: '(d) cramps on day 1 of a period accepted by rule 10 → no cramping flag (correction 6)',
       log: base().period(addDays(P, -1)).on(addDays(P, -1), { sex: true, cramps: 'mild' }),
-      must: { 'postcoital-cramping': 'info', 'period-onset-after-sex': 'info' },
-      not: ['postcoital-cramping-red-flags'],
+      // Changed by issue 16 item 3: the explanation moved from the flags to not_flagged.
+      check: expectOnTimePeriodAfterSex,
+      not: ['postcoital-cramping-red-flags', 'postcoital-cramping'],
     },
     {
       name: 'fever also fires pelvic-infection-red-flags: moderate cramps on S, fever on S+1',

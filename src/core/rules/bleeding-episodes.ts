@@ -3,6 +3,7 @@
  * menopause, sex-linked episodes, then the other non-period episodes.
  */
 import { dateFact, fact, type Context } from '../context.ts';
+import { LOOK_BACK_DAYS } from '../windows.ts';
 import { formatIsoDate } from '../dates.ts';
 import { bleedingRank, type Episode } from '../episodes.ts';
 import { uniqueFacts, type Fact } from '../facts.ts';
@@ -28,7 +29,10 @@ export interface BleedingOutcome {
   sexDaysWithLinkedBleeding: Set<number>;
 }
 
-const RECENT_DAYS = 182;
+/** From this age any bleeding between periods is soon (corrections 2 and 5). */
+const IMB_REFERRAL_AGE = 45;
+/** Correction 1: from this completed gestational week, any bleeding in pregnancy is urgent. */
+const URGENT_PREGNANCY_WEEK = 12;
 const OVULATION_FIRST = 18;
 const OVULATION_LAST = 12;
 
@@ -55,7 +59,7 @@ export function analyzeBleedingEpisodes(ctx: Context): BleedingOutcome {
       }
       continue;
     }
-    if (ctx.states.postmenopausal) {
+    if (ctx.states.isPostmenopausalOn(episode.first)) {
       analyzePostmenopausalBleeding(ctx, episode, sex);
       if (sex !== undefined) {
         outcome.sexDaysWithLinkedBleeding.add(sex);
@@ -107,7 +111,6 @@ function analyzePregnancyBleeding(
     handled = true;
     ctx.flag({
       rule: 'pregnancy-bleeding-heavy',
-      tier: 'urgent',
       ...base,
       facts: [
         ...heavy.map((n) =>
@@ -135,7 +138,6 @@ function analyzePregnancyBleeding(
     }
     ctx.flag({
       rule: 'pregnancy-bleeding-with-pain',
-      tier: 'urgent',
       ...base,
       facts: [...uniqueFacts(facts), ...sexFacts],
     });
@@ -151,7 +153,6 @@ function analyzePregnancyBleeding(
     const week = states.pregnancyWeek(first);
     ctx.flag({
       rule: 'pregnancy-bleeding-second-half',
-      tier: 'urgent',
       ...base,
       facts: [
         week === undefined
@@ -164,16 +165,19 @@ function analyzePregnancyBleeding(
   }
 
   if (!handled) {
+    // Correction 1: from week 12+0 any bleeding, spotting included, is urgent (NHS maternity
+    // advice: "from 12 weeks … phone straight away"); light bleeding before 12 weeks stays soon.
+    const from12 = pregnantDays.find((n) => states.pregnancyWeek(n)! >= URGENT_PREGNANCY_WEEK);
+    const shown = from12 ?? pregnantDays[0]!;
     ctx.flag({
       rule: 'pregnancy-bleeding-early-light',
-      tier: 'soon',
+      tier: from12 !== undefined ? 'urgent' : 'soon',
       ...base,
       facts: [
-        dateFact('pregnancy-week', pregnantDays[0]!, {
-          value: states.pregnancyWeek(pregnantDays[0]!)!,
-        }),
+        dateFact('pregnancy-week', shown, { value: states.pregnancyWeek(shown)! }),
         ...episodeFacts(ctx, episode),
         ...sexFacts,
+        ...(from12 !== undefined ? [fact('escalated-week-12')] : []),
       ],
     });
   }
@@ -190,7 +194,7 @@ function analyzePostmenopausalBleeding(
   sex: number | undefined,
 ): void {
   const heavy = episode.heavyDays > 0;
-  const facts: Fact[] = [fact('postmenopausal'), ...episodeFacts(ctx, episode)];
+  const facts: Fact[] = [ctx.menopauseFact(), ...episodeFacts(ctx, episode)];
   if (sex !== undefined) facts.push(dateFact('sex-linked', sex));
   if (heavy) facts.push(fact('escalated-heavy-day'));
   const age = ctx.states.ageOn(episode.first);
@@ -207,19 +211,14 @@ function analyzePostmenopausalBleeding(
 
 // --- Sex-linked episodes (step 4) -------------------------------------------------------
 
-/** Rule 10: a period that starts no more than 2 days before its predicted start. */
+/**
+ * Rule 10: a period that starts no more than 2 days before its predicted start (or is labelled
+ * as a period when there is no prediction) is not bleeding after sex.
+ */
 function isOnTimePeriodAfterSex(ctx: Context, episode: Episode, sex: number): boolean {
   const start = episode.start!;
   const predicted = ctx.model.predict(episode.first);
-  let accepted: boolean;
-  const facts: Fact[] = [dateFact('sex', sex), dateFact('period-start', start)];
-  if (predicted !== undefined) {
-    accepted = start >= predicted - 2;
-    facts.push(dateFact('predicted-start', predicted, { value: predicted - start }));
-  } else {
-    accepted = episode.labeled;
-    facts.push(fact(episode.labeled ? 'no-prediction-labelled' : 'no-prediction-unlabelled'));
-  }
+  const accepted = predicted !== undefined ? start >= predicted - 2 : episode.labeled;
   if (!accepted) {
     ctx.skip(
       'period-onset-after-sex',
@@ -230,14 +229,8 @@ function isOnTimePeriodAfterSex(ctx: Context, episode: Episode, sex: number): bo
     );
     return false;
   }
-  ctx.flag({
-    rule: 'period-onset-after-sex',
-    tier: 'info',
-    start: episode.first,
-    end: episode.last,
-    inProgress: ctx.inProgress(episode),
-    facts,
-  });
+  // Issue 16: an on-time period after sex is an explanation, not a concern — it is reported
+  // among the events not flagged (and in --explain), never as a flag.
   ctx.skip(
     'postcoital-bleeding',
     sex,
@@ -263,7 +256,6 @@ function classifyPcbEvent(
   if (copper) {
     ctx.flag({
       rule: 'copper-iud-postcoital-bleeding',
-      tier: 'urgent',
       ...base,
       facts: [...facts, ...iudFacts(copper)],
     });
@@ -277,7 +269,6 @@ function classifyPcbEvent(
     if (failure === undefined) {
       ctx.flag({
         rule: 'first-sex-bleeding',
-        tier: 'info',
         ...base,
         facts: [...facts, fact('first-sex')],
       });
@@ -295,7 +286,6 @@ function classifyPcbEvent(
   if (settling?.method === 'hormonal-iud' && stopped) {
     ctx.flag({
       rule: 'hormonal-breakthrough-bleeding',
-      tier: 'info',
       ...base,
       facts: [...facts, ...methodFacts(settling, episode.first), fact('stopped-next-day')],
     });
@@ -348,7 +338,6 @@ function isLateFirstSexBleeding(
     return false;
   ctx.flag({
     rule: 'first-sex-bleeding',
-    tier: 'info',
     start: sex,
     end: episode.last,
     inProgress: ctx.inProgress(episode),
@@ -399,7 +388,7 @@ function recordSexDuringBleeding(ctx: Context): void {
 }
 
 function analyzeRecurrentPcb(ctx: Context, events: PcbEvent[]): void {
-  const recent = events.filter((e) => e.sex >= ctx.E - RECENT_DAYS + 1);
+  const recent = events.filter((e) => e.sex >= ctx.E - LOOK_BACK_DAYS + 1);
   if (recent.length < 2) return;
   const first = recent[0]!.sex;
   const lastEvent = recent[recent.length - 1]!;
@@ -410,7 +399,6 @@ function analyzeRecurrentPcb(ctx: Context, events: PcbEvent[]): void {
   }
   ctx.flag({
     rule: 'recurrent-postcoital-bleeding',
-    tier: 'soon',
     start: first,
     end: lastEvent.episode.last,
     inProgress: ctx.inProgress(lastEvent.episode),
@@ -430,7 +418,6 @@ function analyzeOtherNpes(ctx: Context, npes: Episode[]): void {
     if (hormonal && spotOrLight) {
       ctx.flag({
         rule: 'hormonal-breakthrough-bleeding',
-        tier: 'info',
         ...base,
         facts: [...episodeFacts(ctx, episode), ...methodFacts(hormonal, episode.first)],
       });
@@ -454,14 +441,13 @@ function analyzeOtherNpes(ctx: Context, npes: Episode[]): void {
     remaining.push(episode);
   }
 
-  const recent = remaining.filter((e) => e.first >= ctx.E - RECENT_DAYS + 1);
+  const recent = remaining.filter((e) => e.first >= ctx.E - LOOK_BACK_DAYS + 1);
   const recurrence = new Set<Episode>();
   if (passesRecurrence(ctx, recent)) {
     for (const e of recent) recurrence.add(e);
     const last = recent[recent.length - 1]!;
     ctx.flag({
       rule: 'recurrent-intermenstrual-spotting',
-      tier: 'soon',
       start: recent[0]!.first,
       end: last.last,
       inProgress: ctx.inProgress(last),
@@ -549,27 +535,34 @@ function classifySingleNpe(ctx: Context, episode: Episode): void {
       ]
     : [];
 
-  if (inside && span <= 2 && episode.maxRank <= 2 && redFlag === undefined) {
+  const age = states.ageOn(episode.first);
+  // Corrections 2 and 5: at 45 or over, any bleeding between periods is referred (Morgan &
+  // Datta; NHS), so neither a single spot nor mid-cycle spotting is "usually not a concern".
+  const over45 = age !== undefined && age >= IMB_REFERRAL_AGE;
+  if (!over45 && inside && span <= 2 && episode.maxRank <= 2 && redFlag === undefined) {
     ctx.flag({
       rule: 'ovulation-spotting',
-      tier: 'info',
       ...base,
       facts: [...facts, ...windowFact],
     });
     return;
   }
-  if (!inside && episode.days.length === 1 && episode.maxRank === 1 && redFlag === undefined) {
+  if (
+    !over45 &&
+    !inside &&
+    episode.days.length === 1 &&
+    episode.maxRank === 1 &&
+    redFlag === undefined
+  ) {
     ctx.flag({
       rule: 'isolated-spotting',
-      tier: 'info',
       ...base,
       facts: [...facts, ...windowFact],
     });
     return;
   }
-  const age = states.ageOn(episode.first);
   const escalations: Fact[] = [];
-  if (age !== undefined && age >= 45) escalations.push(fact('escalated-age-45', { value: age }));
+  if (over45) escalations.push(fact('escalated-age-45', { value: age }));
   if (episode.maxRank >= 3) escalations.push(fact('escalated-medium-or-heavy'));
   if (redFlag !== undefined) facts.push(dateFact('red-flag', redFlag));
   if (inside) facts.push(...windowFact);
@@ -583,7 +576,7 @@ function classifySingleNpe(ctx: Context, episode: Episode): void {
 
 /** Rule 21; flags it and returns true when the episode qualifies. */
 function isPossibleImplantation(ctx: Context, episode: Episode): boolean {
-  const { tl, states, model } = ctx;
+  const { states, model } = ctx;
   if (states.isHormonalOn(episode.first)) return false;
   const span = episode.last - episode.first + 1;
   if (span > 3 || episode.maxRank > 2) return false;
@@ -600,10 +593,8 @@ function isPossibleImplantation(ctx: Context, episode: Episode): boolean {
     return false;
   }
   if (maxPain(ctx, episode.first - 1, episode.last + 1) >= 2) return false;
-  void tl;
   ctx.flag({
     rule: 'possible-implantation-bleeding',
-    tier: 'info',
     start: episode.first,
     end: episode.last,
     inProgress: ctx.inProgress(episode),

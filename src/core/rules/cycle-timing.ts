@@ -5,13 +5,11 @@
  * rules 28 (Apple), 30 and 31 refuse a pregnancy in their own windows.
  */
 import { dateFact, fact, type Context } from '../context.ts';
+import type { Fact } from '../facts.ts';
 import type { Cycle } from '../episodes.ts';
 import type { Tier } from '../tiers.ts';
 import type { RuleId } from './ids.ts';
-
-const YEAR = 365;
-const HALF_YEAR = 182;
-const ABSENT_DAYS = 90;
+import { ABSENT_PERIOD_DAYS, CYCLE_YEAR_DAYS, LOOK_BACK_DAYS } from '../windows.ts';
 
 /** FIGO 2018 shortest-to-longest limits by age band; unknown age takes the strictest band. */
 function irregularLimit(age: number | undefined): number {
@@ -20,6 +18,9 @@ function irregularLimit(age: number | undefined): number {
   if (age <= 41) return 7;
   return 9;
 }
+
+/** Perimenopause lowers a cycle-timing tier to info. */
+type Lower = <T extends Tier>(tier: T) => T | 'info';
 
 const TIMING_RULES: RuleId[] = [
   'irregular-cycles',
@@ -30,25 +31,25 @@ const TIMING_RULES: RuleId[] = [
 ];
 
 export function analyzeCycleTiming(ctx: Context): void {
-  const { states, model, tl } = ctx;
+  const { states, model } = ctx;
   const E = ctx.E;
   if (states.postmenopausal) {
-    for (const rule of TIMING_RULES) ctx.cannot(rule, fact('postmenopausal'));
+    for (const rule of TIMING_RULES) ctx.cannot(rule, ctx.menopauseFact());
     return;
   }
   const age = states.ageOn(E);
   const peri = states.perimenopausal;
-  const lower = (tier: Tier): Tier => (peri ? 'info' : tier);
+  const lower: Lower = (tier) => (peri ? 'info' : tier);
   const ageFacts = age === undefined ? [fact('age-unknown-adult-limits')] : [];
   const periFacts = peri ? [fact('perimenopause-lowered')] : [];
 
   const usable = model.cycles.filter((c) => c.usable);
-  const lastYear = usable.filter((c) => c.start >= E - YEAR + 1);
-  const lastHalf = usable.filter((c) => c.start >= E - HALF_YEAR + 1);
+  const lastYear = usable.filter((c) => c.start >= E - CYCLE_YEAR_DAYS + 1);
+  const lastHalf = usable.filter((c) => c.start >= E - LOOK_BACK_DAYS + 1);
   const inAgeBand = age === undefined || (age >= 18 && age <= 45);
 
   if (!inAgeBand) {
-    for (const rule of ['irregular-cycles', 'infrequent-periods', 'frequent-periods'] as const) {
+    for (const rule of ['irregular-cycles', 'infrequent-periods'] as const) {
       ctx.cannot(rule, fact('age-outside-18-45', { value: age! }));
     }
   } else {
@@ -57,9 +58,23 @@ export function analyzeCycleTiming(ctx: Context): void {
       ...periFacts,
     ]);
     analyzeInfrequent(ctx, lastYear, lower, [...ageFacts, ...periFacts]);
+  }
+  // Correction 5: over 45, bleeding that comes more often than every 24 days is not waved
+  // through as perimenopause (bleeding between periods at 45+ is referred): rule 29 still runs.
+  if (age !== undefined && age < 18) {
+    ctx.cannot('frequent-periods', fact('age-outside-18-45', { value: age }));
+  } else {
     analyzeFrequent(ctx, lastYear, lower, [...ageFacts, ...periFacts]);
   }
 
+  analyzeAbsentOrLate(ctx, age, [...ageFacts, ...periFacts]);
+}
+
+/** Rules 30 and 31: no period for 90 days, or the next period 7+ days late. */
+function analyzeAbsentOrLate(ctx: Context, age: number | undefined, extra: Fact[]): void {
+  const { states, model, tl } = ctx;
+  const E = ctx.E;
+  const peri = states.perimenopausal;
   const adult = age === undefined || age >= 18;
   const last = model.starts[model.starts.length - 1];
   if (!adult) {
@@ -76,7 +91,7 @@ export function analyzeCycleTiming(ctx: Context): void {
   const hormonal = states.hasHormonalBetween(last, E);
   const pregnant = states.hasPregnancyBetween(last, E);
   const since = E - last;
-  if (since >= ABSENT_DAYS) {
+  if (since >= ABSENT_PERIOD_DAYS) {
     if (gap) ctx.cannot('absent-periods', fact('tracking-gap-since-last-period'));
     else if (hormonal) ctx.cannot('absent-periods', fact('hormonal-method-since-last-period'));
     else if (pregnant) ctx.cannot('absent-periods', fact('pregnancy-since-last-period'));
@@ -86,7 +101,7 @@ export function analyzeCycleTiming(ctx: Context): void {
         tier: peri ? 'next-visit' : 'soon',
         start: last,
         end: E,
-        facts: [dateFact('last-period-start', last, { value: since }), ...ageFacts, ...periFacts],
+        facts: [dateFact('last-period-start', last, { value: since }), ...extra],
       });
     }
     return;
@@ -112,7 +127,6 @@ export function analyzeCycleTiming(ctx: Context): void {
   }
   ctx.flag({
     rule: 'late-period',
-    tier: 'info',
     start: predicted,
     end: E,
     facts: [
@@ -131,8 +145,8 @@ function analyzeIrregular(
   lastYear: Cycle[],
   lastHalf: Cycle[],
   limit: number,
-  lower: (tier: Tier) => Tier,
-  extra: ReturnType<typeof fact>[],
+  lower: Lower,
+  extra: Fact[],
 ): void {
   const spread = (cycles: Cycle[]) =>
     Math.max(...cycles.map((c) => c.length)) - Math.min(...cycles.map((c) => c.length));
@@ -159,18 +173,13 @@ function analyzeIrregular(
   });
 }
 
-function analyzeInfrequent(
-  ctx: Context,
-  lastYear: Cycle[],
-  lower: (tier: Tier) => Tier,
-  extra: ReturnType<typeof fact>[],
-): void {
+function analyzeInfrequent(ctx: Context, lastYear: Cycle[], lower: Lower, extra: Fact[]): void {
   const { model, tl, states } = ctx;
   const E = ctx.E;
   const lastThree = lastYear.slice(-3);
   const long = lastThree.filter((c) => c.length > 38);
   const figo = long.length >= 2;
-  const from = E - HALF_YEAR + 1;
+  const from = E - LOOK_BACK_DAYS + 1;
   const startsInHalf = model.starts.filter((s) => s >= from && s <= E).length;
   const apple =
     (startsInHalf === 1 || startsInHalf === 2) &&
@@ -198,12 +207,7 @@ function analyzeInfrequent(
   });
 }
 
-function analyzeFrequent(
-  ctx: Context,
-  lastYear: Cycle[],
-  lower: (tier: Tier) => Tier,
-  extra: ReturnType<typeof fact>[],
-): void {
+function analyzeFrequent(ctx: Context, lastYear: Cycle[], lower: Lower, extra: Fact[]): void {
   const lastThree = lastYear.slice(-3);
   const short = lastThree.filter((c) => c.length < 24);
   if (short.length < 2) {

@@ -1,45 +1,10 @@
-/** The 37 rule ids of clinical-rules.md §3, in catalogue order. */
-export const RULE_IDS = [
-  'pregnancy-bleeding-heavy',
-  'pregnancy-bleeding-with-pain',
-  'pregnancy-bleeding-second-half',
-  'pregnancy-bleeding-early-light',
-  'pregnancy-with-iud',
-  'postmenopausal-bleeding',
-  'postcoital-bleeding',
-  'recurrent-postcoital-bleeding',
-  'first-sex-bleeding',
-  'period-onset-after-sex',
-  'postcoital-cramping',
-  'postcoital-cramping-red-flags',
-  'copper-iud-postcoital-bleeding',
-  'hormonal-breakthrough-bleeding',
-  'copper-iud-bleeding-changes',
-  'ovulation-spotting',
-  'isolated-spotting',
-  'intermenstrual-bleeding',
-  'recurrent-intermenstrual-spotting',
-  'premenstrual-spotting',
-  'possible-implantation-bleeding',
-  'missed-period-bleeding-with-pain',
-  'prolonged-period',
-  'heavy-period',
-  'acute-heavy-bleeding',
-  'painful-periods-red-flags',
-  'irregular-cycles',
-  'infrequent-periods',
-  'frequent-periods',
-  'absent-periods',
-  'late-period',
-  'painful-sex-recurrent',
-  'pelvic-infection-red-flags',
-  'infection-symptoms',
-  'severe-pelvic-pain',
-  'persistent-pelvic-pain',
-  'non-vaginal-bleeding-source',
-] as const;
-export type RuleId = (typeof RULE_IDS)[number];
+/** Rule ids, derived from the catalogue (its keys, in catalogue order). */
+import { CATALOGUE, type RuleId } from './catalogue.ts';
+
+export type { RuleId };
+
+export const RULE_IDS = Object.keys(CATALOGUE) as readonly RuleId[];
 
 export function isRuleId(text: string): text is RuleId {
-  return (RULE_IDS as readonly string[]).includes(text);
+  return Object.hasOwn(CATALOGUE, text);
 }

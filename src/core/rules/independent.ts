@@ -4,14 +4,18 @@
  * pain, painful sex, and pregnancy with an IUD in place.
  */
 import { dateFact, fact, type Context } from '../context.ts';
+import {
+  IUD_INSERTION_INFECTION_DAYS,
+  LOOK_BACK_DAYS,
+  PAINFUL_SEX_WINDOW_DAYS,
+  PID_SIGNS_WINDOW_DAYS,
+} from '../windows.ts';
 import { formatIsoDate } from '../dates.ts';
 import { uniqueFacts, type Fact } from '../facts.ts';
 import { isFever, isGenitalBleeding, severityRank } from '../timeline.ts';
-import type { Tier } from '../tiers.ts';
 import { maxPain, painWord, type BleedingOutcome } from './bleeding-episodes.ts';
+import type { RuleTier } from './catalogue.ts';
 import type { RuleId } from './ids.ts';
-
-const RECENT_DAYS = 182;
 
 /** Days at most `gap` apart form one group, so a rule reports one flag per episode of symptoms. */
 export function groupDays(days: number[], gap = 2): number[][] {
@@ -24,11 +28,11 @@ export function groupDays(days: number[], gap = 2): number[][] {
   return groups;
 }
 
-function flagGroups(
+function flagGroups<R extends RuleId>(
   ctx: Context,
-  rule: RuleId,
+  rule: R,
   days: number[],
-  describe: (group: number[]) => { tier: Tier; facts: Fact[] },
+  describe: (group: number[]) => { tier?: RuleTier<R>; facts: Fact[] },
 ): void {
   for (const group of groupDays(days)) {
     const { tier, facts } = describe(group);
@@ -60,7 +64,6 @@ function analyzeAcuteHeavy(ctx: Context): void {
     if (day.soaking === true || (isGenitalBleeding(day) && day.dizzy === true)) days.push(n);
   }
   flagGroups(ctx, 'acute-heavy-bleeding', days, (group) => ({
-    tier: 'urgent',
     facts: group.flatMap((n) => {
       const day = ctx.tl.at(n)!;
       const facts: Fact[] = [];
@@ -73,9 +76,9 @@ function analyzeAcuteHeavy(ctx: Context): void {
 
 function analyzeMissedPeriodWithPain(ctx: Context): void {
   const { states, model, tl } = ctx;
-  if (states.postmenopausal) return;
   for (const episode of ctx.episodes) {
     if (episode.isPeriod || states.isPregnant(episode.first)) continue;
+    if (states.isPostmenopausalOn(episode.first)) continue;
     const predicted = model.predict(episode.first);
     if (predicted === undefined) continue;
     if (ctx.E < predicted + 7 || model.hasStartBetween(predicted - 8, ctx.E)) continue;
@@ -89,7 +92,6 @@ function analyzeMissedPeriodWithPain(ctx: Context): void {
         painDays.push(dateFact('pain-level', n, { value: painWord(ctx, n) }));
     ctx.flag({
       rule: 'missed-period-bleeding-with-pain',
-      tier: 'urgent',
       start: episode.first,
       end: episode.last,
       inProgress: ctx.inProgress(episode),
@@ -144,7 +146,6 @@ function analyzePregnancyWithIud(ctx: Context): void {
   const start = Math.max(pregnancy.start, iud.start);
   ctx.flag({
     rule: 'pregnancy-with-iud',
-    tier: 'urgent',
     start,
     end: Math.min(to, iud.end),
     facts: [
@@ -190,12 +191,13 @@ function analyzePelvicInfection(ctx: Context): void {
           dateFact('fever', n, day.temperature !== undefined ? { value: day.temperature } : {}),
         );
     }
+    found.push(...pidSignsWithoutFever(ctx, n));
     const iud = states.iudOn(n);
     if (
       iud &&
       Number.isFinite(iud.start) &&
       n - iud.start >= 0 &&
-      n - iud.start <= 21 &&
+      n - iud.start <= IUD_INSERTION_INFECTION_DAYS &&
       (isFever(day) || day.pelvic_pain === 'severe')
     ) {
       found.push(
@@ -211,9 +213,37 @@ function analyzePelvicInfection(ctx: Context): void {
     }
   }
   flagGroups(ctx, 'pelvic-infection-red-flags', days, (group) => ({
-    tier: 'urgent',
     facts: uniqueFacts(group.flatMap((n) => reasons.get(n)!)),
   }));
+}
+
+/**
+ * Correction 3: pelvic pain or cramps of moderate or worse outside a period, or pain during sex,
+ * with unusual discharge or odour within a few days of each other — signs of pelvic infection
+ * without a fever (NHS PID: "ask for an urgent GP appointment"). Returns the facts for day n
+ * when n is a discharge or odour day that meets it, else none.
+ */
+function pidSignsWithoutFever(ctx: Context, n: number): Fact[] {
+  const { tl, marks } = ctx;
+  const day = tl.at(n)!;
+  if (day.discharge !== 'unusual' && day.odor !== true) return [];
+  const pain: Fact[] = [];
+  for (let d = n - PID_SIGNS_WINDOW_DAYS; d <= n + PID_SIGNS_WINDOW_DAYS; d++) {
+    const near = tl.at(d);
+    if (!near) continue;
+    if (!marks.isPeriodRelated(d)) {
+      if (severityRank(near.pelvic_pain) >= 2)
+        pain.push(dateFact('pelvic-pain', d, { value: near.pelvic_pain! }));
+      if (severityRank(near.cramps) >= 2)
+        pain.push(dateFact('cramps-outside-period', d, { value: near.cramps! }));
+    }
+    if (near.pain_during_sex) pain.push(dateFact('pain-during-sex', d));
+  }
+  if (pain.length === 0) return [];
+  const signs: Fact[] = [];
+  if (day.discharge === 'unusual') signs.push(dateFact('unusual-discharge', n));
+  if (day.odor) signs.push(dateFact('odor', n));
+  return [fact('pid-signs-without-fever'), ...signs, ...pain];
 }
 
 function analyzeInfectionSymptoms(ctx: Context): void {
@@ -234,7 +264,6 @@ function analyzeInfectionSymptoms(ctx: Context): void {
   for (const group of groupDays(qualifying, 6)) {
     ctx.flag({
       rule: 'infection-symptoms',
-      tier: 'soon',
       start: group[0]!,
       end: group[group.length - 1]!,
       facts: group.flatMap((n) => symptomFacts(ctx, n)),
@@ -257,18 +286,17 @@ function analyzeSeverePelvicPain(ctx: Context): void {
   for (const n of tl.loggedDays()) {
     if (marks.isPeriodRelated(n)) continue;
     const day = tl.at(n)!;
-    const afterSex = tl.isSexDay(n) || tl.isSexDay(n - 1);
-    if (day.pelvic_pain === 'severe' || (day.cramps === 'severe' && !afterSex)) days.push(n);
+    // Correction 4: severe cramps are severe pain whether or not there was sex the day before.
+    if (day.pelvic_pain === 'severe' || day.cramps === 'severe') days.push(n);
   }
   flagGroups(ctx, 'severe-pelvic-pain', days, (group) => ({
-    tier: 'urgent',
     facts: group.map((n) => dateFact('pain-level', n, { value: painWord(ctx, n) })),
   }));
 }
 
 function analyzePersistentPelvicPain(ctx: Context): void {
   const { tl } = ctx;
-  const first = Math.max(tl.first, ctx.E - RECENT_DAYS + 1);
+  const first = Math.max(tl.first, ctx.E - LOOK_BACK_DAYS + 1);
   // Prefix counts of pelvic-pain days from `first` to E (spans run past E only over no entries).
   const size = ctx.E - first + 1;
   if (size <= 0) return;
@@ -294,7 +322,6 @@ function analyzePersistentPelvicPain(ctx: Context): void {
   const age = ctx.states.ageOn(ctx.E);
   ctx.flag({
     rule: 'persistent-pelvic-pain',
-    tier: 'soon',
     start,
     end,
     facts: [
@@ -313,26 +340,32 @@ interface PainEvent {
 }
 
 function analyzePostcoitalPain(ctx: Context, bleeding: BleedingOutcome): void {
-  const { tl } = ctx;
+  const { tl, marks } = ctx;
+  // Correction 6: cramps on period days (D14: from 2 days before the start) are period pain, not
+  // pain after sex, exactly as severe-pelvic-pain leaves them out — unless the bleed itself
+  // counts as bleeding after sex (D9), when its pain is pain after sex as well.
+  const painAfter = (s: number) => (n: number) =>
+    !bleeding.sexDaysWithLinkedBleeding.has(s) && marks.isPeriodRelated(n) ? 0 : tl.painRank(n);
+  const hasPainEvent = (s: number) => painAfter(s)(s) >= 1 || painAfter(s)(s + 1) >= 1;
   const sexDays: number[] = [];
   for (const n of tl.loggedDays()) if (tl.isSexDay(n)) sexDays.push(n);
-  const hasPainEvent = (s: number) => tl.painRank(s) >= 1 || tl.painRank(s + 1) >= 1;
   const events: PainEvent[] = [];
   for (let i = 0; i < sexDays.length; i++) {
     const s = sexDays[i]!;
     if (!hasPainEvent(s)) continue;
-    const firstPain = tl.painRank(s) >= 1 ? s : s + 1;
-    const lastPain = tl.painRank(s + 1) >= 1 ? s + 1 : s;
+    const pain = painAfter(s);
+    const firstPain = pain(s) >= 1 ? s : s + 1;
+    const lastPain = pain(s + 1) >= 1 ? s + 1 : s;
     const facts: Fact[] = [dateFact('sex', s)];
     for (const d of [s, s + 1])
-      if (tl.painRank(d) >= 1) facts.push(dateFact('pain-level', d, { value: painWord(ctx, d) }));
+      if (pain(d) >= 1) facts.push(dateFact('pain-level', d, { value: painWord(ctx, d) }));
     const redFlags: Fact[] = [];
-    if (Math.max(tl.painRank(s), tl.painRank(s + 1)) >= 3) redFlags.push(fact('red-flag-severe'));
-    if (tl.painRank(firstPain + 1) >= 1 && tl.painRank(firstPain + 2) >= 1)
+    if (Math.max(pain(s), pain(s + 1)) >= 3) redFlags.push(fact('red-flag-severe'));
+    if (pain(firstPain + 1) >= 1 && pain(firstPain + 2) >= 1)
       redFlags.push(dateFact('red-flag-three-days', firstPain));
     // (c) pain after at least 3 of the last 4 sex days within 90 days.
     const recent = [];
-    for (let j = i; j >= 0 && recent.length < 4 && s - sexDays[j]! < 90; j--)
+    for (let j = i; j >= 0 && recent.length < 4 && s - sexDays[j]! < PAINFUL_SEX_WINDOW_DAYS; j--)
       recent.push(sexDays[j]!);
     const withPain = recent.filter(hasPainEvent).length;
     if (withPain >= 3)
@@ -373,7 +406,7 @@ function analyzePostcoitalPain(ctx: Context, bleeding: BleedingOutcome): void {
 function analyzePainfulSex(ctx: Context, bleeding: BleedingOutcome): boolean {
   const { tl, states } = ctx;
   const days: number[] = [];
-  for (let n = Math.max(tl.first, ctx.E - 89); n <= ctx.E; n++)
+  for (let n = Math.max(tl.first, ctx.E - PAINFUL_SEX_WINDOW_DAYS + 1); n <= ctx.E; n++)
     if (tl.at(n)?.pain_during_sex === true) days.push(n);
   if (days.length === 0) return false;
   const withIud = days.filter((n) => states.iudOn(n));

@@ -3,12 +3,12 @@
  * (rules 14 b, 15, 20, 23, 24, 26).
  */
 import { dateFact, fact, type Context } from '../context.ts';
+import { LOOK_BACK_DAYS } from '../windows.ts';
 import { formatIsoDate } from '../dates.ts';
 import type { Episode } from '../episodes.ts';
 import type { Fact } from '../facts.ts';
 import type { MethodInterval } from '../states.ts';
 
-const RECENT_DAYS = 182;
 const PROLONGED_DAYS = 8;
 const VERY_LONG_DAYS = 10;
 const HEAVY_DAYS = 3;
@@ -31,7 +31,7 @@ function methodFact(m: MethodInterval, day: number): Fact {
 
 export function analyzePeriods(ctx: Context, painfulSexFired: boolean): PeriodOutcome {
   const { states, model } = ctx;
-  const since = ctx.E - RECENT_DAYS + 1;
+  const since = ctx.E - LOOK_BACK_DAYS + 1;
   const prolonged: Episode[] = [];
   const heavy: Episode[] = [];
 
@@ -61,10 +61,12 @@ export function analyzePeriods(ctx: Context, painfulSexFired: boolean): PeriodOu
       continue;
     }
     if (long) {
-      if (hormonal) {
+      // Issue 16: a heavy period is not settling-in bleeding. Calling it "common while a method
+      // settles" (info) beside heavy-period (soon) showed one bleed at two tiers with opposite
+      // advice; a heavy long period on a new method is judged as any other period.
+      if (hormonal && !isHeavy) {
         ctx.flag({
           rule: 'hormonal-breakthrough-bleeding',
-          tier: 'info',
           ...base,
           facts: [...periodFacts(p), methodFact(hormonal, p.first), fact('long-period')],
         });
@@ -88,9 +90,24 @@ export function analyzePeriods(ctx: Context, painfulSexFired: boolean): PeriodOu
     }
   }
 
+  flagProlonged(ctx, prolonged, heavy);
+  flagHeavy(ctx, heavy, since);
+  analyzePremenstrualSpotting(ctx, since);
+  analyzePainfulPeriods(ctx, since, heavy.length > 0, painfulSexFired);
+  return { heavyPeriodFired: heavy.length > 0 };
+}
+
+/** Rule 23: periods longer than 8 days; soon when two lasted 10 days or more. */
+function flagProlonged(ctx: Context, prolonged: Episode[], heavy: Episode[]): void {
   const veryLong = prolonged.filter((p) => duration(p) >= VERY_LONG_DAYS);
   for (const p of prolonged) {
     const escalate = veryLong.length >= 2;
+    // One bleed, one finding: a long period that is also heavy is reported once, as heavy-period
+    // raised to soon for being long too (escalated-heavy-and-long), not again at next-visit.
+    if (heavy.includes(p) && !escalate) {
+      ctx.skip('prolonged-period', p.start!, fact('reported-as-heavy-and-long'));
+      continue;
+    }
     ctx.flag({
       rule: 'prolonged-period',
       tier: escalate ? 'soon' : 'next-visit',
@@ -103,7 +120,11 @@ export function analyzePeriods(ctx: Context, painfulSexFired: boolean): PeriodOu
       ],
     });
   }
+}
 
+/** Rule 24: periods with 3+ heavy days; soon when repeated or also long. */
+function flagHeavy(ctx: Context, heavy: Episode[], since: number): void {
+  const { model } = ctx;
   const lastThree = model.periods.filter((p) => p.start! >= since).slice(-3);
   const heavyOfLastThree = lastThree.filter((p) => heavy.includes(p)).length;
   for (const p of heavy) {
@@ -121,10 +142,6 @@ export function analyzePeriods(ctx: Context, painfulSexFired: boolean): PeriodOu
       facts: [...periodFacts(p), ...escalations],
     });
   }
-
-  analyzePremenstrualSpotting(ctx, since);
-  analyzePainfulPeriods(ctx, since, heavy.length > 0, painfulSexFired);
-  return { heavyPeriodFired: heavy.length > 0 };
 }
 
 function preStartSpotting(ctx: Context, p: Episode): number[] {
@@ -144,7 +161,6 @@ function analyzePremenstrualSpotting(ctx: Context, since: number): void {
   const last = qualifying[qualifying.length - 1]!;
   ctx.flag({
     rule: 'premenstrual-spotting',
-    tier: 'next-visit',
     start: qualifying[0]!.first,
     end: last.start! - 1,
     facts: qualifying.map((p) =>

@@ -2,7 +2,7 @@
  * App exports write calendar dates in several shapes. Each is read as the local calendar date the
  * app showed, by slicing the text, never through `Date` (which would re-bucket through UTC).
  */
-import { formatIsoDate, parseIsoDate, type IsoDate } from '../../core/dates.ts';
+import { parseIsoDate, type IsoDate } from '../../core/dates.ts';
 import { getDateProblem, MAX_YEAR, MIN_YEAR } from '../../log/day-values.ts';
 import { shortName } from './tally.ts';
 
@@ -27,11 +27,7 @@ export function parseCompactDate(text: unknown): IsoDate | undefined {
   return parseLocalDate(`${t.slice(0, 4)}-${t.slice(4, 6)}-${t.slice(6, 8)}`);
 }
 
-export function addDays(date: IsoDate, days: number): IsoDate {
-  const n = parseIsoDate(date);
-  if (n === undefined) throw new RangeError(`not a calendar date: ${date}`);
-  return formatIsoDate(n + days);
-}
+export { addDays } from '../../core/dates.ts';
 
 /**
  * Why a date from an export was refused, for the error message: missing, not in the app's

@@ -33,6 +33,24 @@ export function personGaps(appName: string): ProfileGap[] {
   ];
 }
 
+/**
+ * Correction 2: a log with 12 months without bleeding and no age. At 45 or over that is menopause
+ * (NICE NG23), and any later bleeding is bleeding after menopause, so ask for both facts.
+ */
+export function menopauseUnknownGaps(from: IsoDate, to: IsoDate): ProfileGap[] {
+  const stretch = `your log shows no bleeding from ${from} to ${to} (12 months or more)`;
+  return [
+    {
+      fact: GAP_FACTS.age,
+      message: `${stretch}, but not your age: pass --age N or --birth-date YYYY-MM-DD (at 45 or over that counts as menopause).`,
+    },
+    {
+      fact: GAP_FACTS.menopause,
+      message: `${stretch}: pass --menopause pre, peri or post so that any later bleeding is judged right.`,
+    },
+  ];
+}
+
 export function iudTypeGap(first: IsoDate, last: IsoDate): ProfileGap {
   return {
     fact: GAP_FACTS.iudType,
