@@ -7,10 +7,9 @@ import {
   parseDayFieldJson,
   parseDayFieldText,
   quoteInput,
-  resolveDayColumn,
-  suggestDayColumn,
   ValueError,
 } from '../../src/log/day-values.ts';
+import { matchColumnName, suggestColumnName } from '../../src/log/column-names.ts';
 
 describe('parseDayFieldText accepts every documented spelling', () => {
   const accepted: [DayField, string, unknown][] = [
@@ -219,20 +218,17 @@ describe('columns', () => {
     ['blood_colour', 'blood_color'],
     ['notes', 'notes'],
   ])('%j → %s', (name, column) => {
-    expect(resolveDayColumn(name)).toBe(column);
+    expect(matchColumnName(name)).toEqual({ target: column, how: 'canonical' });
   });
 
-  it.each(['mood', 'note', 'flow', '', '__proto__', 'constructor'])(
-    '%j is not a column',
-    (name) => {
-      expect(resolveDayColumn(name)).toBeUndefined();
-    },
-  );
+  it.each(['mood', '', '__proto__', 'constructor'])('%j is not a column', (name) => {
+    expect(matchColumnName(name)).toBeUndefined();
+  });
 
   it('suggests a close column name and nothing for a distant one', () => {
-    expect(suggestDayColumn('bleding')).toBe('bleeding');
-    expect(suggestDayColumn('note')).toBe('notes');
-    expect(suggestDayColumn('mood')).toBeUndefined();
+    expect(suggestColumnName('bleding')).toBe('bleeding');
+    expect(suggestColumnName('notse')).toBe('notes');
+    expect(suggestColumnName('mood')).toBeUndefined();
   });
 });
 
