@@ -71,15 +71,14 @@ const BLEEDING_WORDS: Readonly<Record<string, Bleeding>> = {
   'extra heavy': 'heavy',
 };
 
-/** Words for how bad a pain was, beside none/mild/moderate/severe. */
+/**
+ * Words for how bad a pain was, beside none/mild/moderate/severe. "Bad" or "strong" are left
+ * out on purpose: whether they mean moderate or severe is the person's to say.
+ */
 const SEVERITY_WORDS: Readonly<Record<string, Severity>> = {
   light: 'mild',
   slight: 'mild',
   medium: 'moderate',
-  strong: 'severe',
-  heavy: 'severe',
-  bad: 'severe',
-  'very bad': 'severe',
 };
 
 /** `Bleeding Source`, `bleeding-source` and ` BLEEDING_SOURCE ` all name `bleeding_source`. */

@@ -45,6 +45,12 @@ describe('parseDayFieldText accepts every documented spelling', () => {
     ['bleeding', 'MEDIUM', 'medium'],
     ['bleeding', 'heavy', 'heavy'],
     ['bleeding', '', undefined],
+    // bleeding words people use (issue 18)
+    ['bleeding', 'Moderate', 'medium'],
+    ['bleeding', 'very  heavy', 'heavy'],
+    ['bleeding', 'spotted', 'spotting'],
+    ['bleeding', 'no', 'none'],
+    ['bleeding', '0', 'none'],
     // source
     ['bleeding_source', 'vaginal', 'vaginal'],
     ['bleeding_source', 'Urinary', 'urinary'],
@@ -56,6 +62,9 @@ describe('parseDayFieldText accepts every documented spelling', () => {
     ['cramps', 'mild', 'mild'],
     ['cramps', 'Moderate', 'moderate'],
     ['pelvic_pain', 'severe', 'severe'],
+    ['cramps', 'light', 'mild'],
+    ['cramps', 'medium', 'moderate'],
+    ['cramps', 'no', 'none'],
     // discharge
     ['discharge', 'none', 'none'],
     ['discharge', 'normal', 'normal'],
@@ -93,7 +102,12 @@ describe('parseDayFieldText accepts every documented spelling', () => {
 describe('parseDayFieldText rejects invalid values with what a valid one looks like', () => {
   const rejected: [DayField, string, string][] = [
     ['bleeding', 'lots', 'bleeding: "lots" is not one of none, spotting, light, medium, heavy'],
-    ['bleeding', 'yes', 'bleeding: "yes" is not one of none, spotting, light, medium, heavy'],
+    [
+      'bleeding',
+      'yes',
+      'bleeding: "yes" says there was bleeding but not how much: write spotting, light, medium or heavy',
+    ],
+    ['cramps', 'x', 'cramps: "x" does not say how bad: write mild, moderate or severe'],
     [
       'sex',
       'maybe',
