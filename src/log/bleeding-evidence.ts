@@ -58,3 +58,14 @@ export function describePeriodWithoutBleeding(what: 'column' | 'field', days: nu
 export function describeUnbledPeriodDays(days: number): string {
   return `period says yes on ${days} day${days === 1 ? '' : 's'} without any bleeding recorded; those days count as no bleeding`;
 }
+
+/**
+ * The warning for a log that was read but records no bleeding on any day: the report cannot
+ * say anything about bleeding, and must say so rather than look like an all-clear. An app
+ * export gets the likely reason (periods logged in the app are missing from the export).
+ */
+export function describeNoBleedingRecorded(appExport: boolean): string {
+  return appExport
+    ? 'no bleeding was found in this export, so nothing about bleeding could be checked; if you logged periods or spotting in the app, the export may be incomplete: export again, or keep a cyclecheck CSV log'
+    : 'no day in this log records any bleeding, so nothing about bleeding could be checked';
+}
