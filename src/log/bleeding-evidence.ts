@@ -10,7 +10,8 @@ const MAX_NAMED = 6;
 
 /**
  * `no column about bleeding was recognised; ignored columns: Flow, Intercourse — rename them
- * or map them with --column Flow=bleeding`. `likely` is the ignored name most like bleeding.
+ * or map them with --column Flow=bleeding`. `likely` is the ignored name that is a near miss of
+ * a bleeding name ("bleding"): it gets "did you mean bleeding?" and is the example mapping.
  */
 export function describeMissingBleeding(
   what: 'column' | 'field',
@@ -23,7 +24,11 @@ export function describeMissingBleeding(
     const has = known.length === 0 ? '' : ` (the ${what}s are ${known.join(', ')})`;
     return `${start}${has}: add a bleeding ${what} (none, spotting, light, medium, heavy), even if it is mostly blank`;
   }
-  const shown = ignored.slice(0, MAX_NAMED).map((name) => sanitizeName(name));
+  const shown = ignored
+    .slice(0, MAX_NAMED)
+    .map((name) =>
+      name === likely ? `${sanitizeName(name)} (did you mean bleeding?)` : sanitizeName(name),
+    );
   const more = ignored.length > MAX_NAMED ? ` and ${ignored.length - MAX_NAMED} more` : '';
   const example = sanitizeName(likely ?? ignored[0]!);
   const mapping = /[\s"',;=]/.test(example) ? `"${example}=bleeding"` : `${example}=bleeding`;

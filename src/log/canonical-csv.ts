@@ -52,7 +52,6 @@ export {
   type ParsedRecord,
 } from './csv-records.ts';
 
-
 /**
  * Spreadsheets run cells that start with these as formulas. The writer puts a `'` in front of
  * such text (and of text that already starts with quotes followed by one), and the reader
@@ -140,7 +139,12 @@ export function parseCanonicalCsv(
   const mappings = [...(options.columns ?? []), ...leading.reading.columns];
   const columns = readHeader(header, { file, line: headerLine }, mappings, warnings);
   const rows = records.slice(1);
-  const dates = planColumnDates(rows, columns, file, options.dateFormat ?? leading.reading.dateFormat);
+  const dates = planColumnDates(
+    rows,
+    columns,
+    file,
+    options.dateFormat ?? leading.reading.dateFormat,
+  );
   for (const note of dates.notes) warnings.push({ file, ...note });
 
   const days: Day[] = [];
@@ -237,7 +241,8 @@ function readRow(
     }
   });
   // A spotting tick box says at least spotting; a level from a bleeding column says more.
-  if (spotting && (day.bleeding === undefined || day.bleeding === 'none')) day.bleeding = 'spotting';
+  if (spotting && (day.bleeding === undefined || day.bleeding === 'none'))
+    day.bleeding = 'spotting';
   applyImpliedFields(day);
   return day;
 }

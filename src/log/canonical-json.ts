@@ -247,7 +247,8 @@ function readDay(item: unknown, at: JsonCursor, use: KeyUse, warnings: Warning[]
   }
   if (!seen.has('date'))
     at.fail('missing "date"; every day needs one, e.g. {"date": "2025-03-12"}');
-  if (spotting && (day.bleeding === undefined || day.bleeding === 'none')) day.bleeding = 'spotting';
+  if (spotting && (day.bleeding === undefined || day.bleeding === 'none'))
+    day.bleeding = 'spotting';
   applyImpliedFields(day);
   return day;
 }

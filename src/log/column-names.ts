@@ -23,8 +23,7 @@ export interface ColumnMapping {
 }
 
 export type ColumnMatch =
-  | { target: ColumnTarget; how: 'canonical' | 'mapped' }
-  | { target: ColumnTarget; how: 'synonym' };
+  { target: ColumnTarget; how: 'canonical' | 'mapped' } | { target: ColumnTarget; how: 'synonym' };
 
 /** `Menstrual Flow (°C)` → `menstrualflowc`: letters and digits only, lower case. */
 export function foldColumnName(name: string): string {
@@ -131,7 +130,8 @@ export function matchColumnName(
   if (key === '') return undefined;
   const mapped = mappings.find((m) => foldColumnName(m.source) === key);
   if (mapped !== undefined) return { target: mapped.target, how: 'mapped' };
-  const canonical = CANONICAL.get(key) ?? (Object.hasOwn(SPELLINGS, key) ? SPELLINGS[key] : undefined);
+  const canonical =
+    CANONICAL.get(key) ?? (Object.hasOwn(SPELLINGS, key) ? SPELLINGS[key] : undefined);
   if (canonical !== undefined) return { target: canonical, how: 'canonical' };
   const synonym = SYNONYM_INDEX.get(key);
   return synonym === undefined ? undefined : { target: synonym, how: 'synonym' };
@@ -188,7 +188,8 @@ export function parseColumnMapping(text: string): ColumnMapping {
     .trim()
     .toLowerCase()
     .replace(/[\s-]+/g, '_');
-  if (source === '') throw new Error(`${JSON.stringify(text)} names no source column; ${MAPPING_HELP}`);
+  if (source === '')
+    throw new Error(`${JSON.stringify(text)} names no source column; ${MAPPING_HELP}`);
   if (!isColumnTarget(field)) {
     throw new Error(`${JSON.stringify(field)} is not a field cyclecheck reads; ${MAPPING_HELP}`);
   }

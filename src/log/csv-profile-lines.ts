@@ -97,7 +97,11 @@ function readLeadingLine(
   const first = seen.get(parsed.key);
   const repeatable = parsed.kind === 'reading' || LIST_PROFILE_KEYS.has(parsed.key);
   if (first !== undefined && !repeatable) {
-    throw new InputError(site.file, { line: site.line }, `${parsed.key} is given twice (first on line ${first})`);
+    throw new InputError(
+      site.file,
+      { line: site.line },
+      `${parsed.key} is given twice (first on line ${first})`,
+    );
   }
   if (first === undefined) seen.set(parsed.key, site.line);
   if (parsed.kind === 'profile') applyProfileText(found.profile, parsed.key, parsed.value, site);
@@ -113,7 +117,11 @@ function readReadingLine(
   if (key === 'date_format') {
     const order = value.toLowerCase();
     if (!isDateOrder(order)) {
-      throw new InputError(site.file, { line: site.line }, `date_format: ${JSON.stringify(value)} is not one of ${DATE_ORDERS.join(', ')}`);
+      throw new InputError(
+        site.file,
+        { line: site.line },
+        `date_format: ${JSON.stringify(value)} is not one of ${DATE_ORDERS.join(', ')}`,
+      );
     }
     reading.dateFormat = order;
     return;

@@ -256,4 +256,3 @@ function parseRecordsWithInfo(
     throw new InputError(file, location, `cannot read this CSV: ${error.message}`);
   }
 }
-

@@ -120,7 +120,10 @@ export function planDateReading(
   if (forms.length > 1) {
     const listed = forms
       .sort((x, y) => x[1].line - y[1].line)
-      .map(([form, cell]) => `line ${cell.line} ${quoteInput(cell.text.trim())} (${describeForm(form)})`);
+      .map(
+        ([form, cell]) =>
+          `line ${cell.line} ${quoteInput(cell.text.trim())} (${describeForm(form)})`,
+      );
     throw new InputError(
       file,
       { line: forms[1]![1].line, column },
@@ -154,6 +157,8 @@ function decideOrder(
       `line ${onlyDmy.line} ${quoteInput(onlyDmy.text.trim())} can only be day/month/year, but line ${onlyMdy.line} ${quoteInput(onlyMdy.text.trim())} can only be month/day/year; correct the dates, or pass --date-format dmy or mdy`,
     );
   }
+  // Day.month.year is the only order written with dots: nothing to say unless a date says not.
+  if (form === 'dotted' && onlyMdy === undefined) return 'dmy';
   const decider = onlyDmy ?? onlyMdy;
   if (decider !== undefined) {
     const order: DateOrder = decider === onlyDmy ? 'dmy' : 'mdy';
@@ -163,8 +168,6 @@ function decideOrder(
     });
     return order;
   }
-  // Day.month.year is the only order written with dots; slashes are written both ways.
-  if (form === 'dotted') return 'dmy';
   const example = survey.first.slash!;
   const n = survey.yearLast;
   throw new InputError(

@@ -367,7 +367,9 @@ describe('csvImporter', () => {
     ]);
     expect(result.warnings).toHaveLength(1);
     expect(result.warnings[0]).toMatchObject({ file: 'in.csv', line: 2 });
-    expect(result.warnings[0]!.message).toMatch(/^the file is not UTF-8 text; it was read as Windows-1252/);
+    expect(result.warnings[0]!.message).toMatch(
+      /^the file is not UTF-8 text; it was read as Windows-1252/,
+    );
   });
 
   it.each([
