@@ -119,7 +119,9 @@ export async function importFile(
     );
   }
   const detected = from === undefined ? sniffFormat(input.head, input.name) : undefined;
-  const id = from ?? detected?.format;
+  // `--column Datum=date` says the file is a spreadsheet log whose date column has another name.
+  const mapsDate = reading?.columns?.some((c) => c.target === 'date') === true;
+  const id = from ?? detected?.format ?? (mapsDate ? 'csv' : undefined);
   if (id === undefined) {
     throw new InputError(
       input.name,
