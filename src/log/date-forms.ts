@@ -22,6 +22,8 @@ interface DateShape {
 const TIME = String.raw`(?:[ T]|, ?)\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:\s*[ap]\.?m\.?)?(?:\s*(?:z|utc|[+-]\d{2}:?\d{2}))?`;
 const SHAPE = new RegExp(String.raw`^(\d{1,4})([-/.])(\d{1,2})\2(\d{1,4})(${TIME})?$`, 'i');
 
+const TWO_DIGIT_YEAR = /^\d{1,2}[-/.]\d{1,2}[-/.]\d{2}(?:\s|T|$)/;
+
 /** `YYYY-MM-DD` by shape alone: most logs are only this, and it needs no regex. */
 function isPlainIso(text: string): boolean {
   return text.length === 10 && text.charCodeAt(4) === 45 && text.charCodeAt(7) === 45;
@@ -184,6 +186,12 @@ function makeReading(order: DateOrder, notes: DateReading['notes']): DateReading
       const trimmed = text.trim();
       if (isPlainIso(trimmed) || trimmed === '') return parseDateText('date', trimmed);
       const shape = matchDateShape(trimmed);
+      if (shape === undefined && TWO_DIGIT_YEAR.test(trimmed)) {
+        throw new ValueError(
+          'date',
+          `${quoteInput(trimmed)} has a two-digit year; write the year with four digits, e.g. 2026`,
+        );
+      }
       if (shape === undefined) return parseDateText('date', trimmed);
       const [a, b, c] = shape.parts;
       if (shape.form === 'year-first') return checkDate(trimmed, toIso(a, b, c), 'year/month/day');
