@@ -188,6 +188,27 @@ describe('columns as people name them', () => {
     );
   });
 
+  it('--column SOURCE=date reads a sheet whose date column has another name, in analyze and batch', () => {
+    const text = 'Datum;Blutung\n01.03.2025;heavy\n02.03.2025;light\n';
+    const file = write('datum/tagebuch.csv', text);
+    const mapping = ['--column', 'Datum=date', '--column', 'Blutung=bleeding'];
+    expect(analyzeJson(file, ...mapping).input.last_date).toBe('2025-03-02');
+    const batch = runCli(['batch', at('datum'), '--to', 'csv', ...mapping]);
+    expect(batch.status, batch.stderr).toBe(0);
+    expect(batch.stdout).toContain('tagebuch.csv,csv,2025-03-01,2025-03-02,2,');
+  });
+
+  it('an app export ignores --column, with a warning in the report', () => {
+    const report = analyzeJson(
+      'fixtures/imports/clue-measurements.json',
+      '--column',
+      'Flow=bleeding',
+    );
+    expect(report.warnings[0]!.message).toBe(
+      '--column applies to cyclecheck CSV and JSON logs; it is ignored for this Clue export',
+    );
+  });
+
   it('a bad --column is a usage error', () => {
     const run = runCli(['analyze', write('x.csv', FLOW_LOG), '--column', 'Flow=blood']);
     expect(run.status).toBe(2);

@@ -89,6 +89,14 @@ describe('--column and # columns', () => {
     expect(overridden.warnings).toEqual([]);
   });
 
+  it('a # date_format line decides slash dates; the command line wins over it', () => {
+    const text = '# date_format: DMY\ndate,bleeding\n01/09/2026,heavy\n';
+    expect(parseCanonicalCsv(text, 'l.csv').log.days[0]!.date).toBe('2026-09-01');
+    expect(parseCanonicalCsv(text, 'l.csv', { dateFormat: 'mdy' }).log.days[0]!.date).toBe(
+      '2026-01-09',
+    );
+  });
+
   it('a bad # columns or # date_format line is refused at its line', () => {
     expect(() => parseCanonicalCsv('# columns: Flow\ndate,bleeding\n', 'l.csv')).toThrow(
       /^l\.csv:1: columns: "Flow" has no "="/,
