@@ -27,7 +27,7 @@ import {
   type CsvDelimiter,
   type ParsedRecord,
 } from './csv-records.ts';
-import { planDateReading, type DateReading } from './date-forms.ts';
+import { ISO_ONLY, isPlainIso, planDateReading, type DateReading } from './date-forms.ts';
 import { decodeLogText } from './decode-text.ts';
 import {
   applyImpliedFields,
@@ -179,6 +179,10 @@ function planColumnDates(
   order: ReadOptions['dateFormat'],
 ): DateReading {
   const index = columns.indexOf('date');
+  // The fast path: a column of plain `YYYY-MM-DD` (nearly every log) needs no survey.
+  let plain = true;
+  for (let i = 0; i < rows.length && plain; i++) plain = isPlainIso(rows[i]!.record[index] ?? '');
+  if (plain) return ISO_ONLY;
   function* cells() {
     for (const { record, line } of rows) yield { text: record[index] ?? '', line };
   }

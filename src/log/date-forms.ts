@@ -25,7 +25,7 @@ const SHAPE = new RegExp(String.raw`^(\d{1,4})([-/.])(\d{1,2})\2(\d{1,4})(${TIME
 const TWO_DIGIT_YEAR = /^\d{1,2}[-/.]\d{1,2}[-/.]\d{2}(?:\s|T|$)/;
 
 /** `YYYY-MM-DD` by shape alone: most logs are only this, and it needs no regex. */
-function isPlainIso(text: string): boolean {
+export function isPlainIso(text: string): boolean {
   return text.length === 10 && text.charCodeAt(4) === 45 && text.charCodeAt(7) === 45;
 }
 
@@ -70,7 +70,8 @@ export interface DateReading {
   notes: { line: number; message: string }[];
 }
 
-const ISO_ONLY: DateReading = { read: (text) => parseDateText('date', text), notes: [] };
+/** How a column of only `YYYY-MM-DD` dates is read: as before issue 18, with nothing to say. */
+export const ISO_ONLY: DateReading = { read: (text) => parseDateText('date', text), notes: [] };
 
 interface ColumnSurvey {
   first: Partial<Record<DateForm, DateCell>>;
