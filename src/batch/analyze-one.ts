@@ -6,6 +6,7 @@ import type { CycleLog, Profile } from '../core/log.ts';
 import { EXIT, UserError } from '../errors.ts';
 import { importFile } from '../importers/registry.ts';
 import type { FormatId } from '../importers/types.ts';
+import type { ReadOptions } from '../log/read-options.ts';
 import { openInputFile, type InputFile } from '../io/input-file.ts';
 import { analyzeImport } from '../report/analyze-import.ts';
 import type { Report } from '../report/types.ts';
@@ -19,6 +20,8 @@ export interface AnalyzeOneOptions {
    * file's own profile per key.
    */
   profile?: Profile;
+  /** --column and --date-format, for CSV and JSON logs. */
+  reading?: ReadOptions;
 }
 
 export type OneResult = { report: Report; log: CycleLog } | { error: FileError };
@@ -36,7 +39,7 @@ export async function analyzeInput(
   options: AnalyzeOneOptions,
 ): Promise<OneResult> {
   try {
-    const result = await importFile(input, options.from);
+    const result = await importFile(input, options.from, options.reading);
     const { report, log } = analyzeImport([input.name], result, options.profile ?? {});
     return { report, log };
   } catch (error) {

@@ -1,4 +1,8 @@
-/** `batch --to csv`: one row per log, written as each result arrives. */
+/**
+ * `batch --to csv`: one row per log, written as each result arrives. A log that could not be
+ * read or evaluated (no bleeding column, issue 18) has its message in `error` and no tier: it is
+ * never a row with highest_tier none. `warnings` counts what the report warns about.
+ */
 import { RULE_IDS } from '../core/rules/ids.ts';
 import type { LogRow } from './log-row.ts';
 
@@ -11,6 +15,7 @@ export const CSV_COLUMNS: readonly string[] = [
   'periods',
   'highest_tier',
   ...RULE_IDS,
+  'warnings',
   'error',
 ];
 
@@ -29,9 +34,10 @@ export function formatCsvRow(row: LogRow): string {
         row.periods,
         row.highest_tier,
         ...row.rule_counts,
+        row.warnings,
         '',
       ]
-    : [row.file, '', '', '', '', '', '', ...RULE_IDS.map(() => ''), row.error.message];
+    : [row.file, '', '', '', '', '', '', ...RULE_IDS.map(() => ''), '', row.error.message];
   return cells.map((cell) => formatCsvCell(cell ?? '')).join(',') + '\n';
 }
 

@@ -26,6 +26,7 @@ const DAYS_WIDTH = 6;
 const PERIODS_WIDTH = 7;
 const TIER_WIDTH = 10;
 const FLAGS_WIDTH = 5;
+const WARNINGS_WIDTH = 4;
 
 export function getTableLayout(
   files: readonly string[],
@@ -34,7 +35,7 @@ export function getTableLayout(
 ): TableLayout {
   const longest = files.reduce((n, f) => Math.max(n, [...sanitizeInline(f)].length), 4);
   // Leave the numbers room on a terminal; a long path is shortened from the left.
-  const cap = maxWidth === undefined ? Infinity : Math.max(20, maxWidth - 48);
+  const cap = maxWidth === undefined ? Infinity : Math.max(20, maxWidth - 54);
   return { fileWidth: Math.min(longest, cap), maxWidth, chalk };
 }
 
@@ -46,6 +47,7 @@ export function formatTableHeader(layout: TableLayout): string {
     'PERIODS'.padStart(PERIODS_WIDTH),
     'HIGHEST'.padEnd(TIER_WIDTH),
     'FLAGS'.padStart(FLAGS_WIDTH),
+    'WARN'.padStart(WARNINGS_WIDTH),
     'RULES',
   ].join('  ');
   return layout.chalk.bold(fit(text.trimEnd(), layout.maxWidth)) + '\n';
@@ -68,7 +70,8 @@ export function formatTableRow(row: LogRow, layout: TableLayout): string {
     String(row.periods).padStart(PERIODS_WIDTH),
   ].join('  ');
   const tier = row.highest_tier.padEnd(TIER_WIDTH);
-  const tail = `${String(row.flags).padStart(FLAGS_WIDTH)}  ${rules}`;
+  const warnings = String(row.warnings).padStart(WARNINGS_WIDTH);
+  const tail = `${String(row.flags).padStart(FLAGS_WIDTH)}  ${warnings}  ${rules}`;
   const plain = fit(`${head}  ${tier}  ${tail}`.trimEnd(), layout.maxWidth);
   // Colour the tier word only; the word itself says the tier without colour.
   const at = head.length + 2;

@@ -26,6 +26,11 @@ export interface AnalyzedRow {
   flags: number;
   /** Flags per rule, in RULE_IDS order. */
   rule_counts: number[];
+  /**
+   * The report's warnings: things that changed what was read (ignored columns, synonyms,
+   * dates or encodings guessed, no bleeding recorded). Not zero means: read the report first.
+   */
+  warnings: number;
 }
 
 export interface FailedRow {
@@ -57,6 +62,7 @@ export function summarizeReport(file: string, report: Report): AnalyzedRow {
     highest_tier: highest,
     flags: report.flags.length,
     rule_counts: ruleCounts,
+    warnings: report.warnings.length,
   };
 }
 

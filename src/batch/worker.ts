@@ -52,6 +52,8 @@ async function runJob(job: Job): Promise<JobResult> {
       setup.skipUnrecognised &&
       !job.explicit &&
       setup.analyze.from === undefined &&
+      // `--column X=date` says the spreadsheets have their date column under another name.
+      setup.analyze.reading?.columns?.some((c) => c.target === 'date') !== true &&
       isSomeOtherFile(input) &&
       (await detectFormat(input)) === undefined
     ) {

@@ -1,6 +1,11 @@
 import { Option, type Command } from 'commander';
 import { TIERS } from '../core/tiers.ts';
-import { addOutputOptions, addProfileOptions, fromOption } from './shared-options.ts';
+import {
+  addOutputOptions,
+  addProfileOptions,
+  addReadingOptions,
+  fromOption,
+} from './shared-options.ts';
 import { addExamples } from './examples.ts';
 
 export function declareAnalyzeCommand(program: Command): void {
@@ -19,6 +24,7 @@ export function declareAnalyzeCommand(program: Command): void {
       ).choices(TIERS),
     );
   addProfileOptions(command);
+  addReadingOptions(command);
   addOutputOptions(command);
   addExamples(command, [
     'analyze fixtures/example-log.csv',

@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import { TIERS } from '../core/tiers.ts';
 import type { BatchCliOptions } from '../commands/batch.ts';
-import { addProfileOptions, fromOption } from './shared-options.ts';
+import { addProfileOptions, addReadingOptions, fromOption } from './shared-options.ts';
 import { addExamples } from './examples.ts';
 
 export function declareBatchCommand(program: Command): void {
@@ -33,6 +33,7 @@ export function declareBatchCommand(program: Command): void {
       ).choices(TIERS),
     );
   addProfileOptions(command);
+  addReadingOptions(command);
   addExamples(
     command,
     [

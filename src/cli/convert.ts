@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { addProfileOptions, fromOption } from './shared-options.ts';
+import { addProfileOptions, addReadingOptions, fromOption } from './shared-options.ts';
 import { addExamples } from './examples.ts';
 
 export function declareConvertCommand(program: Command): void {
@@ -17,6 +17,7 @@ export function declareConvertCommand(program: Command): void {
     .option('-o, --output <file>', 'write the log to a file (mode 0600) instead of stdout')
     .option('-f, --force', 'overwrite the output file if it exists');
   addProfileOptions(command);
+  addReadingOptions(command);
   addExamples(
     command,
     [

@@ -23,6 +23,12 @@ export interface ProfileOptions {
   asOf?: string;
 }
 
+/** How to read a spreadsheet log (issue 18); parsed by readReadingOptions. */
+export interface ReadingCliOptions {
+  column?: string[];
+  dateFormat?: 'ymd' | 'dmy' | 'mdy';
+}
+
 export interface OutputOptions {
   json?: boolean;
   to?: OutputFormat;
@@ -60,6 +66,22 @@ export function addProfileOptions(command: Command): Command {
     .option('--not-tracked <from..to>', 'days you did not log at all (repeatable)', collect)
     .option('--profile <file>', 'a JSON file with profile facts')
     .option('--as-of <date>', 'evaluation date (default: the last logged date)', parseDateOption);
+}
+
+/** `--column SOURCE=FIELD` (repeatable) and `--date-format`, for CSV and JSON logs. */
+export function addReadingOptions(command: Command): Command {
+  return command
+    .option(
+      '--column <source=field>',
+      "read a CSV column or JSON field as a cyclecheck field, e.g. 'Flow=bleeding' (repeatable)",
+      collect,
+    )
+    .addOption(
+      new Option(
+        '--date-format <order>',
+        'order of day, month and year in dates not written YYYY-MM-DD, e.g. dmy for 01/09/2026',
+      ).choices(['ymd', 'dmy', 'mdy']),
+    );
 }
 
 export function addOutputOptions(command: Command): Command {

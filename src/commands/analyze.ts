@@ -12,11 +12,17 @@ import { formatImportSummary, formatWarning } from '../importers/format-summary.
 import type { Report } from '../report/types.ts';
 import { makeChalk, shouldUseColor } from '../render/color.ts';
 import { formatJson, sanitizeInline } from '../render/sanitize.ts';
-import type { OutputFormat, OutputOptions, ProfileOptions } from '../cli/shared-options.ts';
+import type {
+  OutputFormat,
+  OutputOptions,
+  ProfileOptions,
+  ReadingCliOptions,
+} from '../cli/shared-options.ts';
+import { readReadingOptions } from './reading-options.ts';
 import { readProfileOverrides } from './profile-overrides.ts';
 import type { FormatId } from '../importers/types.ts';
 
-export interface AnalyzeOptions extends ProfileOptions, OutputOptions {
+export interface AnalyzeOptions extends ProfileOptions, OutputOptions, ReadingCliOptions {
   merge?: boolean;
   from?: FormatId;
   explain?: boolean;
@@ -32,12 +38,13 @@ interface Analyzed {
 export async function runAnalyze(files: string[], options: AnalyzeOptions): Promise<number> {
   const format: OutputFormat = options.json ? 'json' : (options.to ?? 'text');
   const overrides = await readProfileOverrides(options);
+  const reading = readReadingOptions(options);
   const { importFile } = await import('../importers/registry.ts');
 
   const imports: ImportResult[] = [];
   for (const file of files) {
     const input = await openInputFile(file);
-    const result = await importFile(input, options.from);
+    const result = await importFile(input, options.from, reading);
     printImportNotes(file, result);
     imports.push(result);
   }

@@ -7,7 +7,9 @@ import { availableParallelism } from 'node:os';
 import type { Profile } from '../core/log.ts';
 import { TIERS, isAtOrAbove, type Tier } from '../core/tiers.ts';
 import { EXIT, InterruptedError, MissingInputError, UsageError } from '../errors.ts';
-import type { ProfileOptions } from '../cli/shared-options.ts';
+import type { ProfileOptions, ReadingCliOptions } from '../cli/shared-options.ts';
+import type { ReadOptions } from '../log/read-options.ts';
+import { readReadingOptions } from './reading-options.ts';
 import { readProfileOverrides } from './profile-overrides.ts';
 import { FORMAT_IDS, isFormatId } from '../importers/registry.ts';
 import type { FormatId } from '../importers/types.ts';
@@ -59,9 +61,11 @@ export interface BatchOptions {
   color?: boolean;
   /** Profile facts from the command line (and --profile FILE), parsed once; for every log. */
   profile?: Profile;
+  /** --column and --date-format, for every CSV and JSON log. */
+  reading?: ReadOptions;
 }
 
-export interface BatchCliOptions extends ProfileOptions {
+export interface BatchCliOptions extends ProfileOptions, ReadingCliOptions {
   json?: boolean;
   to?: string;
   output?: string;
@@ -81,6 +85,7 @@ export async function runBatchCommand(paths: string[], options: BatchCliOptions)
     throw new UsageError(`--from: "${from}" is not one of ${FORMAT_IDS.join(', ')}`);
   }
   const profile = await readProfileOverrides(options);
+  const reading = readReadingOptions(options);
   return await runBatch(paths, {
     json: options.json,
     to: options.to,
@@ -93,6 +98,7 @@ export async function runBatchCommand(paths: string[], options: BatchCliOptions)
     failOn: options.failOn,
     from,
     profile,
+    reading,
   });
 }
 
@@ -256,6 +262,7 @@ async function writeResults(plan: Plan, sink: OutputSink, options: BatchOptions)
     analyze: {
       ...(options.from === undefined ? {} : { from: options.from }),
       ...(options.profile === undefined ? {} : { profile: options.profile }),
+      ...(options.reading === undefined ? {} : { reading: options.reading }),
     },
     wantLine: output === 'json' && !plan.summaryOnly,
     skipUnrecognised: true,

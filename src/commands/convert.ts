@@ -5,7 +5,8 @@
  */
 import { extname } from 'node:path';
 import type { CycleLog } from '../core/log.ts';
-import type { ProfileOptions } from '../cli/shared-options.ts';
+import type { ProfileOptions, ReadingCliOptions } from '../cli/shared-options.ts';
+import { readReadingOptions } from './reading-options.ts';
 import { readProfileOverrides } from './profile-overrides.ts';
 import { EXIT } from '../errors.ts';
 import type { FormatId } from '../importers/types.ts';
@@ -18,7 +19,7 @@ import { sanitizeInline } from '../render/sanitize.ts';
 export const CONVERT_TARGETS = ['csv', 'json'] as const;
 export type ConvertTarget = (typeof CONVERT_TARGETS)[number];
 
-export interface ConvertOptions extends ProfileOptions {
+export interface ConvertOptions extends ProfileOptions, ReadingCliOptions {
   from?: FormatId;
   to?: ConvertTarget;
   output?: string;
@@ -51,7 +52,7 @@ export async function runConvert(file: string, options: ConvertOptions): Promise
       import('../importers/format-summary.ts'),
     ]);
   const input = await openInputFile(file);
-  const result = await importFile(input, options.from);
+  const result = await importFile(input, options.from, readReadingOptions(options));
   const log: CycleLog = {
     profile: mergeProfiles(result.log.profile, overrides),
     days: result.log.days,

@@ -3,6 +3,7 @@
  * header of a CSV file, all read from the first bytes of the file (InputFile.head) so that a
  * multi-gigabyte export is never read just to be recognised. The file name only breaks ties.
  */
+import { decodeHeadText } from '../log/decode-text.ts';
 import { DAY_FIELDS } from '../core/log.ts';
 import type { InputFile } from '../io/input-file.ts';
 import { isZipHead, looksLikeAppleHealth } from './apple-health/detect.ts';
@@ -113,8 +114,9 @@ function explainUnrecognised(head: Buffer, name: string, sniffed: Sniffed): Snif
   return sniffed;
 }
 
+/** UTF-8, or Windows-1252 when not UTF-8 (as the canonical readers read it: issue 18). */
 function decodeHead(bytes: Buffer): string {
-  const text = bytes.toString('utf8');
+  const text = decodeHeadText(bytes);
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 

@@ -7,6 +7,7 @@ import type { InputFile } from '../io/input-file.ts';
 import { sanitizeInline } from '../render/sanitize.ts';
 import { detectFormat, sniffFormat } from './detect.ts';
 import type { FormatId, Importer, ImportResult } from './types.ts';
+import type { ReadOptions } from '../log/read-options.ts';
 
 import { FORMAT_IDS } from './format-ids.ts';
 
@@ -104,7 +105,11 @@ export function describeSupportedFormats(): string {
  * Imports one file: the format given with `--from`, or the one its content shows. An
  * unrecognised file is an input error (exit 65) that lists the formats and suggests `--from`.
  */
-export async function importFile(input: InputFile, from?: FormatId): Promise<ImportResult> {
+export async function importFile(
+  input: InputFile,
+  from?: FormatId,
+  reading?: ReadOptions,
+): Promise<ImportResult> {
   if (from === undefined && input.head.length === 0) {
     throw new InputError(
       input.name,
@@ -114,7 +119,9 @@ export async function importFile(input: InputFile, from?: FormatId): Promise<Imp
     );
   }
   const detected = from === undefined ? sniffFormat(input.head, input.name) : undefined;
-  const id = from ?? detected?.format;
+  // `--column Datum=date` says the file is a spreadsheet log whose date column has another name.
+  const mapsDate = reading?.columns?.some((c) => c.target === 'date') === true;
+  const id = from ?? detected?.format ?? (mapsDate ? 'csv' : undefined);
   if (id === undefined) {
     throw new InputError(
       input.name,
@@ -127,7 +134,16 @@ export async function importFile(input: InputFile, from?: FormatId): Promise<Imp
     );
   }
   const importer = await getFormat(id).load();
-  const result = await importer.read(input, { forced: from !== undefined });
+  const result = await importer.read(input, {
+    forced: from !== undefined,
+    ...(reading !== undefined ? { reading } : {}),
+  });
+  if ((reading?.columns?.length ?? 0) > 0 && id !== 'csv' && id !== 'json') {
+    result.warnings.unshift({
+      file: input.name,
+      message: `--column applies to cyclecheck CSV and JSON logs; it is ignored for this ${getFormat(id).label} export`,
+    });
+  }
   if (from !== undefined) {
     const seen = detectFormat(input);
     if (seen !== undefined && seen !== from) {

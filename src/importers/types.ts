@@ -4,6 +4,7 @@
  */
 import type { CycleLog } from '../core/log.ts';
 import type { InputFile } from '../io/input-file.ts';
+import type { ReadOptions } from '../log/read-options.ts';
 
 export type FormatId =
   'csv' | 'json' | 'apple-health' | 'drip' | 'clue' | 'mensinator' | 'periodical' | 'flo';
@@ -49,6 +50,8 @@ export interface ImportResult {
 export interface ImportOptions {
   /** Whether the format was forced with --from (skip the content check, still validate). */
   forced: boolean;
+  /** --column and --date-format, for the canonical CSV and JSON readers. */
+  reading?: ReadOptions;
 }
 
 export interface Importer {

@@ -5,19 +5,33 @@
 import type { Day, Profile } from '../core/log.ts';
 import { InputError } from '../errors.ts';
 import type { Importer, ImportResult, Warning } from '../importers/types.ts';
-import { decodeTextFile } from './decode-text.ts';
+import {
+  countPeriodWithoutBleeding,
+  describeMissingBleeding,
+  describePeriodWithoutBleeding,
+  describeUnbledPeriodDays,
+  hasAnyBleeding,
+} from './bleeding-evidence.ts';
+import {
+  describeSynonym,
+  foldColumnName,
+  isBasalTemperatureName,
+  matchColumnName,
+  suggestColumnName,
+  type ColumnMapping,
+  type ColumnTarget,
+} from './column-names.ts';
+import { decodeLogText } from './decode-text.ts';
 import {
   applyImpliedFields,
-  normalizeColumnName,
   parseDateJson,
   parseDayFieldJson,
+  parseYesNoText,
   quoteInput,
-  resolveDayColumn,
   setDayField,
-  suggestDayColumn,
   ValueError,
-  type DayColumn,
 } from './day-values.ts';
+import type { ReadOptions } from './read-options.ts';
 import { JsonTextError, parseJsonText } from './json-text.ts';
 import { describeMergedDates, findDuplicateDates, mergeDays } from './merge-days.ts';
 import { getJsonKeys, isJsonObject, parseProfileJson } from './profile.ts';
@@ -58,8 +72,78 @@ export function readJsonDocument(text: string, file: string): { value: unknown; 
   }
 }
 
-export function parseCanonicalJson(text: string, file: string): ImportResult {
+/** What the days' keys were read as, gathered over all days (each said once). */
+interface KeyUse {
+  mappings: readonly ColumnMapping[];
+  /** Folded keys already warned about. */
+  said: Set<string>;
+  ignored: string[];
+  likelyBleeding?: string;
+  known: Set<string>;
+  bleedingField: boolean;
+}
+
+interface JsonDocument {
+  profile: Profile;
+  days: unknown[];
+  daysAt: JsonCursor;
+  /** Whether `"format": "cyclecheck-log/1"` says absent fields mean none (cyclecheck wrote it). */
+  marked: boolean;
+}
+
+export function parseCanonicalJson(
+  text: string,
+  file: string,
+  options: ReadOptions = {},
+): ImportResult {
   const warnings: Warning[] = [];
+  const { profile, days: list, daysAt, marked } = readDocumentShape(text, file, warnings);
+  const use: KeyUse = {
+    mappings: options.columns ?? [],
+    said: new Set(),
+    ignored: [],
+    known: new Set(),
+    bleedingField: false,
+  };
+  const parsed = list.map((item, index) => readDay(item, daysAt.at(list, index), use, warnings));
+  checkBleedingRead(parsed, use, { daysAt, marked, warnings });
+  const merged = describeMergedDates(findDuplicateDates(parsed));
+  if (merged !== undefined) warnings.push({ file, message: merged });
+  return {
+    log: { profile, days: mergeDays(parsed) },
+    format: 'json',
+    warnings,
+    summary: [],
+    gaps: [],
+  };
+}
+
+/**
+ * Refuses a log from which nothing about bleeding was read (issue 18): no day has a bleeding
+ * field while fields were ignored, or a period field says yes, or the file is not one
+ * cyclecheck wrote (where an absent field is a statement: none).
+ */
+function checkBleedingRead(
+  days: readonly Day[],
+  use: KeyUse,
+  { daysAt, marked, warnings }: { daysAt: JsonCursor; marked: boolean; warnings: Warning[] },
+): void {
+  if (days.length === 0) {
+    warnings.push(daysAt.warning('no days; the log is empty'));
+    return;
+  }
+  const unbled = countPeriodWithoutBleeding(days);
+  const bled = hasAnyBleeding(days);
+  if (unbled > 0 && !bled && use.ignored.length === 0) {
+    daysAt.fail(describePeriodWithoutBleeding('field', unbled));
+  }
+  if (!use.bleedingField && (use.ignored.length > 0 || unbled > 0 || !marked)) {
+    daysAt.fail(describeMissingBleeding('field', use.ignored, use.likelyBleeding, [...use.known]));
+  }
+  if (unbled > 0) warnings.push(daysAt.warning(describeUnbledPeriodDays(unbled)));
+}
+
+function readDocumentShape(text: string, file: string, warnings: Warning[]): JsonDocument {
   const { value, root } = readJsonDocument(text, file);
   let profile: Profile = {};
   let days: unknown;
@@ -98,60 +182,63 @@ export function parseCanonicalJson(text: string, file: string): ImportResult {
       `"days" must be a list of days, like [{"date": "2025-03-12", "bleeding": "spotting"}]`,
     );
   }
-
-  const list: unknown[] = days;
-  const unknownKeys = new Set<string>();
-  const parsed = list.map((item, index) =>
-    readDay(item, daysAt.at(list, index), unknownKeys, warnings),
-  );
-
-  if (parsed.length === 0) warnings.push(daysAt.warning('no days; the log is empty'));
-  const merged = describeMergedDates(findDuplicateDates(parsed));
-  if (merged !== undefined) warnings.push({ file, message: merged });
-  return {
-    log: { profile, days: mergeDays(parsed) },
-    format: 'json',
-    warnings,
-    summary: [],
-    gaps: [],
-  };
+  const marked = isJsonObject(value) && value['format'] === CANONICAL_LOG_FORMAT;
+  return { profile, days: days as unknown[], daysAt, marked };
 }
 
-function readDay(
-  item: unknown,
-  at: JsonCursor,
-  unknownKeys: Set<string>,
-  warnings: Warning[],
-): Day {
+/** What a day's key is read as; an ignored key is warned about once, in the first day with it. */
+function matchDayKey(key: string, member: JsonCursor, use: KeyUse, warnings: Warning[]) {
+  const match = matchColumnName(key, use.mappings);
+  const folded = foldColumnName(key);
+  if (match !== undefined) {
+    if (match.target === 'bleeding' || match.target === 'spotting') use.bleedingField = true;
+    use.known.add(key);
+    if (match.how === 'synonym' && !use.said.has(folded)) {
+      use.said.add(folded);
+      warnings.push(member.warning(describeSynonym(key, match.target)));
+    }
+    return match.target;
+  }
+  if (use.said.has(folded)) return undefined;
+  use.said.add(folded);
+  use.ignored.push(key);
+  const suggestion = suggestColumnName(key);
+  if (suggestion === 'bleeding' || suggestion === 'spotting') use.likelyBleeding ??= key;
+  const message = isBasalTemperatureName(key)
+    ? `field ${quoteInput(key)} is basal body temperature, which is ignored in every day: a basal reading is never a fever reading`
+    : `unknown field ${quoteInput(key)} is ignored in every day${suggestion ? ` (did you mean ${suggestion}?)` : ''}`;
+  warnings.push(member.warning(message));
+  return undefined;
+}
+
+function readSpottingJson(value: unknown): boolean {
+  if (value === null || value === undefined) return false;
+  if (typeof value === 'boolean') return value;
+  if (value === 0 || value === 1) return value === 1;
+  if (typeof value === 'string') return parseYesNoText('spotting', value) === true;
+  throw new ValueError('spotting', `${quoteInput(value)} is not yes or no`);
+}
+
+function readDay(item: unknown, at: JsonCursor, use: KeyUse, warnings: Warning[]): Day {
   if (!isJsonObject(item)) {
     at.fail(
       `expected a day object like {"date": "2025-03-12", "bleeding": "spotting"}, found ${quoteInput(item)}`,
     );
   }
   const day = { date: '' } as Day;
-  const seen = new Map<DayColumn, string>();
+  const seen = new Map<ColumnTarget, string>();
+  let spotting = false;
   for (const key of getJsonKeys(item, at)) {
     const member = at.at(item, key);
-    const column = resolveDayColumn(key);
-    if (column === undefined) {
-      const name = normalizeColumnName(key);
-      if (!unknownKeys.has(name)) {
-        unknownKeys.add(name);
-        const suggestion = suggestDayColumn(key);
-        warnings.push(
-          member.warning(
-            `unknown field ${quoteInput(key)} is ignored in every day${suggestion ? ` (did you mean ${suggestion}?)` : ''}`,
-          ),
-        );
-      }
-      continue;
-    }
+    const column = matchDayKey(key, member, use, warnings);
+    if (column === undefined) continue;
     const previous = seen.get(column);
     if (previous !== undefined)
       member.fail(`repeats ${quoteInput(previous)}; each field may appear once`);
     seen.set(column, key);
     try {
       if (column === 'date') day.date = parseDateJson('date', item[key]);
+      else if (column === 'spotting') spotting = readSpottingJson(item[key]);
       else setDayField(day, column, parseDayFieldJson(column, item[key]));
     } catch (error) {
       if (error instanceof ValueError) member.fail(error.problem);
@@ -160,6 +247,8 @@ function readDay(
   }
   if (!seen.has('date'))
     at.fail('missing "date"; every day needs one, e.g. {"date": "2025-03-12"}');
+  if (spotting && (day.bleeding === undefined || day.bleeding === 'none'))
+    day.bleeding = 'spotting';
   applyImpliedFields(day);
   return day;
 }
@@ -167,8 +256,10 @@ function readDay(
 export const jsonImporter: Importer = {
   id: 'json',
   label: 'cyclecheck JSON log (canonical: {"format": "cyclecheck-log/1", "profile", "days"})',
-  async read(input) {
-    const text = decodeTextFile(await input.readAll(), input.name);
-    return parseCanonicalJson(text, input.name);
+  async read(input, options) {
+    const { text, warnings } = decodeLogText(await input.readAll(), input.name);
+    const result = parseCanonicalJson(text, input.name, options?.reading);
+    result.warnings.unshift(...warnings);
+    return result;
   },
 };

@@ -7,9 +7,11 @@ import {
   BLEEDING_LEVELS,
   BLEEDING_SOURCES,
   DAY_FIELDS,
+  type Bleeding,
   DISCHARGES,
   SEVERITIES,
   type Day,
+  type Severity,
   type DayField,
 } from '../core/log.ts';
 import { sanitizeInline } from '../render/sanitize.ts';
@@ -50,13 +52,34 @@ export const UNUSUAL_DISCHARGE_WORDS: readonly string[] = ['atypical', 'abnormal
 
 export type DayColumn = 'date' | DayField;
 
-/** British spellings people type; both read as the canonical column. */
-const COLUMN_ALIASES: Readonly<Record<string, DayColumn>> = {
-  odour: 'odor',
-  blood_colour: 'blood_color',
+/**
+ * Words people write for an amount of bleeding (issue 18), beside the canonical levels.
+ * Only words whose level is plain; a bare "yes" is refused, since it does not say how much.
+ */
+const BLEEDING_WORDS: Readonly<Record<string, Bleeding>> = {
+  spot: 'spotting',
+  spots: 'spotting',
+  spotted: 'spotting',
+  'very light': 'light',
+  'light flow': 'light',
+  moderate: 'medium',
+  med: 'medium',
+  'medium flow': 'medium',
+  'heavy flow': 'heavy',
+  'very heavy': 'heavy',
+  'super heavy': 'heavy',
+  'extra heavy': 'heavy',
 };
 
-const KNOWN_COLUMNS: ReadonlySet<string> = new Set<string>(['date', ...DAY_FIELDS]);
+/**
+ * Words for how bad a pain was, beside none/mild/moderate/severe. "Bad" or "strong" are left
+ * out on purpose: whether they mean moderate or severe is the person's to say.
+ */
+const SEVERITY_WORDS: Readonly<Record<string, Severity>> = {
+  light: 'mild',
+  slight: 'mild',
+  medium: 'moderate',
+};
 
 /** `Bleeding Source`, `bleeding-source` and ` BLEEDING_SOURCE ` all name `bleeding_source`. */
 export function normalizeColumnName(name: string): string {
@@ -64,41 +87,6 @@ export function normalizeColumnName(name: string): string {
     .trim()
     .toLowerCase()
     .replace(/[\s-]+/g, '_');
-}
-
-/** The canonical column a header name or JSON key stands for, or undefined when unknown. */
-export function resolveDayColumn(name: string): DayColumn | undefined {
-  const key = normalizeColumnName(name);
-  if (KNOWN_COLUMNS.has(key)) return key as DayColumn;
-  return Object.hasOwn(COLUMN_ALIASES, key) ? COLUMN_ALIASES[key] : undefined;
-}
-
-/** The known column closest to an unknown name (for "did you mean"), if any is close. */
-export function suggestDayColumn(name: string): DayColumn | undefined {
-  const key = normalizeColumnName(name);
-  let best: DayColumn | undefined;
-  let bestDistance = Infinity;
-  for (const column of KNOWN_COLUMNS) {
-    const distance = editDistance(key, column);
-    if (distance < bestDistance) {
-      bestDistance = distance;
-      best = column as DayColumn;
-    }
-  }
-  return bestDistance <= Math.max(1, Math.floor(key.length / 4)) ? best : undefined;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current.push(Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
 }
 
 /** An input value as it should appear in a message: quoted, one line, short, no escapes. */
@@ -201,6 +189,15 @@ export function parseDayFieldText<F extends DayField>(field: F, text: string): D
   return parseWord(field, kind, trimmed) as Day[F];
 }
 
+/** A yes/no cell outside the canonical fields (a spotting tick box): blank is undefined. */
+export function parseYesNoText(field: string, text: string): boolean | undefined {
+  const word = text.trim().toLowerCase();
+  if (word === '') return undefined;
+  if (YES_WORDS.has(word)) return true;
+  if (NO_WORDS.has(word)) return false;
+  throw new ValueError(field, describeExpected('yesno', quoteInput(text.trim())));
+}
+
 /** A day field from a JSON value: the native type, or the same words as in CSV. */
 export function parseDayFieldJson<F extends DayField>(
   field: F,
@@ -230,15 +227,35 @@ function parseWord(field: DayField, kind: FieldKind, text: string): unknown {
       if (YES_WORDS.has(word)) return true;
       if (NO_WORDS.has(word)) return false;
       break;
-    case 'bleeding':
-      if ((BLEEDING_LEVELS as readonly string[]).includes(word)) return word;
+    case 'bleeding': {
+      const spaced = word.replace(/\s+/g, ' ');
+      if ((BLEEDING_LEVELS as readonly string[]).includes(spaced)) return spaced;
+      if (Object.hasOwn(BLEEDING_WORDS, spaced)) return BLEEDING_WORDS[spaced];
+      if (NO_WORDS.has(word)) return 'none';
+      if (YES_WORDS.has(word)) {
+        throw new ValueError(
+          field,
+          `${quoteInput(text)} says there was bleeding but not how much: write spotting, light, medium or heavy`,
+        );
+      }
       break;
+    }
     case 'source':
       if ((BLEEDING_SOURCES as readonly string[]).includes(word)) return word;
       break;
-    case 'severity':
-      if ((SEVERITIES as readonly string[]).includes(word)) return word;
+    case 'severity': {
+      const spaced = word.replace(/\s+/g, ' ');
+      if ((SEVERITIES as readonly string[]).includes(spaced)) return spaced;
+      if (Object.hasOwn(SEVERITY_WORDS, spaced)) return SEVERITY_WORDS[spaced];
+      if (NO_WORDS.has(word)) return 'none';
+      if (YES_WORDS.has(word)) {
+        throw new ValueError(
+          field,
+          `${quoteInput(text)} does not say how bad: write mild, moderate or severe`,
+        );
+      }
       break;
+    }
     case 'discharge': {
       const spaced = word.replace(/\s+/g, ' ');
       if ((DISCHARGES as readonly string[]).includes(spaced)) return spaced;

@@ -10,6 +10,7 @@ import { dropAnsweredGaps } from '../importers/merge-logs.ts';
 import type { FormatId, ImportResult, ProfileGap, Warning } from '../importers/types.ts';
 import { InputError, UsageError } from '../errors.ts';
 import { MAX_AGE, MIN_AGE, mergeProfiles } from '../log/profile.ts';
+import { describeNoBleedingRecorded, hasAnyBleeding } from '../log/bleeding-evidence.ts';
 import { buildReport } from './build-report.ts';
 import type { Report } from './types.ts';
 
@@ -71,16 +72,29 @@ export function analyzeImport(
   };
   const file = files[0] ?? '-';
   refuseEmptyWindow(log, overrides, file);
+  const formats = result.formats ?? [result.format];
   const report = reportLog(log, {
     files,
-    formats: result.formats ?? [result.format],
-    warnings: result.warnings,
+    formats,
+    warnings: withBleedingWarning(result.warnings, log, formats, file),
     gaps: result.gaps,
     answers: overrides,
     ...(result.appNotes ? { appNotes: result.appNotes } : {}),
   });
   refuseImpossibleAge(report, log.profile, overrides, file);
   return { report, log };
+}
+
+/** Issue 18: a log with no bleeding on any day says so in the report, never silently. */
+function withBleedingWarning(
+  warnings: Warning[],
+  log: CycleLog,
+  formats: readonly FormatId[],
+  file: string,
+): Warning[] {
+  if (log.days.length === 0 || hasAnyBleeding(log.days)) return warnings;
+  const appExport = formats.some((f) => f !== 'csv' && f !== 'json');
+  return [...warnings, { file, message: describeNoBleedingRecorded(appExport) }];
 }
 
 /** The profile fact at fault: a usage error when the command line gave it, else the file's. */

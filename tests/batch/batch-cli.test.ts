@@ -181,6 +181,7 @@ describe('batch --to csv', () => {
       'periods',
       'highest_tier',
       ...RULE_IDS,
+      'warnings',
       'error',
     ]);
     expect(header?.split(',')).toEqual(CSV_COLUMNS);
@@ -206,6 +207,7 @@ describe('batch --to csv', () => {
       RULE_IDS.forEach((id, r) => {
         expect(Number(cells[7 + r])).toBe(report.flags.filter((f) => f.rule === id).length);
       });
+      expect(cells.at(-2)).toBe(String(report.warnings.length));
       expect(cells.at(-1)).toBe('');
     });
   });
@@ -259,7 +261,7 @@ describe('batch summary table (default)', () => {
     const run = await runCli(['batch', cohort]);
     expect(run.code).toBe(65);
     const lines = run.stdout.split('\n');
-    expect(lines[0]).toMatch(/^FILE +FORMAT +DAYS +PERIODS +HIGHEST +FLAGS +RULES$/);
+    expect(lines[0]).toMatch(/^FILE +FORMAT +DAYS +PERIODS +HIGHEST +FLAGS +WARN +RULES$/);
     for (const file of sortedAll()) expect(run.stdout).toContain(file);
     expect(run.stdout).toMatch(/empty\.csv +ERROR +.*empty/);
     expect(run.stdout).toContain('10 logs: 8 analyzed, 2 failed.');

@@ -41,6 +41,7 @@ function analyzed(
     highest_tier: tier,
     flags: ruleCounts.reduce((a, b) => a + b, 0),
     rule_counts: ruleCounts,
+    warnings: 0,
   };
 }
 
@@ -86,7 +87,15 @@ describe('CSV summary', () => {
     expect(cells[CSV_COLUMNS.indexOf('postcoital-bleeding')]).toBe('2');
     expect(cells[CSV_COLUMNS.indexOf('heavy-period')]).toBe('1');
     expect(cells[CSV_COLUMNS.indexOf('late-period')]).toBe('0');
+    expect(cells[CSV_COLUMNS.indexOf('warnings')]).toBe('0');
     expect(cells.at(-1)).toBe('');
+  });
+
+  it('counts the report warnings of a log in the warnings column', () => {
+    const row = { ...analyzed('logs/a.csv', {}, 'none'), warnings: 3 };
+    const cells = formatCsvRow(row).trimEnd().split(',');
+    expect(CSV_COLUMNS.at(-2)).toBe('warnings');
+    expect(cells.at(-2)).toBe('3');
   });
 
   it('writes a failed log with empty counts and its message, quoted', () => {
@@ -199,7 +208,14 @@ describe('summary table', () => {
     expect(row.slice(header.indexOf('HIGHEST')).startsWith('soon ')).toBe(true);
     expect(row.slice(header.indexOf('RULES')).startsWith('postcoital-bleeding')).toBe(true);
     expect(row).toContain('postcoital-bleeding ×2, heavy-period');
-    expect(row).toMatch(/ 365 +13 +soon +3 /);
+    expect(row).toMatch(/ 365 +13 +soon +3 +0 +postcoital/);
+    expect(row.slice(header.indexOf('WARN'), header.indexOf('WARN') + 4)).toBe('   0');
+  });
+
+  it('shows how many warnings a log has, so a tier of none is never read alone', () => {
+    const layout = getTableLayout(['logs/a.csv'], undefined, chalk);
+    const row = formatTableRow({ ...analyzed('logs/a.csv', {}, 'none'), warnings: 2 }, layout);
+    expect(row).toMatch(/ none +0 +2$/m);
   });
 
   it('shows a failed log with its message', () => {

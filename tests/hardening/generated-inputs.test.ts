@@ -84,7 +84,10 @@ const CASES: Case[] = [
   {
     name: 'a 10 MB note in a JSON log',
     file: 'long-note.json',
-    make: () => JSON.stringify({ days: [{ date: '2025-03-01', notes: 'a'.repeat(TEN_MB) }] }),
+    make: () =>
+      JSON.stringify({
+        days: [{ date: '2025-03-01', bleeding: 'light', notes: 'a'.repeat(TEN_MB) }],
+      }),
     imported: (result) => expect(JSON.parse(result.stdout)).toHaveProperty('format'),
   },
   {

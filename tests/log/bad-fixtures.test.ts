@@ -22,7 +22,8 @@ async function readFixture(file: string) {
 
 describe('fixtures/bad/canonical', () => {
   it('lists every malformed file in the README table', () => {
-    const files = readdirSync(DIR).filter((f) => !f.endsWith('.md') && f !== 'header-only.csv');
+    const readable = new Set(['header-only.csv', 'utf16-bom.csv']);
+    const files = readdirSync(DIR).filter((f) => !f.endsWith('.md') && !readable.has(f));
     expect(rows.map((r) => r.file).sort()).toEqual(files.sort());
   });
 
@@ -48,5 +49,12 @@ describe('fixtures/bad/canonical', () => {
         message: 'no day rows after the header; the log is empty',
       },
     ]);
+  });
+
+  // Issue 18: UTF-16 with a byte order mark used to be refused; it is read now.
+  it('utf16-bom.csv reads as UTF-16', async () => {
+    const result = await readFixture('utf16-bom.csv');
+    expect(result.log.days[0]).toEqual({ date: '2025-03-01', bleeding: 'light' });
+    expect(result.warnings).toEqual([]);
   });
 });

@@ -97,7 +97,8 @@ describe('parseCanonicalCsv: reading', () => {
   });
 
   it('accepts odour as odor and implies sex from first_sex and pain_during_sex', () => {
-    const text = 'date,odour,first_sex,pain_during_sex\n2025-03-01,yes,yes,\n2025-03-02,,,yes\n';
+    const text =
+      'date,bleeding,odour,first_sex,pain_during_sex\n2025-03-01,,yes,yes,\n2025-03-02,,,,yes\n';
     expect(parseCanonicalCsv(text, 'log.csv').log.days).toEqual([
       { date: '2025-03-01', sex: true, first_sex: true, odor: true },
       { date: '2025-03-02', sex: true, pain_during_sex: true },
@@ -139,10 +140,10 @@ describe('parseCanonicalCsv: reading', () => {
 
   it('strips the one quote that protects formula-like text, and only there', () => {
     const text = [
-      'date,notes,blood_color',
-      "2025-03-01,'=1+1,'-brown",
-      "2025-03-02,''=x,'plain",
-      "2025-03-03,'@home,it's red",
+      'date,notes,blood_color,bleeding',
+      "2025-03-01,'=1+1,'-brown,",
+      "2025-03-02,''=x,'plain,",
+      "2025-03-03,'@home,it's red,",
     ].join('\n');
     expect(parseCanonicalCsv(text, 'log.csv').log.days).toEqual([
       { date: '2025-03-01', blood_color: '-brown', notes: '=1+1' },
@@ -173,7 +174,10 @@ describe('parseCanonicalCsv: reading', () => {
   });
 
   it('warns about a comment that looks like a mistyped profile key', () => {
-    const result = parseCanonicalCsv('# contraceptoin: copper-iud\ndate\n2025-03-01\n', 'log.csv');
+    const result = parseCanonicalCsv(
+      '# contraceptoin: copper-iud\ndate,bleeding\n2025-03-01,\n',
+      'log.csv',
+    );
     expect(result.warnings[0]).toMatchObject({ line: 1 });
     expect(result.warnings[0]!.message).toMatch(/^"contraceptoin" is not a profile key/);
   });
@@ -193,12 +197,17 @@ describe('parseCanonicalCsv: malformed input names file:line:column and the prob
     ],
     [
       'date format',
+      'date,bleeding\nMarch 12 2025,light\n',
+      'log.csv:2:1: date: "March 12 2025" is not a date in the form YYYY-MM-DD, e.g. 2025-03-12',
+    ],
+    [
+      'a slash date nothing decides (issue 18: refused once, with the fix)',
       'date,bleeding\n12/03/2025,light\n',
-      'log.csv:2:1: date: "12/03/2025" is not a date in the form YYYY-MM-DD, e.g. 2025-03-12',
+      'log.csv:2:1: 1 date looks like "12/03/2025", which can be day/month or month/day: pass --date-format dmy or mdy',
     ],
     [
       'year zero',
-      'date\n0000-01-01\n',
+      'date,bleeding\n0000-01-01,\n',
       'log.csv:2:1: date: "0000-01-01": year 0000 is outside 1900–2100',
     ],
     [
@@ -218,7 +227,7 @@ describe('parseCanonicalCsv: malformed input names file:line:column and the prob
     ],
     [
       'temperature',
-      'date,temperature\n2025-03-01,98.6\n',
+      'date,temperature,bleeding\n2025-03-01,98.6,\n',
       'log.csv:2:2: temperature: 98.6 is not a plausible body temperature (30–45 °C); if that is °F, it is 37.0 °C',
     ],
     [
@@ -307,7 +316,7 @@ describe('parseCanonicalCsv: malformed input names file:line:column and the prob
   });
 
   it('counts profile lines before the header', () => {
-    expect(errorOf('# age: 30\n\n# menopause: pre\ndate\n2025-02-30\n').message).toMatch(
+    expect(errorOf('# age: 30\n\n# menopause: pre\ndate,bleeding\n2025-02-30,\n').message).toMatch(
       /^log\.csv:5:1: /,
     );
   });
@@ -335,20 +344,53 @@ describe('csvImporter', () => {
     csvImporter.read(inputFromBytes('in.csv', bytes), { forced: false });
 
   it('reads UTF-8 bytes', async () => {
-    const result = await read(Buffer.from('\uFEFFdate,notes\n2025-03-01,café\n'));
+    const result = await read(Buffer.from('\uFEFFdate,notes,bleeding\n2025-03-01,café,\n'));
     expect(result.log.days).toEqual([{ date: '2025-03-01', notes: 'café' }]);
+  });
+
+  // Issue 18 changed these two: Excel's Windows-1252 and UTF-16 with a byte order mark are read
+  // (they used to be refused); a byte that is neither UTF-8 nor Windows-1252 is still refused.
+  it('reads Windows-1252 bytes that are not UTF-8, with one warning', async () => {
+    const bytes = Buffer.from([
+      ...Buffer.from('date,bleeding,notes\n2025-03-01,light,caf'),
+      0xe9,
+      0x0a,
+      ...Buffer.from('2025-03-02,,gr'),
+      0xfc,
+      0x6e,
+      0x0a,
+    ]);
+    const result = await read(bytes);
+    expect(result.log.days).toEqual([
+      { date: '2025-03-01', bleeding: 'light', notes: 'café' },
+      { date: '2025-03-02', notes: 'grün' },
+    ]);
+    expect(result.warnings).toHaveLength(1);
+    expect(result.warnings[0]).toMatchObject({ file: 'in.csv', line: 2 });
+    expect(result.warnings[0]!.message).toMatch(
+      /^the file is not UTF-8 text; it was read as Windows-1252/,
+    );
+  });
+
+  it.each([
+    ['little-endian', Buffer.from('\uFEFFdate;bleeding\n2025-03-01;heavy\n', 'utf16le')],
+    ['big-endian', Buffer.from('\uFEFFdate;bleeding\n2025-03-01;heavy\n', 'utf16le').swap16()],
+  ])('reads UTF-16 %s with a byte order mark', async (_name, bytes) => {
+    const result = await read(bytes);
+    expect(result.log.days).toEqual([{ date: '2025-03-01', bleeding: 'heavy' }]);
+    expect(result.warnings).toEqual([]);
   });
 
   it.each([
     [
-      'invalid UTF-8',
-      Buffer.from([...Buffer.from('date,notes\n2025-03-01,caf'), 0xe9, 0x0a]),
-      'in.csv:2: the file is not valid UTF-8 text',
+      'bytes that are neither UTF-8 nor Windows-1252',
+      Buffer.from([...Buffer.from('date,bleeding\n2025-03-01,'), 0x81, 0x0a]),
+      'in.csv:2: the file is not valid UTF-8 text, nor Windows-1252 (byte 0x81 means nothing there)',
     ],
     [
-      'UTF-16',
-      Buffer.from('\uFEFFdate\n', 'utf16le'),
-      'in.csv:1: the file is UTF-16 text, not UTF-8',
+      'UTF-16 cut in the middle of a character',
+      Buffer.from([0xff, 0xfe, 0x64, 0x00, 0x61]),
+      'in.csv:1: the file starts as UTF-16 text, but it is cut off',
     ],
     [
       'a zip archive',

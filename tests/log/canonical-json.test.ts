@@ -44,7 +44,10 @@ describe('parseCanonicalJson: reading', () => {
   });
 
   it('reads a bare array of days, without format', () => {
-    const result = parseCanonicalJson('[{"date": "2025-03-12", "first_sex": true}]', 'log.json');
+    const result = parseCanonicalJson(
+      '[{"date": "2025-03-12", "bleeding": null, "first_sex": true}]',
+      'log.json',
+    );
     expect(result.log).toEqual({
       profile: {},
       days: [{ date: '2025-03-12', sex: true, first_sex: true }],
@@ -52,18 +55,24 @@ describe('parseCanonicalJson: reading', () => {
   });
 
   it('reads an object without format, and a null profile', () => {
-    const result = parseCanonicalJson('{"profile": null, "days": [{"date": "2025-03-12"}]}', 'x');
-    expect(result.log).toEqual({ profile: {}, days: [{ date: '2025-03-12' }] });
+    const result = parseCanonicalJson(
+      '{"profile": null, "days": [{"date": "2025-03-12", "bleeding": "none"}]}',
+      'x',
+    );
+    expect(result.log).toEqual({ profile: {}, days: [{ date: '2025-03-12', bleeding: 'none' }] });
   });
 
   it('tolerates a BOM and CRLF line ends', () => {
-    const result = parseCanonicalJson('\uFEFF{\r\n"days": [\r\n{"date": "2025-03-12"}]}', 'x');
+    const result = parseCanonicalJson(
+      '\uFEFF{\r\n"format": "cyclecheck-log/1", "days": [\r\n{"date": "2025-03-12"}]}',
+      'x',
+    );
     expect(result.log.days).toEqual([{ date: '2025-03-12' }]);
   });
 
   it('warns once per unknown day key, with its path and line', () => {
     const text =
-      '[\n{"date": "2025-03-01", "mood": "ok"},\n{"date": "2025-03-02", "mood": "sad", "bleding": "light"}\n]';
+      '[\n{"date": "2025-03-01", "mood": "ok", "bleeding": null},\n{"date": "2025-03-02", "mood": "sad", "bleding": "light"}\n]';
     const result = parseCanonicalJson(text, 'log.json');
     expect(result.warnings).toEqual([
       {
@@ -203,7 +212,7 @@ describe('parseCanonicalJson: invalid input names the place and the problem', ()
   });
 
   it('carries line, column and path in the structured location', () => {
-    const error = errorOf('[\n{"date": "2025-03-01", "cramps": "bad"}]');
+    const error = errorOf('[\n{"date": "2025-03-01", "cramps": "meh"}]');
     expect(error.location).toEqual({ line: 2, column: 34, path: '[0].cramps' });
   });
 
@@ -214,15 +223,20 @@ describe('parseCanonicalJson: invalid input names the place and the problem', ()
 });
 
 describe('jsonImporter', () => {
-  it('reads bytes and refuses invalid UTF-8', async () => {
+  it('reads bytes and refuses what is neither UTF-8 nor Windows-1252', async () => {
     const ok = await jsonImporter.read(
-      inputFromBytes('in.json', Buffer.from('[{"date": "2025-03-01", "notes": "ça va"}]')),
+      inputFromBytes(
+        'in.json',
+        Buffer.from('[{"date": "2025-03-01", "bleeding": null, "notes": "ça va"}]'),
+      ),
       { forced: false },
     );
     expect(ok.log.days).toEqual([{ date: '2025-03-01', notes: 'ça va' }]);
     const bad = await jsonImporter
-      .read(inputFromBytes('in.json', Buffer.from([0x5b, 0xff, 0x5d])), { forced: false })
+      .read(inputFromBytes('in.json', Buffer.from([0x5b, 0x81, 0x5d])), { forced: false })
       .catch((e: unknown) => e);
-    expect((bad as Error).message).toMatch(/^in\.json:1: the file is not valid UTF-8 text/);
+    expect((bad as Error).message).toMatch(
+      /^in\.json:1: the file is not valid UTF-8 text, nor Windows-1252/,
+    );
   });
 });

@@ -7,10 +7,9 @@ import {
   parseDayFieldJson,
   parseDayFieldText,
   quoteInput,
-  resolveDayColumn,
-  suggestDayColumn,
   ValueError,
 } from '../../src/log/day-values.ts';
+import { matchColumnName, suggestColumnName } from '../../src/log/column-names.ts';
 
 describe('parseDayFieldText accepts every documented spelling', () => {
   const accepted: [DayField, string, unknown][] = [
@@ -46,6 +45,12 @@ describe('parseDayFieldText accepts every documented spelling', () => {
     ['bleeding', 'MEDIUM', 'medium'],
     ['bleeding', 'heavy', 'heavy'],
     ['bleeding', '', undefined],
+    // bleeding words people use (issue 18)
+    ['bleeding', 'Moderate', 'medium'],
+    ['bleeding', 'very  heavy', 'heavy'],
+    ['bleeding', 'spotted', 'spotting'],
+    ['bleeding', 'no', 'none'],
+    ['bleeding', '0', 'none'],
     // source
     ['bleeding_source', 'vaginal', 'vaginal'],
     ['bleeding_source', 'Urinary', 'urinary'],
@@ -57,6 +62,9 @@ describe('parseDayFieldText accepts every documented spelling', () => {
     ['cramps', 'mild', 'mild'],
     ['cramps', 'Moderate', 'moderate'],
     ['pelvic_pain', 'severe', 'severe'],
+    ['cramps', 'light', 'mild'],
+    ['cramps', 'medium', 'moderate'],
+    ['cramps', 'no', 'none'],
     // discharge
     ['discharge', 'none', 'none'],
     ['discharge', 'normal', 'normal'],
@@ -94,7 +102,12 @@ describe('parseDayFieldText accepts every documented spelling', () => {
 describe('parseDayFieldText rejects invalid values with what a valid one looks like', () => {
   const rejected: [DayField, string, string][] = [
     ['bleeding', 'lots', 'bleeding: "lots" is not one of none, spotting, light, medium, heavy'],
-    ['bleeding', 'yes', 'bleeding: "yes" is not one of none, spotting, light, medium, heavy'],
+    [
+      'bleeding',
+      'yes',
+      'bleeding: "yes" says there was bleeding but not how much: write spotting, light, medium or heavy',
+    ],
+    ['cramps', 'x', 'cramps: "x" does not say how bad: write mild, moderate or severe'],
     [
       'sex',
       'maybe',
@@ -219,20 +232,17 @@ describe('columns', () => {
     ['blood_colour', 'blood_color'],
     ['notes', 'notes'],
   ])('%j → %s', (name, column) => {
-    expect(resolveDayColumn(name)).toBe(column);
+    expect(matchColumnName(name)).toEqual({ target: column, how: 'canonical' });
   });
 
-  it.each(['mood', 'note', 'flow', '', '__proto__', 'constructor'])(
-    '%j is not a column',
-    (name) => {
-      expect(resolveDayColumn(name)).toBeUndefined();
-    },
-  );
+  it.each(['mood', '', '__proto__', 'constructor'])('%j is not a column', (name) => {
+    expect(matchColumnName(name)).toBeUndefined();
+  });
 
   it('suggests a close column name and nothing for a distant one', () => {
-    expect(suggestDayColumn('bleding')).toBe('bleeding');
-    expect(suggestDayColumn('note')).toBe('notes');
-    expect(suggestDayColumn('mood')).toBeUndefined();
+    expect(suggestColumnName('bleding')).toBe('bleeding');
+    expect(suggestColumnName('notse')).toBe('notes');
+    expect(suggestColumnName('mood')).toBeUndefined();
   });
 });
 

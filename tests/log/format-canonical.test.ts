@@ -13,6 +13,7 @@ import {
   type Profile,
 } from '../../src/core/log.ts';
 import { parseCanonicalCsv } from '../../src/log/canonical-csv.ts';
+import { countPeriodWithoutBleeding, hasAnyBleeding } from '../../src/log/bleeding-evidence.ts';
 import { parseCanonicalJson } from '../../src/log/canonical-json.ts';
 import { formatCanonicalCsv, formatCanonicalJson } from '../../src/log/format-canonical.ts';
 
@@ -269,10 +270,13 @@ const profile: fc.Arbitrary<Profile> = fc
   })
   .map(compact);
 
-// fc.record builds objects without a prototype; the readers build ordinary ones.
+// fc.record builds objects without a prototype; the readers build ordinary ones. A log whose
+// period days carry no bleeding at all is refused by the readers (issue 18), so it is left out
+// here and tested on its own below.
 const logs: fc.Arbitrary<CycleLog> = fc
   .record({ profile, days })
-  .map((log) => structuredClone(log));
+  .map((log) => structuredClone(log))
+  .filter((log) => countPeriodWithoutBleeding(log.days) === 0 || hasAnyBleeding(log.days));
 
 describe('round trips of generated logs', () => {
   it('CSV: formatCanonicalCsv → parseCanonicalCsv gives the same log', () => {
@@ -304,6 +308,18 @@ describe('round trips of generated logs', () => {
         expect(formatCanonicalJson(viaCsv)).toBe(formatCanonicalJson(log));
       }),
       { numRuns: 100 },
+    );
+  });
+});
+
+describe('a written log with period days but no bleeding anywhere', () => {
+  const log: CycleLog = { profile: {}, days: [{ date: '2025-03-01', period: true }] };
+  it('is refused when read back, as CSV and as JSON (no false all-clear)', () => {
+    expect(() => parseCanonicalCsv(formatCanonicalCsv(log), 'gen.csv')).toThrow(
+      /the period column says yes on 1 day, but no bleeding was read on any day/,
+    );
+    expect(() => parseCanonicalJson(formatCanonicalJson(log), 'gen.json')).toThrow(
+      /the period field says yes on 1 day, but no bleeding was read on any day/,
     );
   });
 });

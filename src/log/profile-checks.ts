@@ -1,0 +1,36 @@
+/**
+ * What every profile parser shares: a ValueError turned into an error at its site, and the
+ * checks for dates and date order.
+ */
+import { type IsoDate } from '../core/dates.ts';
+import { getDateProblem, ValueError } from './day-values.ts';
+import { failAt, type SourceSite } from './source-site.ts';
+
+export function check<T>(site: SourceSite | undefined, parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    // A JSON path already names the field; elsewhere the reason must.
+    if (error instanceof ValueError) failAt(site, site?.path ? error.problem : error.message);
+    throw error;
+  }
+}
+
+export function date(field: string, text: string): IsoDate {
+  const trimmed = text.trim();
+  if (trimmed === '')
+    throw new ValueError(field, 'missing; expected a date in the form YYYY-MM-DD');
+  const problem = getDateProblem(trimmed);
+  if (problem !== undefined) throw new ValueError(field, problem);
+  return trimmed;
+}
+
+export function assertOrder(
+  field: string,
+  from: IsoDate | undefined,
+  to: IsoDate | undefined,
+): void {
+  if (from !== undefined && to !== undefined && from > to) {
+    throw new ValueError(field, `the end ${to} is before the start ${from}`);
+  }
+}
