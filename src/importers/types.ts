@@ -6,7 +6,17 @@ import type { CycleLog } from '../core/log.ts';
 import type { InputFile } from '../io/input-file.ts';
 
 export type FormatId =
-  'csv' | 'json' | 'apple-health' | 'drip' | 'clue' | 'mensinator' | 'periodical' | 'flo';
+  | 'csv'
+  | 'json'
+  | 'apple-health'
+  | 'drip'
+  | 'clue'
+  | 'mensinator'
+  | 'periodical'
+  | 'flo'
+  | 'health-connect'
+  | 'fitbit'
+  | 'clue-backup';
 
 /** A warning about the input, also listed in `--json` `warnings`. */
 export interface Warning {
