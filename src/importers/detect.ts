@@ -137,7 +137,8 @@ function explainUnrecognised(head: Buffer, name: string, sniffed: Sniffed): Snif
       hint: SAVE_AS_UTF8,
     };
   }
-  if (isGzip(head) || isZipHead(head)) return sniffed;
+  // Containers recognised by their magic bytes already say what they are.
+  if (isGzip(head) || isZipHead(head) || isSqliteHead(head) || sniffPdf(head)) return sniffed;
   const nul = head.indexOf(0);
   if (nul !== -1) {
     return {

@@ -2,11 +2,10 @@
  * drip (bloodyhealth/drip) — `drip-data.csv`: one row per logged day, newest first, columns named
  * `group.field` (import-formats.md). Every row is an entry: a day the person opened in drip.
  */
-import { CsvError, parse } from 'csv-parse/sync';
 import type { Bleeding, Profile } from '../core/log.ts';
 import { InputError } from '../errors.ts';
 import type { InputFile } from '../io/input-file.ts';
-import { describeRaggedRow, findRunawayRow } from '../log/canonical-csv.ts';
+import { readCsvRows } from './common/csv-rows.ts';
 import { MethodSightings, type SightedMethod } from './common/contraception.ts';
 import { parseLocalDate } from './common/dates.ts';
 import { DayBuilder } from './common/day-builder.ts';
@@ -94,53 +93,6 @@ const DROPPED_COLUMN_GROUP = new Map<string, { group: string; why: string }>(
   ),
 );
 
-interface CsvRow {
-  fields: string[];
-  line: number;
-}
-
-function readRows(file: string, text: string): CsvRow[] {
-  const runaway = findRunawayRow(text.replace(/\r\n?/g, '\n'), ',', 1);
-  if (runaway !== undefined) {
-    const { line, fields, headerFields } = runaway;
-    const reason = describeRaggedRow(fields, headerFields, ',');
-    throw new InputError(file, { line, column: headerFields + 1 }, reason, HINT);
-  }
-  let records: { record: string[]; info: { lines: number; empty_lines: number } }[];
-  try {
-    records = parse(text, {
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-    }) as unknown as typeof records;
-  } catch (error) {
-    if (error instanceof CsvError) {
-      const line = typeof error.lines === 'number' ? error.lines : undefined;
-      throw new InputError(file, line === undefined ? {} : { line }, csvReason(error), HINT);
-    }
-    throw error;
-  }
-  let previousEnd = 0;
-  let previousEmpty = 0;
-  return records.map(({ record, info }) => {
-    const line = previousEnd + 1 + (info.empty_lines - previousEmpty);
-    previousEnd = info.lines;
-    previousEmpty = info.empty_lines;
-    return { fields: record, line };
-  });
-}
-
-function csvReason(error: CsvError): string {
-  switch (error.code) {
-    case 'CSV_QUOTE_NOT_CLOSED':
-      return 'a quoted value is never closed';
-    case 'CSV_INVALID_CLOSING_QUOTE':
-      return 'a quote in the middle of a value (quote the whole value and double inner quotes)';
-    default:
-      return `not valid CSV (${error.message})`;
-  }
-}
-
 function parseFlag(value: string): boolean | undefined {
   if (value === 'true') return true;
   if (value === 'false') return false;
@@ -152,7 +104,7 @@ export async function readDripExport(
   _options: ImportOptions,
 ): Promise<ImportResult> {
   const file = input.name;
-  const rows = readRows(file, decodeUtf8(await input.readAll(), file, HINT));
+  const rows = readCsvRows(file, decodeUtf8(await input.readAll(), file, HINT), HINT);
   const header = rows.shift();
   if (!header) throw new InputError(file, {}, 'the file is empty', HINT);
   const columns = header.fields.map((name) => name.trim());

@@ -93,7 +93,7 @@ export const FORMATS: readonly FormatInfo[] = [
     label: 'Fitbit',
     experimental: false,
     fileNames: ['takeout-*.zip', 'Menstrual Health/menstrual_health_*.csv'],
-    load: async () => (await import('./fitbit.ts')).fitbitImporter,
+    load: async () => (await import('./fitbit/index.ts')).fitbitImporter,
   },
   {
     id: 'clue-backup',

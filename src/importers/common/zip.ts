@@ -83,6 +83,7 @@ export async function streamZipEntry(
   open: OpenZip,
   entry: yauzl.Entry,
   name: string,
+  keepOpen = false,
 ): Promise<AsyncIterable<Buffer>> {
   try {
     if (entry.isEncrypted()) throw new InputError(name, {}, 'this zip entry is encrypted');
@@ -123,7 +124,7 @@ export async function streamZipEntry(
           });
     return inflateEntry(entry, raw, name);
   } finally {
-    open.zip.close();
+    if (!keepOpen) open.zip.close();
   }
 }
 
@@ -164,7 +165,10 @@ async function* inflateEntry(
   }
 }
 
-/** An entry's whole inflated content, for the small files of an export (CSV, JSON). */
+/**
+ * An entry's whole inflated content, for the small files of an export (CSV, JSON). The zip stays
+ * open for the next entry: the caller closes it.
+ */
 export async function readZipEntry(
   open: OpenZip,
   entry: yauzl.Entry,
@@ -172,11 +176,10 @@ export async function readZipEntry(
   maxBytes: number,
 ): Promise<Buffer> {
   if (entry.uncompressedSize > maxBytes) {
-    open.zip.close();
     throw new InputError(name, {}, `this zip entry is too large (${entry.uncompressedSize} bytes)`);
   }
   const chunks: Buffer[] = [];
-  for await (const chunk of await streamZipEntry(open, entry, name)) chunks.push(chunk);
+  for await (const chunk of await streamZipEntry(open, entry, name, true)) chunks.push(chunk);
   return Buffer.concat(chunks);
 }
 

@@ -8,13 +8,7 @@ import { InputError } from '../../errors.ts';
 import { getDateProblem } from '../../log/day-values.ts';
 import { shortName } from '../common/tally.ts';
 import type { SqliteFile, SqlValue } from './sqlite-file.ts';
-import {
-  pickColumns,
-  readSchema,
-  readTableLayout,
-  type SchemaEntry,
-  type TableLayout,
-} from './sqlite-schema.ts';
+import { pickColumns, readSchema, readTableLayout, type TableLayout } from './sqlite-schema.ts';
 
 export const CYCLE_TABLES = {
   flow: 'menstruation_flow_record_table',
@@ -47,7 +41,9 @@ export function findCycleTables(db: SqliteFile, file: string): Map<string, Found
   for (const entry of entries) {
     const name = entry.name.toLowerCase();
     if (!GUARDED.has(name)) continue;
-    if (entry.type !== 'table') refuseDisguised(entry, file);
+    if (entry.type !== 'table') {
+      refuseDisguised(`a ${shortName(entry.type)} named ${shortName(entry.name)}`, file);
+    }
     if (found.has(name)) {
       throw new InputError(file, {}, `the database defines the table ${name} twice`);
     }
@@ -55,17 +51,20 @@ export function findCycleTables(db: SqliteFile, file: string): Map<string, Found
   }
   for (const entry of entries) {
     if (entry.type === 'trigger' && GUARDED.has(entry.tableName.toLowerCase())) {
-      refuseDisguised(entry, file);
+      refuseDisguised(
+        `a trigger (${shortName(entry.name)}) on ${shortName(entry.tableName)}`,
+        file,
+      );
     }
   }
   return found;
 }
 
-function refuseDisguised(entry: SchemaEntry, file: string): never {
+function refuseDisguised(what: string, file: string): never {
   throw new InputError(
     file,
     {},
-    `the database has a ${shortName(entry.type)} named or attached to ${shortName(entry.name)}, where Health Connect has a plain table: refused, since this is not a Health Connect export as the phone writes it`,
+    `the database has ${what}, where Health Connect has a plain table: refused, since this is not a Health Connect export as the phone writes it`,
     'Give cyclecheck the Health Connect.zip (or health_connect_export.db) exactly as your phone saved it.',
   );
 }

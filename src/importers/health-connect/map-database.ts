@@ -24,6 +24,7 @@ import type { SqliteFile } from './sqlite-file.ts';
 import { MIN_TEMPERATURE, MAX_TEMPERATURE } from '../../log/day-values.ts';
 import type { Bleeding } from '../../core/log.ts';
 import { toDay } from '../../core/dates.ts';
+import { InputError } from '../../errors.ts';
 
 const FLOW: Record<number, Bleeding> = { 0: 'light', 1: 'light', 2: 'medium', 3: 'heavy' };
 const PROTECTION: Record<number, string> = { 1: 'protected', 2: 'unprotected' };
@@ -178,6 +179,24 @@ function readTemperatures(ctx: Context): void {
   }
 }
 
+/**
+ * A database without a single cycle record cannot say "nothing found": either it is not Health
+ * Connect's, or no app on the phone writes cycle data there. Either way the person must know.
+ */
+function refuseEmpty(ctx: Context): never {
+  const isHealthConnect = ctx.tables.has(APP_TABLE);
+  throw new InputError(
+    ctx.file,
+    {},
+    isHealthConnect
+      ? 'this Health Connect export holds no cycle-tracking records (no period, flow, spotting, sex, mucus or temperature records): no app on the phone wrote cycle data to Health Connect'
+      : 'an SQLite database without Health Connect tables (no application_info_table, no cycle record tables)',
+    isHealthConnect
+      ? 'In Health Connect → App permissions, let your cycle app write Menstruation data, wait for the next scheduled export; or export from the cycle app itself (`cyclecheck formats`).'
+      : 'Give cyclecheck the Health Connect.zip your phone saved, or the health_connect_export.db inside it.',
+  );
+}
+
 /** Reads the cycle records of an open Health Connect database. */
 export function mapHealthConnectDatabase(db: SqliteFile, file: string): ImportResult {
   const ctx: Context = {
@@ -197,14 +216,7 @@ export function mapHealthConnectDatabase(db: SqliteFile, file: string): ImportRe
   readTemperatures(ctx);
   const apps = ctx.apps.finish(db, ctx.tables.get(APP_TABLE), file);
   const warnings = [...ctx.warnings, ...apps.warnings, ...ctx.tally.warnings(file)];
-  const present = Object.values(CYCLE_TABLES).filter((name) => ctx.tables.has(name));
-  if (present.length === 0) {
-    warnings.push({
-      file,
-      message:
-        'the export has no cycle-tracking tables: no app on this phone wrote cycle data to Health Connect',
-    });
-  }
+  if (ctx.days.size === 0) refuseEmpty(ctx);
   return {
     log: { profile: {}, days: ctx.days.build() },
     format: 'health-connect',
