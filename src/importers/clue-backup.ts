@@ -66,6 +66,10 @@ export async function readClueBackup(input: InputFile): Promise<ImportResult> {
       if (!QUIET_KEYS.has(key)) tally.unknown('Clue backup key', key, line);
     }
   });
+  if (days.size === 0) {
+    // An empty backup must never read as "no flags".
+    throw doc.error('$.data', 'the backup holds no days', root, 'data');
+  }
   return {
     log: { profile: {}, days: days.build() },
     format: 'clue-backup',

@@ -45,8 +45,9 @@ function unsupported(what: string, hint = INSTEAD_HINT): Recognised {
 }
 
 /** The format of a zip from its entry names (central directory, or the head's local headers). */
-export function sniffZipNames(names: readonly string[]): Recognised {
+export function sniffZipNames(names: readonly string[], head?: Buffer): Recognised {
   const has = (test: (name: string) => boolean): boolean => names.some(test);
+  const office = has((n) => n === '[Content_Types].xml') || !!head?.includes('[Content_Types].xml');
   if (has((n) => baseName(n) === 'health_connect_export.db')) return { format: 'health-connect' };
   if (has((n) => /(^|\/)menstrual_health_(cycles|symptoms)\.csv$/.test(n))) {
     return { format: 'fitbit' };
@@ -70,9 +71,9 @@ export function sniffZipNames(names: readonly string[]): Recognised {
   ) {
     return unsupported('a Withings Health Mate archive');
   }
-  if (has((n) => n === '[Content_Types].xml') && has((n) => n.startsWith('xl/'))) {
+  if (office) {
     return {
-      reason: 'an Excel workbook (.xlsx), not a CSV file',
+      reason: 'an Excel workbook or other Office document (.xlsx), not a CSV file',
       hint: 'Save it as CSV: File → Save As → CSV UTF-8 (comma delimited), then pass the .csv file.',
     };
   }
@@ -82,9 +83,12 @@ export function sniffZipNames(names: readonly string[]): Recognised {
       hint: 'Save it as CSV: File → Save As → Text CSV (UTF-8), then pass the .csv file.',
     };
   }
+  if (names.length === 0) {
+    return { reason: 'a zip archive whose list of files cannot be read (damaged or truncated?)' };
+  }
   const listed = names.slice(0, 8).join(', ');
   return {
-    reason: `a zip archive that holds no export cyclecheck reads (${names.length === 0 ? 'no entries found' : `it contains ${listed}${names.length > 8 ? ` and ${names.length - 8} more` : ''}`})`,
+    reason: `a zip archive that holds no export cyclecheck reads (it contains ${listed}${names.length > 8 ? ` and ${names.length - 8} more` : ''})`,
   };
 }
 
@@ -132,11 +136,13 @@ export function sniffUnsupportedText(
 export function sniffPdf(head: Buffer): Recognised | undefined {
   if (head.toString('latin1', 0, 5) !== '%PDF-') return undefined;
   if (head.includes('Natural Cycles', 0, 'latin1') || head.includes('NaturalCycles', 0, 'latin1')) {
-    return unsupported(
-      'a Natural Cycles report (PDF); Natural Cycles has no data export cyclecheck can read',
-      'Natural Cycles can share your periods with Apple Health or Health Connect: export from there (`cyclecheck formats` says how). ' +
+    return {
+      unsupported:
+        'a Natural Cycles report (PDF): cyclecheck reads data exports, not reports, and Natural Cycles has no data export it can read',
+      hint:
+        'Natural Cycles can share your periods with Apple Health or Health Connect: export from there (`cyclecheck formats` says how). ' +
         INSTEAD_HINT,
-    );
+    };
   }
   return {
     reason: 'a PDF document, not a data export',

@@ -86,7 +86,7 @@ function sniffContent(head: Buffer, name: string, path?: string): Sniffed {
     if (looksLikeAppleHealth(head) === 'zip') return { format: 'apple-health' };
     const names =
       (path === undefined ? undefined : readZipNamesSync(path)) ?? zipNamesFromHead(head);
-    return fromRecognised(sniffZipNames(names));
+    return fromRecognised(sniffZipNames(names, head));
   }
 
   const text = decodeHead(head);

@@ -194,6 +194,15 @@ export async function readFitbitExport(input: InputFile): Promise<ImportResult> 
     });
   }
   const file = texts.symptoms?.name ?? texts.cycles!.name;
+  if (ctx.days.size === 0) {
+    // Only predictions (or nothing): an empty log must never read as "no flags".
+    throw new InputError(
+      file,
+      {},
+      "no day you logged: the Menstrual Health files hold only Fitbit's predictions or no rows",
+      'Log periods and symptoms in the Fitbit app (Today → Menstrual Health), or run `cyclecheck interview`.',
+    );
+  }
   return {
     log: { profile, days: ctx.days.build() },
     format: 'fitbit',

@@ -22,7 +22,7 @@ export function readFitbitTable(source: FitbitText, required: readonly string[])
       throw new InputError(
         source.name,
         { line: header.line },
-        `no \`${name}\` column in the header`,
+        `no '${name}' column in the header`,
         FITBIT_HINT,
       );
     }

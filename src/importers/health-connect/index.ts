@@ -82,7 +82,10 @@ function readDatabase(path: string, name: string): ImportResult {
   try {
     db = SqliteFile.open(path);
   } catch (error) {
-    if (error instanceof SqliteFormatError) throw new InputError(name, {}, error.message, HINT);
+    // Line 1, as for any other file whose first bytes are not what the format starts with.
+    if (error instanceof SqliteFormatError) {
+      throw new InputError(name, { line: 1 }, error.message, HINT);
+    }
     throw new MissingInputError(`${name}: cannot read (${(error as Error).message})`);
   }
   try {

@@ -67,7 +67,7 @@ export class SqliteFile {
   /** Reads page `number` (1-based) into `into` (a reused buffer) and returns it. */
   private readPage(number: number, into = this.page): Buffer {
     if (!Number.isInteger(number) || number < 1 || number > this.header.pageCount) {
-      throw new SqliteFormatError(`page ${number} is outside the file: the database is damaged`);
+      throw new SqliteFormatError(`page ${number} is outside the file`);
     }
     const got = readSync(
       this.fd,
@@ -128,7 +128,7 @@ export class SqliteFile {
     if (at + 2 > this.header.usableSize) throw new SqliteFormatError('a page has too many cells');
     const offset = page.readUInt16BE(at);
     if (offset < base + headerSize || offset >= this.header.usableSize) {
-      throw new SqliteFormatError('a cell points outside its page: the database is damaged');
+      throw new SqliteFormatError('a cell points outside its page');
     }
     return offset;
   }
@@ -249,7 +249,7 @@ export function decodeRecord(payload: Buffer, encoding: SqliteHeader['encoding']
             ? 8
             : 0;
     if (type === 10 || type === 11 || type < 0 || body + size > payload.length) {
-      throw new SqliteFormatError('a record value runs past the record: the database is damaged');
+      throw new SqliteFormatError('a record value runs past the record');
     }
     values.push(decodeValue(payload, body, type, size, encoding));
     body += size;
