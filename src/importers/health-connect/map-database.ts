@@ -167,6 +167,8 @@ function readTemperatures(ctx: Context): void {
   if (basal) {
     for (const row of readCycleRows(ctx.db, ctx.file, basal, [])) {
       ctx.apps.see(row);
+      // A logged day (as every other importer counts a dropped record's date), never a fever.
+      ctx.days.entry(row.date);
       ctx.tally.dropped('basal body temperature', 'basal temperature is never fever');
     }
   }
