@@ -8,7 +8,6 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import type { Day } from '../../src/core/log.ts';
 import { importFile } from '../../src/importers/registry.ts';
 import type { ImportResult } from '../../src/importers/types.ts';
 import { openInputFile } from '../../src/io/input-file.ts';
@@ -18,10 +17,6 @@ const ZIP = 'fixtures/imports/Health Connect.zip';
 
 async function importPath(path: string): Promise<ImportResult> {
   return await importFile(await openInputFile(path));
-}
-
-function dayOf(result: ImportResult, date: string): Day | undefined {
-  return result.log.days.find((d) => d.date === date);
 }
 
 describe('Health Connect export', () => {
