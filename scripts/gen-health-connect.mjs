@@ -136,7 +136,7 @@ export function mainRows() {
 }
 
 function sqlite(dbPath, sql) {
-  execFileSync('sqlite3', ['-bail', dbPath], { input: sql, stdio: ['pipe', 'inherit', 'inherit'] });
+  execFileSync('sqlite3', ['-bail', dbPath], { input: sql, stdio: ['pipe', 'ignore', 'inherit'] });
 }
 
 function build(dbPath, sql) {
@@ -237,8 +237,8 @@ SELECT 55 + (i * 7919) % 60, 1735689600000 + i * 5000, i / 100 FROM n;`;
 
 function buildBig(out, megabytes) {
   rmSync(out, { force: true });
-  // About 24 bytes a row on disk with 4 KB pages; the cycle tables are a few pages at most.
-  const rows = Math.round((megabytes * 1024 * 1024) / 24);
+  // About 20.5 bytes a row on disk with 4 KB pages; the cycle tables are a few pages at most.
+  const rows = Math.round((megabytes * 1024 * 1024) / 20.5);
   const schema = SCHEMA.replace('PRAGMA page_size = 512;', 'PRAGMA page_size = 4096;');
   sqlite(
     out,
