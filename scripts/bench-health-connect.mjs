@@ -123,7 +123,7 @@ export async function runHealthConnectBench(options = {}) {
   return [
     {
       figure: `Health Connect ${mb} zip: unzip -p (floor)`,
-      value: `${(floor.ms / 1000).toFixed(2)} s`,
+      value: `${(floor.ms / 1000).toFixed(2)} s (CPU ${cpu(floor)})`,
     },
     {
       figure: `Health Connect ${mb} zip: import time`,
