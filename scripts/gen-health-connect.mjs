@@ -9,7 +9,15 @@
 //
 // The fixtures are committed; this script is how they were made. Run it again after changing it.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, statSync, truncateSync, copyFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  rmSync,
+  statSync,
+  truncateSync,
+  utimesSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -147,6 +155,9 @@ function build(dbPath, sql) {
 
 function zipOne(zipPath, dbPath) {
   rmSync(zipPath, { force: true });
+  // A fixed time stamp, so that building the fixtures again gives the same zip.
+  const fixed = new Date('2025-04-22T03:00:00Z');
+  utimesSync(dbPath, fixed, fixed);
   execFileSync('zip', ['-q', '-j', '-X', zipPath, dbPath]);
 }
 
@@ -213,6 +224,12 @@ function buildFixtures() {
       "\nINSERT INTO application_info_table(row_id, package_name, app_name) VALUES (1, 'org.example' || char(27) || '[31m.red', 'Evil' || char(27) || ']0;owned' || char(7) || ' App');",
   );
   build(join(bad, 'no-cycle-records.db'), SCHEMA);
+  // An older or newer schema without the flow column: the records still count as period days.
+  build(
+    join(bad, 'missing-column.db'),
+    SCHEMA.replace(`${INSTANT}, flow INTEGER, ${INSTANT_GEN}`, `${INSTANT}, ${INSTANT_GEN}`) +
+      "INSERT INTO menstruation_flow_record_table(uuid, app_info_id, time, zone_offset, local_date) VALUES (X'01', 1, 1741000000000, 3600, 20150);",
+  );
   build(
     join(bad, 'not-health-connect.db'),
     "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT); INSERT INTO notes(body) VALUES ('hello');",

@@ -61,6 +61,7 @@ describe('Fitbit Menstrual Health', () => {
       'fixtures/imports/fitbit',
       FOLDER,
       `${FOLDER}/menstrual_health_cycles.csv`,
+      `${FOLDER}/menstrual_health_settings.csv`,
     ]) {
       const other = await importPath(path);
       expect(other.format, path).toBe('fitbit');

@@ -43,10 +43,11 @@ export async function readFitbitTexts(input: InputFile): Promise<FitbitTexts> {
   if (isZipHead(input.head)) return await readFromZip(input);
   const texts: FitbitTexts = {};
   const given = keyOf(input.name) ?? guessKey(input.head);
-  texts[given] = {
-    name: input.name,
-    text: decodeUtf8(await input.readAll(), input.name, FITBIT_HINT),
-  };
+  // The settings file says nothing cyclecheck reads: it only points at the folder.
+  if (given !== 'settings') {
+    const text = decodeUtf8(await input.readAll(), input.name, FITBIT_HINT);
+    texts[given] = { name: input.name, text };
+  }
   if (input.path !== undefined) {
     const folder = dirname(input.path);
     for (const key of Object.keys(FITBIT_FILES) as FitbitFileKey[]) {
@@ -61,13 +62,14 @@ export async function readFitbitTexts(input: InputFile): Promise<FitbitTexts> {
 }
 
 /** Which of the files this is, from its header (a file renamed by the person still reads). */
-function guessKey(head: Buffer): FitbitFileKey {
+function guessKey(head: Buffer): FitbitFileKey | 'settings' {
   const text = head
     .toString('utf8', 0, 200)
     .replace(/^\uFEFF/, '')
     .replaceAll('"', '');
   if (text.startsWith('timestamp,')) return 'symptoms';
   if (text.startsWith('birth_control_type,')) return 'birthControl';
+  if (text.startsWith('pregnancy_history,')) return 'settings';
   return 'cycles';
 }
 

@@ -49,16 +49,31 @@ interface Context {
   flowDates: Set<string>;
 }
 
-function tableOf(ctx: Context, key: CycleTable): FoundTable | undefined {
-  return ctx.tables.get(CYCLE_TABLES[key]);
+/** The table, if the file has it; a column of its own that is missing is warned about once. */
+function tableOf(
+  ctx: Context,
+  key: CycleTable,
+  own: readonly string[] = [],
+): FoundTable | undefined {
+  const table = ctx.tables.get(CYCLE_TABLES[key]);
+  for (const column of own) {
+    if (table && !table.layout.columns.has(column)) {
+      ctx.warnings.push({
+        file: ctx.file,
+        message: `${table.name} has no ${column} column: its records are read without it`,
+      });
+    }
+  }
+  return table;
 }
 
 function readFlow(ctx: Context): void {
-  const table = tableOf(ctx, 'flow');
+  const table = tableOf(ctx, 'flow', ['flow']);
   if (!table) return;
   for (const row of readCycleRows(ctx.db, ctx.file, table, ['flow'])) {
     ctx.apps.see(row);
-    const code = integerOf(row.values.flow);
+    // No value (or no column) says no more than FLOW_UNKNOWN (0).
+    const code = row.values.flow === null ? 0 : integerOf(row.values.flow);
     const level = code === undefined ? undefined : FLOW[code];
     if (level === undefined) ctx.tally.unknown('flow value', String(row.values.flow));
     else if (code === 0) ctx.tally.mapped('flow (amount unknown)', 'bleeding: light');
@@ -110,7 +125,7 @@ function readSpottingAndSex(ctx: Context): void {
       ctx.tally.mapped('intermenstrual bleeding', 'bleeding: spotting');
     }
   }
-  const sex = tableOf(ctx, 'sex');
+  const sex = tableOf(ctx, 'sex', ['protection_used']);
   if (sex) {
     for (const row of readCycleRows(ctx.db, ctx.file, sex, ['protection_used'])) {
       ctx.apps.see(row);
@@ -123,7 +138,7 @@ function readSpottingAndSex(ctx: Context): void {
 }
 
 function readMucusAndTests(ctx: Context): void {
-  const mucus = tableOf(ctx, 'mucus');
+  const mucus = tableOf(ctx, 'mucus', ['appearance']);
   if (mucus) {
     for (const row of readCycleRows(ctx.db, ctx.file, mucus, ['appearance'])) {
       ctx.apps.see(row);
@@ -135,7 +150,7 @@ function readMucusAndTests(ctx: Context): void {
       );
     }
   }
-  const ovulation = tableOf(ctx, 'ovulation');
+  const ovulation = tableOf(ctx, 'ovulation', ['result']);
   if (ovulation) {
     for (const row of readCycleRows(ctx.db, ctx.file, ovulation, ['result'])) {
       ctx.apps.see(row);
@@ -147,7 +162,7 @@ function readMucusAndTests(ctx: Context): void {
 }
 
 function readTemperatures(ctx: Context): void {
-  const body = tableOf(ctx, 'body');
+  const body = tableOf(ctx, 'body', ['temperature']);
   if (body) {
     for (const row of readCycleRows(ctx.db, ctx.file, body, ['temperature'])) {
       ctx.apps.see(row);
