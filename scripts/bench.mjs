@@ -3,7 +3,7 @@
 // of figures with their targets and writes it to bench-out/bench.json. Ratios are measured in the
 // same run, on the same machine, so they mean something on any machine.
 //
-//   node scripts/bench.mjs [--only startup,scaling,batch,apple] [--quick]
+//   node scripts/bench.mjs [--only startup,scaling,batch,apple,health-connect] [--quick]
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -16,7 +16,7 @@ import { generateLogCsv, writeCohort } from './gen-logs.mjs';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUT = join(ROOT, 'bench-out');
 const BIN = join(ROOT, 'bin', 'cyclecheck.js');
-const SUITES = ['startup', 'scaling', 'batch', 'apple'];
+const SUITES = ['startup', 'scaling', 'batch', 'apple', 'health-connect'];
 // A CA bundle in the environment makes every Node start read it (~80 ms here): not ours to time.
 const CHILD_ENV = { ...process.env, NODE_EXTRA_CA_CERTS: '', NO_COLOR: '1' };
 
@@ -423,6 +423,18 @@ async function benchApple() {
   }
 }
 
+// ── Health Connect (issue 18): a 500 MB export, mostly heart rate ──────────────────────────
+async function benchHealthConnect() {
+  const { runHealthConnectBench } = await import(
+    pathToFileURL(join(ROOT, 'scripts', 'bench-health-connect.mjs')).href
+  );
+  console.error('health-connect: Health Connect import figures (scripts/bench-health-connect.mjs)');
+  const options = quick ? { mb: 100, runs: 1, outDir: OUT } : { outDir: OUT };
+  for (const row of await runHealthConnectBench(options)) {
+    addRow('health-connect', row.figure, String(row.value), row.target ?? '', row.pass ?? null);
+  }
+}
+
 function formatTable() {
   const header = ['figure', 'value', 'target', 'result'];
   const body = rows.map((r) => [
@@ -456,6 +468,7 @@ const suites = {
   scaling: benchScaling,
   batch: benchBatch,
   apple: benchApple,
+  'health-connect': benchHealthConnect,
 };
 for (const name of SUITES) {
   if (!only.includes(name)) continue;

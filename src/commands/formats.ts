@@ -2,7 +2,7 @@
  * `cyclecheck formats`: every supported format, how to export it from the app, what is mapped
  * and dropped, and how sure the mapping is.
  */
-import { FORMAT_DOCS, type FormatDoc } from '../importers/format-docs.ts';
+import { FORMAT_DOCS, KNOWN_UNSUPPORTED, type FormatDoc } from '../importers/format-docs.ts';
 import { wrapText } from '../render/wrap.ts';
 import { formatJson } from '../render/sanitize.ts';
 
@@ -32,6 +32,13 @@ export function formatFormatsText(docs: readonly FormatDoc[] = FORMAT_DOCS): str
     lines.push(...section('Mapped', doc.mapped));
     lines.push(...section('Dropped', doc.dropped));
     lines.push(...section('Choices', doc.choices));
+    lines.push('');
+  }
+  if (docs === FORMAT_DOCS) {
+    lines.push('Recognised but not read yet (use `cyclecheck interview` or a cyclecheck CSV):');
+    for (const known of KNOWN_UNSUPPORTED) {
+      lines.push(...wrapText(`${known.name}: ${known.why}.`, WIDTH, '    ', '  - '));
+    }
     lines.push('');
   }
   return lines.join('\n');

@@ -4,7 +4,11 @@
  * multiple-choice ones; both shapes are accepted for every type because exports vary.
  */
 import type { Bleeding, Discharge } from '../core/log.ts';
-import type { InputFile } from '../io/input-file.ts';
+import { InputError } from '../errors.ts';
+import { inputFromBytes, MAX_WHOLE_FILE_BYTES, type InputFile } from '../io/input-file.ts';
+import { sanitizeInline } from '../render/sanitize.ts';
+import { isZipHead } from './apple-health/detect.ts';
+import { describeZipListing, listZipEntries, readZipEntry } from './common/zip.ts';
 import { MethodSightings } from './common/contraception.ts';
 import { describeBadDate, parseLocalDate } from './common/dates.ts';
 import { DayBuilder } from './common/day-builder.ts';
@@ -210,8 +214,36 @@ export async function readClueExport(
   };
 }
 
+/** Clue's data download as the zip it comes in: only measurements.json is read from it. */
+async function readClueZip(input: InputFile, options: ImportOptions): Promise<ImportResult> {
+  const open = await listZipEntries(input, 'a Clue download zip', HINT);
+  const found = open.entries.filter(
+    (e) => e.fileName === 'measurements.json' || e.fileName.endsWith('/measurements.json'),
+  );
+  if (found.length !== 1) {
+    open.zip.close();
+    throw new InputError(
+      input.name,
+      {},
+      found.length === 0
+        ? `this zip has no measurements.json, so it is not a Clue data download: ${describeZipListing(open.entries)}`
+        : `this zip holds ${found.length} measurements.json files; cyclecheck cannot tell which to read`,
+      HINT,
+    );
+  }
+  const name = `${input.name} (${sanitizeInline(found[0]!.fileName)})`;
+  let bytes: Buffer;
+  try {
+    bytes = await readZipEntry(open, found[0]!, name, MAX_WHOLE_FILE_BYTES);
+  } finally {
+    open.zip.close();
+  }
+  return await readClueExport(inputFromBytes(name, bytes), options);
+}
+
 export const clueImporter: Importer = {
   id: 'clue',
-  label: 'Clue data download (measurements.json)',
-  read: readClueExport,
+  label: 'Clue data download (measurements.json, or the zip it comes in)',
+  read: (input, options) =>
+    isZipHead(input.head) ? readClueZip(input, options) : readClueExport(input, options),
 };

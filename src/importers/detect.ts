@@ -9,6 +9,16 @@ import type { InputFile } from '../io/input-file.ts';
 import { isZipHead, looksLikeAppleHealth } from './apple-health/detect.ts';
 import { isGzip, peekGunzip } from './common/gzip.ts';
 import type { FormatId } from './types.ts';
+import {
+  isSqliteHead,
+  sniffPdf,
+  sniffSqlite,
+  sniffUnsupportedText,
+  sniffZipNames,
+  zipNamesFromHead,
+  type Recognised,
+} from './detect-exports.ts';
+import { readZipNamesSync } from './common/zip.ts';
 
 export interface Sniffed {
   format: FormatId | undefined;
@@ -18,6 +28,8 @@ export interface Sniffed {
   line?: number;
   /** What to do, when that is more useful than the list of supported formats. */
   hint?: string;
+  /** A file cyclecheck knows but cannot read (Garmin, Samsung…): what it is. */
+  unsupported?: string;
 }
 
 const SAVE_AS_UTF8 = 'Save or export the file as UTF-8 text (CSV or JSON).';
@@ -28,20 +40,42 @@ function lineOfOffset(bytes: Buffer, offset: number): number {
   return line;
 }
 
+/** The first columns of Fitbit's four Menstrual Health CSV files. */
+const FITBIT_HEADERS = [
+  'id,cycle_start_date,cycle_end_date',
+  'timestamp,fluids,flow,conditions',
+  'birth_control_type,event_date,has_started',
+  'pregnancy_history,birth_control_history',
+];
+
 /** drip's column groups: `date,temperature.value,…,bleeding.value,…`. */
 const DRIP_COLUMN = /^(temperature|bleeding|mucus|cervix|note|desire|sex|pain|mood)\.[a-z]/i;
 
 export function detectFormat(input: InputFile): FormatId | undefined {
-  return sniffFormat(input.head, input.name).format;
+  return sniffFormat(input.head, input.name, input.path).format;
 }
 
-export function sniffFormat(head: Buffer, name = ''): Sniffed {
-  const sniffed = sniffContent(head, name);
-  return sniffed.format === undefined ? explainUnrecognised(head, name, sniffed) : sniffed;
+/** `path`, when given, lets a zip be recognised by its whole entry list, not just its head. */
+export function sniffFormat(head: Buffer, name = '', path?: string): Sniffed {
+  const sniffed = sniffContent(head, name, path);
+  return sniffed.format === undefined && sniffed.unsupported === undefined
+    ? explainUnrecognised(head, name, sniffed)
+    : sniffed;
 }
 
-function sniffContent(head: Buffer, name: string): Sniffed {
+function fromRecognised(recognised: Recognised): Sniffed {
+  const sniffed: Sniffed = { format: recognised.format };
+  if (recognised.reason !== undefined) sniffed.reason = recognised.reason;
+  if (recognised.hint !== undefined) sniffed.hint = recognised.hint;
+  if (recognised.unsupported !== undefined) sniffed.unsupported = recognised.unsupported;
+  return sniffed;
+}
+
+function sniffContent(head: Buffer, name: string, path?: string): Sniffed {
   if (head.length === 0) return { format: undefined, reason: 'the file is empty' };
+  if (isSqliteHead(head)) return fromRecognised(sniffSqlite(head));
+  const pdf = sniffPdf(head);
+  if (pdf) return fromRecognised(pdf);
   if (isGzip(head)) {
     const inner = peekGunzip(head);
     if (inner && sniffJson(decodeHead(inner), name).format === 'periodical') {
@@ -51,10 +85,9 @@ function sniffContent(head: Buffer, name: string): Sniffed {
   }
   if (isZipHead(head)) {
     if (looksLikeAppleHealth(head) === 'zip') return { format: 'apple-health' };
-    return {
-      format: undefined,
-      reason: 'a zip archive that is not an Apple Health export (a spreadsheet? save it as CSV)',
-    };
+    const names =
+      (path === undefined ? undefined : readZipNamesSync(path)) ?? zipNamesFromHead(head);
+    return fromRecognised(sniffZipNames(names, head));
   }
 
   const text = decodeHead(head);
@@ -75,6 +108,9 @@ function sniffContent(head: Buffer, name: string): Sniffed {
     };
   }
   if (first === '{' || first === '[') {
+    const keys = peekJsonShape(text)?.keys ?? [];
+    const known = sniffUnsupportedText('', text, keys);
+    if (known) return fromRecognised(known);
     const sniffed = sniffJson(text, name);
     return sniffed.format === undefined ? { ...sniffed, line: firstLine } : sniffed;
   }
@@ -102,7 +138,8 @@ function explainUnrecognised(head: Buffer, name: string, sniffed: Sniffed): Snif
       hint: SAVE_AS_UTF8,
     };
   }
-  if (isGzip(head) || isZipHead(head)) return sniffed;
+  // Containers recognised by their magic bytes already say what they are.
+  if (isGzip(head) || isZipHead(head) || isSqliteHead(head) || sniffPdf(head)) return sniffed;
   const nul = head.indexOf(0);
   if (nul !== -1) {
     return {
@@ -137,6 +174,12 @@ function sniffCsv(text: string): Sniffed {
   const found = findHeaderLine(text);
   if (found === undefined) return { format: undefined, reason: 'no data lines, only comments' };
   const { header, line } = found;
+  const known = sniffUnsupportedText(header, text, []);
+  if (known) return fromRecognised(known);
+  const fitbit = /^"?(id|timestamp|birth_control_type|pregnancy_history)"?,/.exec(header);
+  if (fitbit && FITBIT_HEADERS.some((h) => header.replaceAll('"', '').startsWith(h))) {
+    return { format: 'fitbit' };
+  }
   if (header.includes('\uFFFD')) {
     return {
       format: undefined,
@@ -240,6 +283,9 @@ function sniffJson(text: string, name: string): Sniffed {
   const has = (key: string): boolean => shape.keys.includes(key);
   if (shape.top === 'object') {
     if (has('operationalData')) return { format: 'flo' };
+    if (has('data') && (has('environment') || has('export_time') || shape.allKeys.has('day'))) {
+      return { format: 'clue-backup' };
+    }
     if (shape.formatValue?.startsWith('cyclecheck-log')) return { format: 'json' };
     if (shape.formatValue !== undefined && shape.formatValue.startsWith('cyclecheck-')) {
       // A report or another document this tool wrote: say so rather than misread it as a log.

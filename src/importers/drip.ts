@@ -2,11 +2,10 @@
  * drip (bloodyhealth/drip) — `drip-data.csv`: one row per logged day, newest first, columns named
  * `group.field` (`cyclecheck formats`). Every row is an entry: a day the person opened in drip.
  */
-import { CsvError, parse } from 'csv-parse/sync';
 import type { Bleeding, Profile } from '../core/log.ts';
 import { InputError } from '../errors.ts';
 import type { InputFile } from '../io/input-file.ts';
-import { describeRaggedRow, findRunawayRow } from '../log/canonical-csv.ts';
+import { readCsvRows, type CsvRow } from './common/csv-rows.ts';
 import { MethodSightings, type SightedMethod } from './common/contraception.ts';
 import { parseLocalDate } from './common/dates.ts';
 import { DayBuilder } from './common/day-builder.ts';
@@ -94,66 +93,21 @@ const DROPPED_COLUMN_GROUP = new Map<string, { group: string; why: string }>(
   ),
 );
 
-interface CsvRow {
-  fields: string[];
-  line: number;
-}
-
-function readRows(file: string, text: string): CsvRow[] {
-  const runaway = findRunawayRow(text.replace(/\r\n?/g, '\n'), ',', 1);
-  if (runaway !== undefined) {
-    const { line, fields, headerFields } = runaway;
-    const reason = describeRaggedRow(fields, headerFields, ',');
-    throw new InputError(file, { line, column: headerFields + 1 }, reason, HINT);
-  }
-  let records: { record: string[]; info: { lines: number; empty_lines: number } }[];
-  try {
-    records = parse(text, {
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-    }) as unknown as typeof records;
-  } catch (error) {
-    if (error instanceof CsvError) {
-      const line = typeof error.lines === 'number' ? error.lines : undefined;
-      throw new InputError(file, line === undefined ? {} : { line }, csvReason(error), HINT);
-    }
-    throw error;
-  }
-  let previousEnd = 0;
-  let previousEmpty = 0;
-  return records.map(({ record, info }) => {
-    const line = previousEnd + 1 + (info.empty_lines - previousEmpty);
-    previousEnd = info.lines;
-    previousEmpty = info.empty_lines;
-    return { fields: record, line };
-  });
-}
-
-function csvReason(error: CsvError): string {
-  switch (error.code) {
-    case 'CSV_QUOTE_NOT_CLOSED':
-      return 'a quoted value is never closed';
-    case 'CSV_INVALID_CLOSING_QUOTE':
-      return 'a quote in the middle of a value (quote the whole value and double inner quotes)';
-    default:
-      return `not valid CSV (${error.message})`;
-  }
-}
-
 function parseFlag(value: string): boolean | undefined {
   if (value === 'true') return true;
   if (value === 'false') return false;
   return undefined;
 }
 
-export async function readDripExport(
-  input: InputFile,
-  _options: ImportOptions,
-): Promise<ImportResult> {
-  const file = input.name;
-  const rows = readRows(file, decodeUtf8(await input.readAll(), file, HINT));
-  const header = rows.shift();
+interface DripHeader {
+  line: number;
+  columns: string[];
+  indexOf: Map<string, number>;
+  dateIndex: number;
+}
+
+/** The header row: each column once, and a `date` column. */
+function readDripHeader(file: string, header: CsvRow | undefined): DripHeader {
   if (!header) throw new InputError(file, {}, 'the file is empty', HINT);
   const columns = header.fields.map((name) => name.trim());
   const indexOf = new Map<string, number>();
@@ -174,138 +128,180 @@ export async function readDripExport(
   if (dateIndex === -1) {
     throw new InputError(file, { line: header.line }, 'no `date` column in the header', HINT);
   }
+  return { line: header.line, columns, indexOf, dateIndex };
+}
 
-  const days = new DayBuilder();
-  const tally = new ImportTally();
-  const methods = new MethodSightings();
-  const warnings: Warning[] = [];
-  const lineOfDate = new Map<string, number>();
+interface DripContext {
+  file: string;
+  header: DripHeader;
+  days: DayBuilder;
+  tally: ImportTally;
+  methods: MethodSightings;
+  warnings: Warning[];
+  lineOfDate: Map<string, number>;
+}
 
+/** The row's date, checked, and a warning when the date was seen before. */
+function readRowDate(ctx: DripContext, fields: string[], line: number): string {
+  const rawDate = fields[ctx.header.dateIndex]!.trim();
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(rawDate) ? parseLocalDate(rawDate) : undefined;
+  if (date === undefined) {
+    throw new InputError(
+      ctx.file,
+      { line, column: ctx.header.dateIndex + 1 },
+      `'${shortName(rawDate)}' is not a date; drip writes YYYY-MM-DD`,
+      HINT,
+    );
+  }
+  const earlier = ctx.lineOfDate.get(date);
+  if (earlier !== undefined) {
+    ctx.warnings.push({
+      file: ctx.file,
+      line,
+      message: `${date} appears again (first on line ${earlier}); the rows are combined`,
+    });
+  } else ctx.lineOfDate.set(date, line);
+  return date;
+}
+
+/** One row's cells by column name, and yes/no cells with unknown values counted. */
+function rowReader(ctx: DripContext, fields: string[], line: number) {
+  const value = (name: string): string => {
+    const index = ctx.header.indexOf.get(name);
+    return index === undefined ? '' : fields[index]!.trim();
+  };
+  const flag = (name: string): boolean => {
+    const text = value(name);
+    if (text === '') return false;
+    const parsed = parseFlag(text);
+    if (parsed === undefined) ctx.tally.unknown(`value of ${name}`, text, line);
+    return parsed === true;
+  };
+  return { value, flag };
+}
+
+/** The mapped columns of one row: bleeding, mucus, sex, contraception, cramps, notes. */
+function mapDripRow(ctx: DripContext, date: string, fields: string[], line: number): void {
+  const { days, tally } = ctx;
+  const { value, flag } = rowReader(ctx, fields, line);
+  const bleeding = value('bleeding.value');
+  if (bleeding !== '') {
+    const level = ownValue(BLEEDING_VALUES, bleeding);
+    if (level === undefined) tally.unknown('value of bleeding.value', bleeding, line);
+    else {
+      days.bleeding(date, level);
+      tally.mapped('bleeding.value', 'bleeding');
+      // drip's "exclude" means "not menstrual bleeding"; anything else is the person's period.
+      if (flag('bleeding.exclude')) tally.mapped('bleeding.exclude', 'period: no');
+      else days.flag(date, 'period');
+    }
+  }
+  const texture = value('mucus.texture');
+  if (texture !== '') {
+    if (texture === '1' || texture === '2') {
+      days.discharge(date, 'normal');
+      tally.mapped('mucus.texture', 'discharge: normal');
+    } else if (texture === '0') tally.mapped('mucus.texture', 'discharge: none');
+    else tally.unknown('value of mucus.texture', texture, line);
+  }
+  if (flag('sex.partner')) {
+    days.flag(date, 'sex');
+    tally.mapped('sex.partner', 'sex');
+  }
+  for (const [column, method] of Object.entries(CONTRACEPTION_COLUMNS)) {
+    if (flag(column)) {
+      ctx.methods.see(method, date);
+      tally.mapped(column, 'contraception');
+    }
+  }
+  if (flag('pain.cramps')) {
+    days.severity(date, 'cramps', 'mild');
+    tally.mapped('pain.cramps', 'cramps: mild');
+  }
+  mapDripNotes(ctx, date, value);
+}
+
+function mapDripNotes(ctx: DripContext, date: string, value: (name: string) => string): void {
+  const note = value('note.value');
+  if (note !== '') {
+    ctx.days.note(date, note);
+    ctx.tally.mapped('note.value', 'notes');
+  }
+  for (const [column, prefix] of [
+    ['sex.note', 'sex'],
+    ['pain.note', 'pain'],
+  ] as const) {
+    const text = value(column);
+    if (text !== '') {
+      ctx.days.note(date, `${prefix}: ${text}`);
+      ctx.tally.mapped(column, 'notes');
+    }
+  }
+}
+
+/** The columns of one row that are read but not used, counted per group; unknown ones named. */
+function tallyDroppedColumns(ctx: DripContext, fields: string[], line: number): void {
+  const droppedGroups = new Map<string, string>();
+  ctx.header.columns.forEach((name, index) => {
+    if (MAPPED_COLUMNS.has(name) || fields[index]!.trim() === '') return;
+    const dropped = DROPPED_COLUMN_GROUP.get(name);
+    if (dropped) {
+      // Boolean columns that say "false" carry nothing worth counting.
+      if (fields[index]!.trim() !== 'false') droppedGroups.set(dropped.group, dropped.why);
+    } else if (name.startsWith(MOOD_PREFIX)) {
+      if (fields[index]!.trim() !== 'false') droppedGroups.set('mood', 'not used by any rule');
+    } else {
+      ctx.tally.unknown('column', name, line);
+    }
+  });
+  for (const [group, why] of droppedGroups) ctx.tally.dropped(group, why);
+}
+
+export async function readDripExport(
+  input: InputFile,
+  _options: ImportOptions,
+): Promise<ImportResult> {
+  const file = input.name;
+  const rows = readCsvRows(file, decodeUtf8(await input.readAll(), file, HINT), HINT);
+  const header = readDripHeader(file, rows.shift());
+  const ctx: DripContext = {
+    file,
+    header,
+    days: new DayBuilder(),
+    tally: new ImportTally(),
+    methods: new MethodSightings(),
+    warnings: [],
+    lineOfDate: new Map(),
+  };
   for (const { fields, line } of rows) {
-    if (fields.length !== columns.length) {
+    if (fields.length !== header.columns.length) {
       throw new InputError(
         file,
         { line },
-        `this row has ${fields.length} values but the header has ${columns.length} columns`,
+        `this row has ${fields.length} values but the header has ${header.columns.length} columns`,
         HINT,
       );
     }
-    const rawDate = fields[dateIndex]!.trim();
-    const date = /^\d{4}-\d{2}-\d{2}$/.test(rawDate) ? parseLocalDate(rawDate) : undefined;
-    if (date === undefined) {
-      throw new InputError(
-        file,
-        { line, column: dateIndex + 1 },
-        `'${shortName(rawDate)}' is not a date; drip writes YYYY-MM-DD`,
-        HINT,
-      );
-    }
-    const earlier = lineOfDate.get(date);
-    if (earlier !== undefined) {
-      warnings.push({
-        file,
-        line,
-        message: `${date} appears again (first on line ${earlier}); the rows are combined`,
-      });
-    } else lineOfDate.set(date, line);
-    days.entry(date);
-
-    const value = (name: string): string => {
-      const index = indexOf.get(name);
-      return index === undefined ? '' : fields[index]!.trim();
-    };
-    const flag = (name: string): boolean => {
-      const text = value(name);
-      if (text === '') return false;
-      const parsed = parseFlag(text);
-      if (parsed === undefined) tally.unknown(`value of ${name}`, text, line);
-      return parsed === true;
-    };
-
-    const bleeding = value('bleeding.value');
-    if (bleeding !== '') {
-      const level = ownValue(BLEEDING_VALUES, bleeding);
-      if (level === undefined) tally.unknown('value of bleeding.value', bleeding, line);
-      else {
-        days.bleeding(date, level);
-        tally.mapped('bleeding.value', 'bleeding');
-        // drip's "exclude" means "not menstrual bleeding"; anything else is the person's period.
-        if (flag('bleeding.exclude')) tally.mapped('bleeding.exclude', 'period: no');
-        else days.flag(date, 'period');
-      }
-    }
-
-    const texture = value('mucus.texture');
-    if (texture !== '') {
-      if (texture === '1' || texture === '2') {
-        days.discharge(date, 'normal');
-        tally.mapped('mucus.texture', 'discharge: normal');
-      } else if (texture === '0') tally.mapped('mucus.texture', 'discharge: none');
-      else tally.unknown('value of mucus.texture', texture, line);
-    }
-
-    if (flag('sex.partner')) {
-      days.flag(date, 'sex');
-      tally.mapped('sex.partner', 'sex');
-    }
-    for (const [column, method] of Object.entries(CONTRACEPTION_COLUMNS)) {
-      if (flag(column)) {
-        methods.see(method, date);
-        tally.mapped(column, 'contraception');
-      }
-    }
-    if (flag('pain.cramps')) {
-      days.severity(date, 'cramps', 'mild');
-      tally.mapped('pain.cramps', 'cramps: mild');
-    }
-
-    const note = value('note.value');
-    if (note !== '') {
-      days.note(date, note);
-      tally.mapped('note.value', 'notes');
-    }
-    for (const [column, prefix] of [
-      ['sex.note', 'sex'],
-      ['pain.note', 'pain'],
-    ] as const) {
-      const text = value(column);
-      if (text !== '') {
-        days.note(date, `${prefix}: ${text}`);
-        tally.mapped(column, 'notes');
-      }
-    }
-
-    const droppedGroups = new Map<string, string>();
-    columns.forEach((name, index) => {
-      if (MAPPED_COLUMNS.has(name) || fields[index]!.trim() === '') return;
-      const dropped = DROPPED_COLUMN_GROUP.get(name);
-      if (dropped) {
-        // Boolean columns that say "false" carry nothing worth counting.
-        if (fields[index]!.trim() !== 'false') droppedGroups.set(dropped.group, dropped.why);
-      } else if (name.startsWith(MOOD_PREFIX)) {
-        if (fields[index]!.trim() !== 'false') droppedGroups.set('mood', 'not used by any rule');
-      } else {
-        tally.unknown('column', name, line);
-      }
-    });
-    for (const [group, why] of droppedGroups) tally.dropped(group, why);
+    const date = readRowDate(ctx, fields, line);
+    ctx.days.entry(date);
+    mapDripRow(ctx, date, fields, line);
+    tallyDroppedColumns(ctx, fields, line);
   }
-
   if (rows.length === 0) {
-    warnings.push({
+    ctx.warnings.push({
       file,
       line: header.line,
       message: 'no day rows after the header; the export is empty',
     });
   }
-  const { contraception, gaps } = methods.result();
+  const { contraception, gaps } = ctx.methods.result();
   const profile: Profile = {};
   if (contraception.length > 0) profile.contraception = contraception;
   return {
-    log: { profile, days: days.build() },
+    log: { profile, days: ctx.days.build() },
     format: 'drip',
-    warnings: [...warnings, ...tally.warnings(file)],
-    summary: tally.summary(),
+    warnings: [...ctx.warnings, ...ctx.tally.warnings(file)],
+    summary: ctx.tally.summary(),
     gaps: [...gaps, ...personGaps('drip')],
   };
 }

@@ -164,128 +164,148 @@ function parseIntensity(raw: unknown): Record<string, unknown> | undefined {
 
 const READ_SECTIONS = new Set(['cycles', 'point_events_manual_v2', 'notes']);
 
-export async function readFloExport(
-  input: InputFile,
-  _options: ImportOptions,
-): Promise<ImportResult> {
-  const file = input.name;
-  const doc = await readJsonDocument(input, HINT);
-  const root = doc.root;
-  if (!isObject(root)) throw doc.error('$', 'expected a JSON object');
-  const data = root.operationalData;
-  if (!isObject(data)) {
-    throw doc.error(
-      '$.operationalData',
-      'missing the "operationalData" object',
-      root,
-      'operationalData',
+interface FloContext {
+  doc: JsonDocument;
+  file: string;
+  data: Record<string, unknown>;
+  days: DayBuilder;
+  tally: ImportTally;
+  methods: MethodSightings;
+  warnings: Warning[];
+  gaps: ProfileGap[];
+  periodStarts: IsoDate[];
+  pregnantStarts: IsoDate[];
+}
+
+function warnAt(ctx: FloContext, line: number | undefined, message: string): void {
+  ctx.warnings.push({ file: ctx.file, ...(line === undefined ? {} : { line }), message });
+}
+
+/** A cycle's first and last period day; an end that does not fit leaves the start day only. */
+function readPeriodSpan(
+  ctx: FloContext,
+  cycle: Record<string, unknown>,
+  path: string,
+  line: number | undefined,
+): { start: IsoDate; end: IsoDate } {
+  const start = parseLocalDate(cycle.period_start_date);
+  if (start === undefined) {
+    const raw = scalarText(cycle.period_start_date);
+    throw ctx.doc.error(
+      `${path}.period_start_date`,
+      describeBadDate(raw),
+      cycle,
+      'period_start_date',
     );
   }
+  let end = parseLocalDate(cycle.period_end_date);
+  if (end === undefined) {
+    const raw = scalarText(cycle.period_end_date);
+    if (raw !== undefined && raw !== '') {
+      warnAt(
+        ctx,
+        line,
+        `${path}: period end '${shortName(raw)}' is not a date in 1900–2100; only the start day is used`,
+      );
+    }
+    end = start;
+  }
+  const length = parseIsoDate(end)! - parseIsoDate(start)! + 1;
+  if (length < 1 || length > MAX_PERIOD_DAYS) {
+    warnAt(
+      ctx,
+      line,
+      `${path}: period end ${end} does not fit its start ${start}; only the start day is used`,
+    );
+    end = start;
+  }
+  return { start, end };
+}
 
-  const days = new DayBuilder();
-  const tally = new ImportTally();
-  const methods = new MethodSightings();
-  const warnings: Warning[] = [];
-  const gaps: ProfileGap[] = [];
+/** Each period day with its bleeding from period_intensity (missing → light). */
+function mapPeriodDays(
+  ctx: FloContext,
+  cycle: Record<string, unknown>,
+  span: { start: IsoDate; end: IsoDate },
+  line: number | undefined,
+): void {
+  const { start, end } = span;
+  const { tally } = ctx;
+  const intensity = parseIntensity(cycle.period_intensity);
+  if (cycle.period_intensity !== undefined && cycle.period_intensity !== null && !intensity) {
+    tally.unknown(
+      'period_intensity',
+      scalarText(cycle.period_intensity) ?? typeof cycle.period_intensity,
+      line,
+    );
+  }
+  if (intensity) {
+    // Keys are day indexes within the period; anything else would be dropped unseen.
+    const days = parseIsoDate(end)! - parseIsoDate(start)! + 1;
+    for (const key of Object.keys(intensity)) {
+      if (!/^(0|[1-9]\d{0,2})$/.test(key) || Number(key) >= days) {
+        tally.unknown('period_intensity day', key, line);
+      }
+    }
+  }
+  for (let offset = 0, date = start; date <= end; offset++, date = addDays(date, 1)) {
+    const raw = intensity ? scalarText(intensity[String(offset)]) : undefined;
+    let level: Bleeding = 'light';
+    if (raw !== undefined) {
+      const known = ownValue(FLO_INTENSITY, raw);
+      if (known === undefined) tally.unknown('period intensity', raw, line);
+      else level = known;
+    }
+    ctx.days.bleeding(date, level);
+    ctx.days.flag(date, 'period');
+    tally.mapped('cycles (period days)', 'bleeding + period');
+  }
+}
 
-  const cycles = sectionRows(doc, data, 'cycles');
-  const periodStarts: IsoDate[] = [];
-  const pregnantStarts: IsoDate[] = [];
-  let profilePregnancy: Pregnancy | undefined;
+function readFloCycles(ctx: FloContext): void {
+  const cycles = sectionRows(ctx.doc, ctx.data, 'cycles');
   cycles.forEach((cycle, index) => {
     const path = `$.operationalData.cycles[${index}]`;
-    if (!isObject(cycle)) throw doc.error(path, 'expected a cycle object', cycles, index);
-    const start = parseLocalDate(cycle.period_start_date);
-    if (start === undefined) {
-      const raw = scalarText(cycle.period_start_date);
-      throw doc.error(
-        `${path}.period_start_date`,
-        describeBadDate(raw),
-        cycle,
-        'period_start_date',
-      );
-    }
-    const line = doc.lineOf(cycles, index);
-    let end = parseLocalDate(cycle.period_end_date);
-    if (end === undefined) {
-      const raw = scalarText(cycle.period_end_date);
-      if (raw !== undefined && raw !== '') {
-        warnings.push({
-          file,
-          ...(line === undefined ? {} : { line }),
-          message: `${path}: period end '${shortName(raw)}' is not a date in 1900–2100; only the start day is used`,
-        });
-      }
-      end = start;
-    }
-    const length = parseIsoDate(end)! - parseIsoDate(start)! + 1;
-    if (length < 1 || length > MAX_PERIOD_DAYS) {
-      warnings.push({
-        file,
-        ...(line === undefined ? {} : { line }),
-        message: `${path}: period end ${end} does not fit its start ${start}; only the start day is used`,
-      });
-      end = start;
-    }
-    periodStarts.push(start);
-    if (cycle.pregnant === true || cycle.pregnant === 'true') pregnantStarts.push(start);
-
-    const intensity = parseIntensity(cycle.period_intensity);
-    if (cycle.period_intensity !== undefined && cycle.period_intensity !== null && !intensity) {
-      tally.unknown(
-        'period_intensity',
-        scalarText(cycle.period_intensity) ?? typeof cycle.period_intensity,
-        line,
-      );
-    }
-    if (intensity) {
-      // Keys are day indexes within the period; anything else would be dropped unseen.
-      const days = parseIsoDate(end)! - parseIsoDate(start)! + 1;
-      for (const key of Object.keys(intensity)) {
-        if (!/^(0|[1-9]\d{0,2})$/.test(key) || Number(key) >= days) {
-          tally.unknown('period_intensity day', key, line);
-        }
-      }
-    }
-    for (let offset = 0, date = start; date <= end; offset++, date = addDays(date, 1)) {
-      const raw = intensity ? scalarText(intensity[String(offset)]) : undefined;
-      let level: Bleeding = 'light';
-      if (raw !== undefined) {
-        const known = ownValue(FLO_INTENSITY, raw);
-        if (known === undefined) tally.unknown('period intensity', raw, line);
-        else level = known;
-      }
-      days.bleeding(date, level);
-      days.flag(date, 'period');
-      tally.mapped('cycles (period days)', 'bleeding + period');
-    }
+    if (!isObject(cycle)) throw ctx.doc.error(path, 'expected a cycle object', cycles, index);
+    const line = ctx.doc.lineOf(cycles, index);
+    const span = readPeriodSpan(ctx, cycle, path, line);
+    ctx.periodStarts.push(span.start);
+    if (cycle.pregnant === true || cycle.pregnant === 'true') ctx.pregnantStarts.push(span.start);
+    mapPeriodDays(ctx, cycle, span, line);
   });
+}
 
-  if (pregnantStarts.length > 0) {
-    pregnantStarts.sort();
-    const lmp = pregnantStarts[pregnantStarts.length - 1]!;
-    // Dated from the last period before it (Naegele: due = LMP + 280 days); ended, at the latest,
-    // the day before the next period Flo recorded.
-    const pregnancy: Pregnancy = { due: addDays(lmp, 280) };
-    const next = periodStarts.filter((d) => d > lmp).sort()[0];
-    if (next !== undefined) pregnancy.end = addDays(next, -1);
-    gaps.push(
-      pregnancyWeekGap(
-        `Flo marks the cycle that started on ${lmp} as a pregnancy; cyclecheck dates it from that period (due ${pregnancy.due}` +
-          (pregnancy.end ? `, over by ${pregnancy.end}` : '') +
-          ')',
-      ),
+/** The latest cycle Flo marks as pregnant, dated from its period; the week is asked for. */
+function readFloPregnancy(ctx: FloContext): Pregnancy | undefined {
+  const { pregnantStarts } = ctx;
+  if (pregnantStarts.length === 0) return undefined;
+  pregnantStarts.sort();
+  const lmp = pregnantStarts[pregnantStarts.length - 1]!;
+  // Dated from the last period before it (Naegele: due = LMP + 280 days); ended, at the latest,
+  // the day before the next period Flo recorded.
+  const pregnancy: Pregnancy = { due: addDays(lmp, 280) };
+  const next = ctx.periodStarts.filter((d) => d > lmp).sort()[0];
+  if (next !== undefined) pregnancy.end = addDays(next, -1);
+  ctx.gaps.push(
+    pregnancyWeekGap(
+      `Flo marks the cycle that started on ${lmp} as a pregnancy; cyclecheck dates it from that period (due ${pregnancy.due}` +
+        (pregnancy.end ? `, over by ${pregnancy.end}` : '') +
+        ')',
+    ),
+  );
+  if (pregnantStarts.length > 1) {
+    warnAt(
+      ctx,
+      undefined,
+      `Flo marks ${pregnantStarts.length} cycles as pregnancies; only the latest (${lmp}) is used`,
     );
-    if (pregnantStarts.length > 1) {
-      warnings.push({
-        file,
-        message: `Flo marks ${pregnantStarts.length} cycles as pregnancies; only the latest (${lmp}) is used`,
-      });
-    }
-    profilePregnancy = pregnancy;
   }
+  return pregnancy;
+}
 
-  const events = sectionRows(doc, data, 'point_events_manual_v2');
+function readFloEvents(ctx: FloContext): void {
+  const { doc, days, tally } = ctx;
+  const events = sectionRows(doc, ctx.data, 'point_events_manual_v2');
   events.forEach((event, index) => {
     const path = `$.operationalData.point_events_manual_v2[${index}]`;
     if (!isObject(event)) throw doc.error(path, 'expected an event object', events, index);
@@ -303,7 +323,7 @@ export async function readFloExport(
     const action = classifyFloEvent(category, subcategory);
     switch (action.kind) {
       case 'pill':
-        methods.see('pill', date);
+        ctx.methods.see('pill', date);
         tally.dropped(name, 'asked instead: which pill');
         break;
       case 'drop':
@@ -316,43 +336,83 @@ export async function readFloExport(
         applyDayAction(days, tally, date, name, action);
     }
   });
+}
 
-  const notes = sectionRows(doc, data, 'notes');
+function readFloNotes(ctx: FloContext): void {
+  const notes = sectionRows(ctx.doc, ctx.data, 'notes');
   notes.forEach((note, index) => {
     const path = `$.operationalData.notes[${index}]`;
-    if (!isObject(note)) throw doc.error(path, 'expected a note object', notes, index);
+    if (!isObject(note)) throw ctx.doc.error(path, 'expected a note object', notes, index);
     const date = parseLocalDate(note.local_date) ?? parseLocalDate(note.date);
     if (date === undefined)
-      throw doc.error(`${path}.date`, 'a note needs a YYYY-MM-DD date', note, 'date');
+      throw ctx.doc.error(`${path}.date`, 'a note needs a YYYY-MM-DD date', note, 'date');
     const text =
       typeof note.text === 'string'
         ? note.text
         : typeof note.content === 'string'
           ? note.content
           : '';
-    days.entry(date);
+    ctx.days.entry(date);
     if (text.trim() !== '') {
-      days.note(date, text);
-      tally.mapped('notes', 'notes');
+      ctx.days.note(date, text);
+      ctx.tally.mapped('notes', 'notes');
     }
   });
+}
 
-  for (const key of Object.keys(data)) {
+/** Sections cyclecheck does not read, each counted and named. */
+function tallyUnreadSections(ctx: FloContext): void {
+  for (const key of Object.keys(ctx.data)) {
     if (READ_SECTIONS.has(key)) continue;
-    const rows = data[key];
+    const rows = ctx.data[key];
     const count = Array.isArray(rows) ? rows.length : 1;
     for (let i = 0; i < count; i++)
-      tally.unknown('section', `operationalData.${key}`, doc.lineOf(data, key));
+      ctx.tally.unknown('section', `operationalData.${key}`, ctx.doc.lineOf(ctx.data, key));
   }
+}
 
-  const pills = methods.result();
+export async function readFloExport(
+  input: InputFile,
+  _options: ImportOptions,
+): Promise<ImportResult> {
+  const file = input.name;
+  const doc = await readJsonDocument(input, HINT);
+  const root = doc.root;
+  if (!isObject(root)) throw doc.error('$', 'expected a JSON object');
+  const data = root.operationalData;
+  if (!isObject(data)) {
+    throw doc.error(
+      '$.operationalData',
+      'missing the "operationalData" object',
+      root,
+      'operationalData',
+    );
+  }
+  const ctx: FloContext = {
+    doc,
+    file,
+    data,
+    days: new DayBuilder(),
+    tally: new ImportTally(),
+    methods: new MethodSightings(),
+    warnings: [],
+    gaps: [],
+    periodStarts: [],
+    pregnantStarts: [],
+  };
+  readFloCycles(ctx);
+  const profilePregnancy = readFloPregnancy(ctx);
+  readFloEvents(ctx);
+  readFloNotes(ctx);
+  tallyUnreadSections(ctx);
+  const pills = ctx.methods.result();
   const profile = profilePregnancy ? { pregnancy: profilePregnancy } : {};
   return {
-    log: { profile, days: days.build() },
+    log: { profile, days: ctx.days.build() },
     format: 'flo',
-    warnings: [...warnings, ...tally.warnings(file)],
-    summary: tally.summary(),
-    gaps: [...gaps, ...pills.gaps, ...personGaps('Flo')],
+    warnings: [...ctx.warnings, ...ctx.tally.warnings(file)],
+    summary: ctx.tally.summary(),
+    gaps: [...ctx.gaps, ...pills.gaps, ...personGaps('Flo')],
   };
 }
 

@@ -6,6 +6,26 @@
  */
 import type { FormatId } from './types.ts';
 
+/** Exports recognised by their shape that cyclecheck cannot read yet, and what to do instead. */
+export const KNOWN_UNSUPPORTED: readonly { name: string; why: string }[] = [
+  {
+    name: 'Samsung Health (com.samsung.health.*.csv)',
+    why: 'the value scales and symptom codes are not documented and no sample has been seen',
+  },
+  {
+    name: 'Garmin Connect (DI_CONNECT … _MenstrualCycles.json)',
+    why: 'cycle lengths only, no day-by-day bleeding, sex or symptoms',
+  },
+  {
+    name: 'Withings Health Mate (other.csv)',
+    why: 'period days only, with an unknown value scale',
+  },
+  {
+    name: 'Natural Cycles',
+    why: 'no data export, only a PDF report; it can share periods with Apple Health or Health Connect, which cyclecheck reads',
+  },
+];
+
 export type Confidence = 'high' | 'medium' | 'low';
 
 export interface FormatDoc {
@@ -121,11 +141,11 @@ export const FORMAT_DOCS: readonly FormatDoc[] = [
   {
     id: 'clue',
     name: 'Clue',
-    files: ['measurements.json'],
+    files: ['measurements.json', 'the Clue download zip'],
     confidence: 'medium',
     experimental: false,
     export:
-      'Clue app → Profile → Settings → Privacy → request your data ("Download my data"); Clue sends a download with several files: give cyclecheck measurements.json.',
+      'Clue app → Profile → Settings → Privacy → request your data ("Download my data"); Clue sends a download with several files: give cyclecheck the zip as it came, or the measurements.json in it.',
     mapped: [
       'period light/medium/heavy → bleeding (very_heavy → heavy) and period: yes',
       'spotting → bleeding: spotting; its colour (red, brown) → blood_color',
@@ -219,6 +239,90 @@ export const FORMAT_DOCS: readonly FormatDoc[] = [
       'Experimental: Flo does not document this export and public parsers disagree on its category names; check the import summary.',
       "An event's day is its local_date when present, else the date part of date.",
       'The pregnancy dating from the last period is an estimate: the report asks for the week or due date.',
+      AGE_MENOPAUSE,
+    ],
+  },
+  {
+    id: 'health-connect',
+    name: 'Android Health Connect',
+    files: ['Health Connect.zip', 'health_connect_export.db'],
+    confidence: 'high',
+    experimental: false,
+    export:
+      'Android 14 or later: 1. Settings → Security & privacy → Privacy controls → Health Connect (or search Settings for "Health Connect"). 2. Manage data → Backup and restore → Scheduled export. 3. Choose Daily, Weekly or Monthly and a cloud folder (e.g. Google Drive). 4. The phone writes the file at night while charging: download "Health Connect.zip" from that folder. Give cyclecheck the zip itself, or the health_connect_export.db inside it. Your cycle app must be allowed to write Menstruation data to Health Connect (Health Connect → App permissions).',
+    mapped: [
+      'menstruation flow 1/2/3 → bleeding light/medium/heavy and period: yes; amount unknown (0) → light',
+      'menstruation period intervals → period: yes on every day; a period day without a flow record → bleeding: light (assumed, counted)',
+      'intermenstrual bleeding → bleeding: spotting (not a period day)',
+      'sexual activity → sex; protected/unprotected → notes',
+      'cervical mucus "unusual" → discharge: unusual; any other appearance → normal',
+      'body temperature → temperature (38.0 °C or more is fever; the highest reading of the day)',
+      'ovulation test results → notes',
+      'the apps that wrote the records: named in the import summary, and in a warning when several are merged',
+    ],
+    dropped: [
+      "basal body temperature (never fever), menstrual cycle phase (an app's estimate)",
+      'heart rate, steps, sleep and every other Health Connect table: never read',
+    ],
+    choices: [
+      'Health Connect has no record type for pain, pregnancy or contraception: the report asks for them (--contraception, --pregnancy), and `cyclecheck interview --log` asks too.',
+      'The day of a record is the local date Health Connect stored (local_date), with no time-zone conversion; a period ends on the local date of its end time minus 1 ms, and is cut at 15 days.',
+      'An app that stores whole days as 00:00 UTC with a time zone west of Greenwich gets a warning: its dates may be one day early; they are kept as stored.',
+      'Records from several apps on one day merge like duplicate rows: the highest amount, and yes wins.',
+      "The file is read by cyclecheck's own read-only SQLite reader: no SQL from the file is run, a view or trigger under a cycle table's name is refused, columns are picked by name. A zip's database is unpacked to a private temporary file (mode 0600) that is always removed.",
+      'An export without a single cycle record is refused rather than reported as "no flags".',
+      AGE_MENOPAUSE,
+    ],
+  },
+  {
+    id: 'fitbit',
+    name: 'Fitbit (Google Takeout)',
+    files: ['takeout-*.zip', 'Menstrual Health/ (folder)', 'menstrual_health_*.csv'],
+    confidence: 'medium',
+    experimental: false,
+    export:
+      '1. Go to takeout.google.com signed in with the Google account your Fitbit uses. 2. Deselect all → tick Fitbit → Next step → Create export. 3. Download the zip(s) Google emails (large exports come as takeout-…-001.zip, -002.zip…). Give cyclecheck the zip, the unzipped Takeout/Fitbit/Menstrual Health folder, or a CSV in it. An older Fitbit account archive (fitbit.com → Settings → Data export) has the same Menstrual Health folder.',
+    mapped: [
+      "menstrual_health_cycles.csv rows you logged (period_source manual): every day from period_start_date to period_end_date → period: yes; bleeding from that day's flow, else light (assumed, counted)",
+      'menstrual_health_symptoms.csv flow spotting/light/medium/heavy → bleeding',
+      'conditions containing cramps → cramps: mild (Fitbit records no severity)',
+      'sex (any value) → sex; the value (protected, unprotected) → notes',
+      'fluids containing "unusual" → discharge: unusual; other fluids → normal',
+      'ovulation_test → notes; cycle_altering_event → notes and a question (pregnancy or emergency contraception?)',
+      'menstrual_health_birth_control.csv → profile contraception with its start and stop dates; an IUD without its kind asks copper or hormonal; a pill asks which pill',
+    ],
+    dropped: [
+      'cycles Fitbit predicted (period_source computed): skipped and counted',
+      'other conditions (bloated, headache, …), mood, the settings file',
+      'every other Fitbit product in the Takeout zip: never inflated',
+    ],
+    choices: [
+      'Cells holding the literal null are empty; multi-valued cells are split at " & ".',
+      'Spotting logged outside a logged period is not a period day.',
+      'A logged period longer than 15 days is cut at 15, with a warning.',
+      'Files with only predictions are refused rather than reported as "no flags".',
+      AGE_MENOPAUSE,
+    ],
+  },
+  {
+    id: 'clue-backup',
+    name: 'Clue backup (.cluedata)',
+    files: ['ClueBackup-YYYY-MM-DD.cluedata'],
+    confidence: 'medium',
+    experimental: false,
+    export:
+      'Older Clue app versions only: Clue → Settings → Backup → the .cluedata file it saved (e.g. ClueBackup-2021-06-30.cluedata). Today\'s Clue offers "Download my data" instead (see Clue).',
+    mapped: [
+      'period light/medium/heavy → bleeding and period: yes',
+      'period spotting → bleeding: spotting (not a period day)',
+    ],
+    dropped: [
+      'every other key of a day (tags and categories whose meaning is not public): named in a warning with counts',
+      'the settings, averages and environment blocks',
+    ],
+    choices: [
+      "A day is written as midnight UTC standing for a calendar date: its first ten characters are the date, never shifted by the backup's time zone.",
+      'An unknown period value still marks a bleeding day (light), with a warning.',
       AGE_MENOPAUSE,
     ],
   },

@@ -13,4 +13,7 @@ export const FORMAT_IDS = [
   'mensinator',
   'periodical',
   'flo',
+  'health-connect',
+  'fitbit',
+  'clue-backup',
 ] as const satisfies readonly FormatId[];

@@ -104,6 +104,10 @@ export function dropAnsweredGaps(
         return [...methods].some((m) => PILLS.has(m));
       case GAP_FACTS.contraceptionDates:
         return [...dated].some((m) => gap.message.includes(`the ${m} `));
+      case GAP_FACTS.contraception:
+        return methods.size > 0;
+      case GAP_FACTS.pregnancy:
+        return answers.pregnancy !== undefined || answers.menopause === 'post';
       default:
         return false;
     }

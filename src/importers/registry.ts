@@ -82,6 +82,27 @@ export const FORMATS: readonly FormatInfo[] = [
     fileNames: ['*.json (sent by Flo support)'],
     load: async () => (await import('./flo.ts')).floImporter,
   },
+  {
+    id: 'health-connect',
+    label: 'Health Connect',
+    experimental: false,
+    fileNames: ['Health Connect.zip', 'health_connect_export.db'],
+    load: async () => (await import('./health-connect/index.ts')).healthConnectImporter,
+  },
+  {
+    id: 'fitbit',
+    label: 'Fitbit',
+    experimental: false,
+    fileNames: ['takeout-*.zip', 'Menstrual Health/menstrual_health_*.csv'],
+    load: async () => (await import('./fitbit/index.ts')).fitbitImporter,
+  },
+  {
+    id: 'clue-backup',
+    label: 'Clue backup',
+    experimental: false,
+    fileNames: ['ClueBackup-*.cluedata'],
+    load: async () => (await import('./clue-backup.ts')).clueBackupImporter,
+  },
 ];
 
 export function getFormat(id: FormatId): FormatInfo {
@@ -118,10 +139,13 @@ export async function importFile(
       `A log needs at least a header line, such as date,bleeding,sex,notes; \`cyclecheck formats\` lists the app exports cyclecheck reads.`,
     );
   }
-  const detected = from === undefined ? sniffFormat(input.head, input.name) : undefined;
+  const detected = from === undefined ? sniffFormat(input.head, input.name, input.path) : undefined;
   // `--column Datum=date` says the file is a spreadsheet log whose date column has another name.
   const mapsDate = reading?.columns?.some((c) => c.target === 'date') === true;
   const id = from ?? detected?.format ?? (mapsDate ? 'csv' : undefined);
+  if (id === undefined && detected?.unsupported !== undefined) {
+    throw new InputError(input.name, {}, sanitizeInline(detected.unsupported), detected.hint);
+  }
   if (id === undefined) {
     throw new InputError(
       input.name,

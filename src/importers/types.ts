@@ -7,7 +7,17 @@ import type { InputFile } from '../io/input-file.ts';
 import type { ReadOptions } from '../log/read-options.ts';
 
 export type FormatId =
-  'csv' | 'json' | 'apple-health' | 'drip' | 'clue' | 'mensinator' | 'periodical' | 'flo';
+  | 'csv'
+  | 'json'
+  | 'apple-health'
+  | 'drip'
+  | 'clue'
+  | 'mensinator'
+  | 'periodical'
+  | 'flo'
+  | 'health-connect'
+  | 'fitbit'
+  | 'clue-backup';
 
 /** A warning about the input, also listed in `--json` `warnings`. */
 export interface Warning {

@@ -76,7 +76,9 @@ export async function walkInterview(s: InterviewSession, ctx: WalkContext): Prom
   s.beginWalk();
   if (ctx.base) {
     const about = await askWhatTheLogLacks(s, ctx.today, ctx.base);
-    const episodes = await askEpisodes(s, ctx.today, true);
+    // A source without pain records (Health Connect) asks for episodes straight away.
+    const askFirst = ctx.base.gaps.some((gap) => gap.fact === 'pain');
+    const episodes = await askEpisodes(s, ctx.today, true, askFirst);
     return { about, periodStarts: [], periodsSkipped: true, episodes };
   }
   const about = await askAboutYou(s, ctx.today);
@@ -208,6 +210,7 @@ async function askEpisodes(
   s: InterviewSession,
   today: IsoDate,
   fromLog: boolean,
+  askFirst = false,
 ): Promise<EpisodeAnswers[]> {
   s.section(
     fromLog
@@ -217,7 +220,9 @@ async function askEpisodes(
   const episodes: EpisodeAnswers[] = [];
   for (let i = 0; i < MAX_EPISODES; i++) {
     // With --log, episodes are added only from the review ("Add an episode").
-    if (fromLog && i === 0 && !Object.hasOwn(s.answers, moreEpisodesQuestion(0).id)) break;
+    if (fromLog && !askFirst && i === 0 && !Object.hasOwn(s.answers, moreEpisodesQuestion(0).id)) {
+      break;
+    }
     if (!(await s.ask(moreEpisodesQuestion(i)))) break;
     if (i > 0) s.section(`\nEpisode ${i + 1}`);
     episodes.push(await askEpisode(s, i, today, episodes));
@@ -331,8 +336,18 @@ async function askWhatTheLogLacks(
     const start = await s.ask(methodStartQuestion(contraception.length, method, today, age));
     contraception.push({ method, ...(start !== null ? { start } : {}) });
   }
+  // A source with no contraception or pregnancy records at all (Health Connect) says so in its
+  // questions: ask them as the interview without --log would.
+  if (hasGap(/^contraception$/) && contraception.length === 0) {
+    contraception.push(...(await askContraception(s, today, age)));
+  }
   let pregnancy = profile.pregnancy;
-  if (pregnancy && pregnancy.week === undefined && pregnancy.due === undefined) {
+  let pregnancyUnsure = false;
+  if (hasGap(/^pregnancy$/) && pregnancy === undefined && menopause !== 'post') {
+    const pregnant = await s.ask(pregnantQuestion());
+    if (pregnant === 'yes') pregnancy = await askPregnancyDating(s, today, undefined);
+    pregnancyUnsure = pregnant === 'unsure';
+  } else if (pregnancy && pregnancy.week === undefined && pregnancy.due === undefined) {
     s.section(
       `\n${base.name} records a pregnancy${pregnancy.start ? ` from ${pregnancy.start}` : ''} but not how far along it is.`,
     );
@@ -345,5 +360,6 @@ async function askWhatTheLogLacks(
     ...(menopause ? { menopause } : {}),
     contraception,
     ...(pregnancy ? { pregnancy } : {}),
+    ...(pregnancyUnsure ? { pregnancyUnsure } : {}),
   };
 }

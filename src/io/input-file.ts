@@ -1,6 +1,7 @@
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { open, readFile, stat } from 'node:fs/promises';
 import { InputError, MissingInputError } from '../errors.ts';
+import { findExportInFolder } from '../importers/folder-exports.ts';
 
 /** How much of a file detection looks at. */
 export const HEAD_BYTES = 64 * 1024;
@@ -72,6 +73,9 @@ export async function openFileForStreaming(pathOrDash: string): Promise<InputFil
     throw describeOpenError(pathOrDash, error);
   }
   if (info.isDirectory()) {
+    // An unzipped export (Fitbit's Menstrual Health folder, Takeout/…): read the file inside it.
+    const inside = findExportInFolder(pathOrDash);
+    if (inside !== undefined) return await openFileForStreaming(inside);
     throw new MissingInputError(
       `${pathOrDash}: is a directory, not a log file`,
       '`cyclecheck batch DIR` analyzes every log in a folder.',

@@ -30,6 +30,9 @@ const FORMAT_NAME: Record<FormatId, string> = {
   mensinator: 'Mensinator export',
   periodical: 'Periodical export',
   flo: 'Flo export',
+  'health-connect': 'Health Connect export',
+  fitbit: 'Fitbit export',
+  'clue-backup': 'Clue backup',
 };
 
 const MENOPAUSE_TEXT = {

@@ -59,11 +59,15 @@ describe('fixtures/bad', () => {
         'apple-health',
         'canonical',
         'clue',
+        'clue-backup',
         'drip',
+        'fitbit',
         'flo',
+        'health-connect',
         'mensinator',
         'periodical',
         'unrecognised',
+        'unsupported',
       ]),
     );
   });

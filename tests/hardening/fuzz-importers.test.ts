@@ -25,6 +25,8 @@ const exampleJson = Buffer.from(
   formatCanonicalJson(parseCanonicalCsv(exampleCsv.toString('utf8'), 'example-log.csv').log),
 );
 const appleXml = read('fixtures/apple/export.xml');
+const FITBIT = 'fixtures/imports/fitbit/Takeout/Fitbit/Menstrual Health';
+const fitbitSymptoms = read(`${FITBIT}/menstrual_health_symptoms.csv`);
 
 interface Seed {
   name: string;
@@ -62,6 +64,47 @@ const SEEDS: Seed[] = [
     bytes: read('fixtures/apple/export.zip'),
     inner: appleXml,
     wrap: (inner) => buildZip([{ name: 'apple_health_export/export.xml', data: inner }]),
+    onDisk: true,
+  },
+  {
+    name: 'health_connect_export.db',
+    bytes: read('fixtures/imports/health_connect_export.db'),
+    onDisk: true,
+  },
+  {
+    name: 'Health Connect.zip',
+    bytes: read('fixtures/imports/Health Connect.zip'),
+    inner: read('fixtures/imports/health_connect_export.db'),
+    wrap: (inner) => buildZip([{ name: 'health_connect_export.db', data: inner }]),
+    onDisk: true,
+  },
+  { name: 'menstrual_health_symptoms.csv', bytes: read(`${FITBIT}/menstrual_health_symptoms.csv`) },
+  { name: 'menstrual_health_cycles.csv', bytes: read(`${FITBIT}/menstrual_health_cycles.csv`) },
+  {
+    name: 'takeout-fitbit.zip',
+    bytes: buildZip([
+      {
+        name: 'Takeout/Fitbit/Menstrual Health/menstrual_health_symptoms.csv',
+        data: fitbitSymptoms,
+      },
+    ]),
+    inner: fitbitSymptoms,
+    wrap: (inner) =>
+      buildZip([
+        { name: 'Takeout/Fitbit/Menstrual Health/menstrual_health_symptoms.csv', data: inner },
+      ]),
+    onDisk: true,
+  },
+  {
+    name: 'ClueBackup-2024-06-30.cluedata',
+    bytes: read('fixtures/imports/ClueBackup-2024-06-30.cluedata'),
+    json: true,
+  },
+  {
+    name: 'clue-download.zip',
+    bytes: read('fixtures/imports/clue-download.zip'),
+    inner: read('fixtures/imports/clue-measurements.json'),
+    wrap: (inner) => buildZip([{ name: 'clue_data/measurements.json', data: inner }]),
     onDisk: true,
   },
 ];

@@ -89,7 +89,8 @@ describe('detection from content, whatever the file is called', () => {
       Buffer.from([0x50, 0x4b, 0x03, 0x04]),
       Buffer.from('\0'.repeat(26) + '[Content_Types].xml'),
     ]);
-    expect(sniffFormat(xlsx).reason).toContain('zip archive that is not an Apple Health export');
+    expect(sniffFormat(xlsx).reason).toContain('an Excel workbook');
+    expect(sniffFormat(xlsx).hint).toContain('CSV UTF-8');
   });
 });
 

@@ -367,40 +367,43 @@ interface TypeEntry extends CountedType {
 }
 
 /**
- * Scans an export.xml given as chunks and reports the category records to `handlers`.
- * `file` names the input in errors. Throws InputError for anything malformed.
+ * The scanner's state between chunks: the prolog until the root element opens, then the bytes
+ * kept from one chunk to the next (an unfinished record), the line they start on, and the record
+ * types seen so far, found by comparing bytes (no string is made for the common skipped ones).
  */
-export async function scanAppleExport(
-  chunks: AsyncIterable<Buffer>,
-  file: string,
-  handlers: ScanHandlers,
-): Promise<ScanResult> {
-  const prolog = new PrologReader(file);
-  const lines = new LineCounter();
-  let header: ExportHeader | undefined;
-  let emptyRoot = false;
-  let carry: Buffer = Buffer.alloc(0);
-  let carryLine = 1;
-  let tail: Buffer = Buffer.alloc(0);
-  // Types seen so far, found by comparing bytes: no string is made for the common skipped ones.
-  const typesByLength = new Map<number, TypeEntry[]>();
-  const types: TypeEntry[] = [];
+class AppleExportScanner {
+  private readonly prolog: PrologReader;
+  private readonly lines = new LineCounter();
+  private header: ExportHeader | undefined;
+  private emptyRoot = false;
+  private carry: Buffer = Buffer.alloc(0);
+  private carryLine = 1;
+  private tail: Buffer = Buffer.alloc(0);
+  private readonly typesByLength = new Map<number, TypeEntry[]>();
+  private readonly types: TypeEntry[] = [];
 
-  const fail = (offset: number, reason: string, hint?: string): never => {
-    throw new InputError(file, { line: lines.lineAt(offset) }, reason, hint);
-  };
+  constructor(
+    private readonly file: string,
+    private readonly handlers: ScanHandlers,
+  ) {
+    this.prolog = new PrologReader(file);
+  }
 
-  const lookupType = (buf: Buffer, start: number, end: number): TypeEntry => {
+  private fail(offset: number, reason: string, hint?: string): never {
+    throw new InputError(this.file, { line: this.lines.lineAt(offset) }, reason, hint);
+  }
+
+  private lookupType(buf: Buffer, start: number, end: number): TypeEntry {
     const length = end - start;
-    let list = typesByLength.get(length);
+    let list = this.typesByLength.get(length);
     if (list) {
       for (const entry of list) if (equalBytes(buf, start, entry.bytes)) return entry;
     } else {
       list = [];
-      typesByLength.set(length, list);
+      this.typesByLength.set(length, list);
     }
-    if (types.length >= TYPE_LIMIT)
-      fail(
+    if (this.types.length >= TYPE_LIMIT)
+      this.fail(
         start,
         `more than ${TYPE_LIMIT} different record types: this is not an Apple Health export`,
       );
@@ -409,17 +412,17 @@ export async function scanAppleExport(
     const entry: TypeEntry = {
       bytes,
       type,
-      parse: handlers.interest(type) === 'parse',
+      parse: this.handlers.interest(type) === 'parse',
       count: 0,
       line: 0,
     };
     list.push(entry);
-    types.push(entry);
+    this.types.push(entry);
     return entry;
-  };
+  }
 
   /** Scans `buf` from `start`; returns the offset from which bytes must be kept. */
-  const scanBody = (buf: Buffer, start: number): number => {
+  private scanBody(buf: Buffer, start: number): number {
     let pos = start;
     let lastHandledTag = -1;
     for (;;) {
@@ -433,35 +436,46 @@ export async function scanAppleExport(
       if (!startsWithAt(buf, hit - 6, 'type=') || !isSpace(buf[hit - 7])) continue;
       const typeEnd = buf.indexOf(quote, pos);
       if (typeEnd === -1) return lt;
-      const entry = lookupType(buf, hit, typeEnd);
+      const entry = this.lookupType(buf, hit, typeEnd);
       lastHandledTag = lt;
       if (!entry.parse) {
-        if (entry.count++ === 0) entry.line = lines.lineAt(hit);
+        if (entry.count++ === 0) entry.line = this.lines.lineAt(hit);
         pos = typeEnd;
         continue;
       }
-      let element;
-      try {
-        element = readRecordElement(buf, lt, entry.type);
-      } catch (error) {
-        if (error instanceof TagSyntaxError) fail(error.offset, error.message);
-        throw error;
-      }
-      if (element === undefined) {
-        if (buf.length - lt > RECORD_LIMIT) {
-          fail(lt, 'this <Record> is longer than 16 MB; the file is damaged');
-        }
-        return lt;
-      }
-      handlers.onRecord({
-        type: entry.type,
-        attributes: element.attributes,
-        metadata: element.metadata,
-        line: lines.lineAt(lt),
-      });
-      pos = element.end;
+      const end = this.handleRecord(buf, lt, entry);
+      if (end === undefined) return lt;
+      pos = end;
     }
-    // Keep an unfinished `<Record` start tag whose type we have not seen yet.
+    return this.keepUnfinishedTag(buf, start, lastHandledTag);
+  }
+
+  /** Reads one record of interest and hands it on; undefined when it continues past `buf`. */
+  private handleRecord(buf: Buffer, lt: number, entry: TypeEntry): number | undefined {
+    let element;
+    try {
+      element = readRecordElement(buf, lt, entry.type);
+    } catch (error) {
+      if (error instanceof TagSyntaxError) this.fail(error.offset, error.message);
+      throw error;
+    }
+    if (element === undefined) {
+      if (buf.length - lt > RECORD_LIMIT) {
+        this.fail(lt, 'this <Record> is longer than 16 MB; the file is damaged');
+      }
+      return undefined;
+    }
+    this.handlers.onRecord({
+      type: entry.type,
+      attributes: element.attributes,
+      metadata: element.metadata,
+      line: this.lines.lineAt(lt),
+    });
+    return element.end;
+  }
+
+  /** Keep an unfinished `<Record` start tag whose type we have not seen yet. */
+  private keepUnfinishedTag(buf: Buffer, start: number, lastHandledTag: number): number {
     const lastLt = buf.lastIndexOf(LT);
     if (
       lastLt >= start &&
@@ -470,12 +484,20 @@ export async function scanAppleExport(
       findTagEnd(buf, lastLt) === -1
     ) {
       if (buf.length - lastLt > RECORD_LIMIT) {
-        fail(lastLt, 'this <Record> start tag is longer than 16 MB; the file is damaged');
+        this.fail(lastLt, 'this <Record> start tag is longer than 16 MB; the file is damaged');
       }
       return lastLt;
     }
     return buf.length;
-  };
+  }
+
+  /** Scans `buf` (its first line numbered `line`) from `start`; keeps what must be kept. */
+  private scanAndKeep(buf: Buffer, start: number, line: number): void {
+    this.lines.reset(buf, line);
+    const keep = this.scanBody(buf, start);
+    this.carryLine = this.lines.lineAt(keep);
+    this.carry = keep < buf.length ? buf.subarray(keep) : Buffer.alloc(0);
+  }
 
   /**
    * Scans a chunk that follows kept bytes. Usually the kept bytes are the start of one tag that
@@ -483,87 +505,76 @@ export async function scanAppleExport(
    * place, so the chunk is never copied. Only a record whose children cross the boundary needs
    * the two joined.
    */
-  const scanAfterCarry = (chunk: Buffer): void => {
+  private scanAfterCarry(chunk: Buffer): void {
     const firstLt = chunk.indexOf(LT);
     if (firstLt !== -1) {
-      const seam = Buffer.concat([carry, chunk.subarray(0, firstLt)]);
-      lines.reset(seam, carryLine);
-      const keepFrom = scanBody(seam, 0);
+      const seam = Buffer.concat([this.carry, chunk.subarray(0, firstLt)]);
+      this.lines.reset(seam, this.carryLine);
+      const keepFrom = this.scanBody(seam, 0);
       if (keepFrom === seam.length) {
-        const chunkLine = lines.lineAt(carry.length);
-        lines.reset(chunk, chunkLine);
-        const keep = scanBody(chunk, firstLt);
-        carryLine = lines.lineAt(keep);
-        carry = keep < chunk.length ? chunk.subarray(keep) : Buffer.alloc(0);
+        this.scanAndKeep(chunk, firstLt, this.lines.lineAt(this.carry.length));
         return;
       }
     }
-    const buf = Buffer.concat([carry, chunk]);
-    lines.reset(buf, carryLine);
-    const keep = scanBody(buf, 0);
-    carryLine = lines.lineAt(keep);
-    carry = keep < buf.length ? buf.subarray(keep) : Buffer.alloc(0);
-  };
+    this.scanAndKeep(Buffer.concat([this.carry, chunk]), 0, this.carryLine);
+  }
 
-  const scanChunk = (chunk: Buffer): void => {
-    if (header !== undefined) {
-      if (carry.length > 0) {
-        scanAfterCarry(chunk);
-      } else {
-        lines.reset(chunk, carryLine);
-        const keep = scanBody(chunk, 0);
-        carryLine = lines.lineAt(keep);
-        carry = keep < chunk.length ? chunk.subarray(keep) : Buffer.alloc(0);
-      }
+  private scanChunk(chunk: Buffer): void {
+    if (this.header !== undefined) {
+      if (this.carry.length > 0) this.scanAfterCarry(chunk);
+      else this.scanAndKeep(chunk, 0, this.carryLine);
       return;
     }
-    const buf = carry.length === 0 ? chunk : Buffer.concat([carry, chunk]);
+    const buf = this.carry.length === 0 ? chunk : Buffer.concat([this.carry, chunk]);
     if (chunk.indexOf(GT) === -1 && buf.length <= PROLOG_LIMIT) {
-      carry = buf;
+      this.carry = buf;
       return;
     }
-    const result = prolog.read(buf, false);
+    const result = this.prolog.read(buf, false);
     if (!result.done) {
-      carry = buf;
+      this.carry = buf;
       return;
     }
-    header = result.header;
-    emptyRoot = result.empty;
-    lines.reset(buf, 1);
-    const keep = scanBody(buf, result.bodyStart);
-    carryLine = lines.lineAt(keep);
-    carry = keep < buf.length ? buf.subarray(keep) : Buffer.alloc(0);
-  };
+    this.header = result.header;
+    this.emptyRoot = result.empty;
+    this.scanAndKeep(buf, result.bodyStart, 1);
+  }
 
-  for await (const chunk of chunks) {
-    if (chunk.length === 0) continue;
-    scanChunk(chunk);
+  push(chunk: Buffer): void {
+    if (chunk.length === 0) return;
+    this.scanChunk(chunk);
     // Chunk sources may reuse their buffers: keep copies, never views.
-    tail = Buffer.from(
-      chunk.length >= 64 ? chunk.subarray(-64) : Buffer.concat([tail, chunk]).subarray(-64),
+    this.tail = Buffer.from(
+      chunk.length >= 64 ? chunk.subarray(-64) : Buffer.concat([this.tail, chunk]).subarray(-64),
     );
-    if (carry.length > 0) carry = Buffer.from(carry);
+    if (this.carry.length > 0) this.carry = Buffer.from(this.carry);
   }
 
-  if (header === undefined) {
-    const result = prolog.read(carry, true);
-    if (!result.done) throw new Error('unreachable: prolog.read at end returned not done');
-    header = result.header;
-    emptyRoot = result.empty;
-    lines.reset(carry, 1);
-    const keep = scanBody(carry, result.bodyStart);
-    carryLine = lines.lineAt(keep);
-    carry = carry.subarray(keep);
+  finish(): ScanResult {
+    if (this.header === undefined) {
+      const result = this.prolog.read(this.carry, true);
+      if (!result.done) throw new Error('unreachable: prolog.read at end returned not done');
+      this.header = result.header;
+      this.emptyRoot = result.empty;
+      this.scanAndKeep(this.carry, result.bodyStart, 1);
+    }
+    if (this.carry.length > 0) {
+      throw new InputError(
+        this.file,
+        { line: this.carryLine },
+        'the file ends inside this <Record> element: the export is truncated',
+        'Export the data again from the Health app (Profile → Export All Health Data).',
+      );
+    }
+    if (!this.emptyRoot) this.checkRootClosed();
+    const counted = this.types
+      .filter((entry) => !entry.parse && entry.count > 0)
+      .map(({ type, count, line }) => ({ type, count, line }));
+    return { header: this.header, counted };
   }
-  if (carry.length > 0) {
-    throw new InputError(
-      file,
-      { line: carryLine },
-      'the file ends inside this <Record> element: the export is truncated',
-      'Export the data again from the Health app (Profile → Export All Health Data).',
-    );
-  }
-  if (!emptyRoot) {
+
+  private checkRootClosed(): void {
+    const tail = this.tail;
     let end = tail.length;
     while (end > 0 && isSpace(tail[end - 1])) end--;
     const closed =
@@ -571,15 +582,25 @@ export async function scanAppleExport(
       tail.compare(ROOT_CLOSE, 0, ROOT_CLOSE.length, end - ROOT_CLOSE.length, end) === 0;
     if (!closed) {
       throw new InputError(
-        file,
-        { line: carryLine },
+        this.file,
+        { line: this.carryLine },
         'the file ends without </HealthData>: the export is truncated or damaged',
         'Export the data again from the Health app (Profile → Export All Health Data).',
       );
     }
   }
-  const counted = types
-    .filter((entry) => !entry.parse && entry.count > 0)
-    .map(({ type, count, line }) => ({ type, count, line }));
-  return { header, counted };
+}
+
+/**
+ * Scans an export.xml given as chunks and reports the category records to `handlers`.
+ * `file` names the input in errors. Throws InputError for anything malformed.
+ */
+export async function scanAppleExport(
+  chunks: AsyncIterable<Buffer>,
+  file: string,
+  handlers: ScanHandlers,
+): Promise<ScanResult> {
+  const scanner = new AppleExportScanner(file, handlers);
+  for await (const chunk of chunks) scanner.push(chunk);
+  return scanner.finish();
 }

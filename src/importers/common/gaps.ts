@@ -13,6 +13,10 @@ export const GAP_FACTS = {
   pill: 'pill-type',
   contraceptionDates: 'contraception-dates',
   pregnancyWeek: 'pregnancy-week',
+  /** A source with no record type for these at all (Health Connect): the person must say. */
+  contraception: 'contraception',
+  pregnancy: 'pregnancy',
+  pain: 'pain',
 } as const;
 
 function span(first: IsoDate, last: IsoDate): string {
@@ -106,6 +110,27 @@ export function profileGaps(profile: Profile): ProfileGap[] {
       message:
         `the log says IUD${since} but not which kind, so the rules treat it as copper: pass ` +
         '`--contraception copper-iud@DATE` or `hormonal-iud@DATE` (DATE = when it was inserted).',
+    },
+  ];
+}
+
+/**
+ * What a source cannot hold at all (Health Connect has no record type for pain, pregnancy or
+ * contraception): the rules that need them see nothing unless the person adds them.
+ */
+export function missingRecordGaps(appName: string): ProfileGap[] {
+  return [
+    {
+      fact: GAP_FACTS.contraception,
+      message: `${appName} has no contraception records: pass --contraception METHOD@START (e.g. copper-iud@2024-05-01), or run \`cyclecheck interview --log FILE\`, which asks.`,
+    },
+    {
+      fact: GAP_FACTS.pregnancy,
+      message: `${appName} has no pregnancy records: if you are or were pregnant in this time, pass --pregnancy start=DATE, or run \`cyclecheck interview --log FILE\`, which asks.`,
+    },
+    {
+      fact: GAP_FACTS.pain,
+      message: `${appName} has no pain records (cramps, pelvic pain, pain during sex): add them with \`cyclecheck interview --log FILE\` or in a cyclecheck CSV merged with --merge.`,
     },
   ];
 }
