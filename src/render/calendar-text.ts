@@ -18,7 +18,7 @@ import {
   type CalendarDay,
   type CalendarMonth,
   type LegendEntry,
-} from './calendar-data.ts';
+} from '../report/calendar-data.ts';
 import { wrapText } from './wrap.ts';
 
 export interface TextCalendarOptions {

@@ -20,7 +20,7 @@ import {
   hasLongFlags,
   type CalendarDay,
   type CalendarMonth,
-} from './calendar-data.ts';
+} from '../report/calendar-data.ts';
 import {
   DOCUMENT_TITLE,
   IN_PROGRESS_NOTE,
@@ -37,8 +37,8 @@ import {
   type LabelledValue,
 } from './markdown.ts';
 import { sanitizeInline } from './sanitize.ts';
-import { getCitedSources, getSource } from './sources.ts';
-import { DISCLAIMER, TIER_LABEL, TIER_SYMBOL, TIER_WORD } from './tier-labels.ts';
+import { getCitedSources, getSource } from '../report/sources.ts';
+import { DISCLAIMER, TIER_LABEL, TIER_SYMBOL, TIER_WORD } from '../report/tier-labels.ts';
 
 /** Text and background pairs used in the document; each must reach 4.5:1 contrast. */
 export const COLORS = {

@@ -13,8 +13,8 @@ import type { Report, ReportChecklistItem, ReportFlag, ReportPeriod } from '../r
 import { METHOD_WORDS } from '../report/method-words.ts';
 import { RULE_TEXT } from '../report/rule-text.ts';
 import { sanitizeInline } from './sanitize.ts';
-import { getCitedSources, getSource } from './sources.ts';
-import { DISCLAIMER, TIER_LABEL, TIER_SYMBOL, TIER_WORD } from './tier-labels.ts';
+import { getCitedSources, getSource } from '../report/sources.ts';
+import { DISCLAIMER, TIER_LABEL, TIER_SYMBOL, TIER_WORD } from '../report/tier-labels.ts';
 
 /** The cycle table shows the most recent periods only (clinical-rules.md K11: last 6–12). */
 export const CYCLE_TABLE_PERIODS = 12;

@@ -9,7 +9,7 @@ import { RULE_TEXT } from '../report/rule-text.ts';
 import type { Report, ReportFlag } from '../report/types.ts';
 import { formatTextCalendar } from './calendar-text.ts';
 import { sanitizeInline } from './sanitize.ts';
-import { DISCLAIMER, TIER_LABEL, TIER_SYMBOL } from './tier-labels.ts';
+import { DISCLAIMER, TIER_LABEL, TIER_SYMBOL } from '../report/tier-labels.ts';
 import { wrapText } from './wrap.ts';
 
 export interface TextOptions {

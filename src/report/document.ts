@@ -11,7 +11,7 @@
 import type { IsoDate } from '../core/dates.ts';
 import type { RuleId } from '../core/rules/ids.ts';
 import type { Tier } from '../core/tiers.ts';
-import type { CalendarMonth, LegendEntry } from '../render/calendar-data.ts';
+import type { CalendarMonth, LegendEntry } from './calendar-data.ts';
 
 export interface LabelledValue {
   label: string;

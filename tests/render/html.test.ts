@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { TIERS } from '../../src/core/tiers.ts';
 import { TEXT_COLOR_PAIRS, escapeHtml, formatHtmlReport } from '../../src/render/html.ts';
-import { getSource } from '../../src/render/sources.ts';
-import { DISCLAIMER, TIER_LABEL, TIER_WORD } from '../../src/render/tier-labels.ts';
+import { getSource } from '../../src/report/sources.ts';
+import { DISCLAIMER, TIER_LABEL, TIER_WORD } from '../../src/report/tier-labels.ts';
 import type { Report } from '../../src/report/types.ts';
 import { allElements, attr, byTag, hasClass, parseHtml, textOf, type Element } from './html-dom.ts';
 import {

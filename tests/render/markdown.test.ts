@@ -7,8 +7,8 @@ import {
   formatMarkdownReport,
 } from '../../src/render/markdown.ts';
 import { sanitizeInline } from '../../src/render/sanitize.ts';
-import { getSource } from '../../src/render/sources.ts';
-import { DISCLAIMER, TIER_LABEL, TIER_WORD } from '../../src/render/tier-labels.ts';
+import { getSource } from '../../src/report/sources.ts';
+import { DISCLAIMER, TIER_LABEL, TIER_WORD } from '../../src/report/tier-labels.ts';
 import type { Report, ReportPeriod } from '../../src/report/types.ts';
 import {
   ODD_COLOUR,

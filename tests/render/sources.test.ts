@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../src/core/rules/catalogue.ts';
-import { SOURCES, getCitedSources, getSource } from '../../src/render/sources.ts';
+import { SOURCES, getCitedSources, getSource } from '../../src/report/sources.ts';
 
 describe('sources', () => {
   it('has a full title for every source tag the rule catalogue cites', () => {

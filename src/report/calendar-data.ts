@@ -14,8 +14,8 @@ import {
 import type { Bleeding, CycleLog, Day, Severity } from '../core/log.ts';
 import type { RuleId } from '../core/rules/ids.ts';
 import { tierRank, type Tier } from '../core/tiers.ts';
-import { RULE_TEXT } from '../report/rule-text.ts';
-import type { Report } from '../report/types.ts';
+import { RULE_TEXT } from './rule-text.ts';
+import type { Report } from './types.ts';
 import { TIER_SYMBOL, TIER_WORD } from './tier-labels.ts';
 
 export const MONTH_NAMES = [
