@@ -16,6 +16,7 @@ import type { RuleId } from '../core/rules/ids.ts';
 import { tierRank, type Tier } from '../core/tiers.ts';
 import { RULE_TEXT } from './rule-text.ts';
 import type { Report } from './types.ts';
+import { sanitizeInline } from '../render/sanitize.ts';
 import { TIER_SYMBOL, TIER_WORD } from './tier-labels.ts';
 
 export const MONTH_NAMES = [
@@ -77,6 +78,8 @@ export interface CalendarDay {
   /** Flags marked on this day, most urgent first. */
   flags: CalendarFlag[];
   tier: Tier | null;
+  /** The person's note for the day, sanitized, or null. */
+  note: string | null;
 }
 
 export interface CalendarMonth {
@@ -161,6 +164,7 @@ export function describeDay(day: CalendarDay, month: CalendarMonth): string {
     const title = (RULE_TEXT as Partial<Record<string, { title: string }>>)[flag.rule]?.title;
     parts.push(`flagged ${TIER_WORD[flag.tier].toLowerCase()}: ${title ?? flag.rule}`);
   }
+  if (day.note !== null) parts.push(`note: “${day.note}”`);
   if (parts.length === 0) parts.push(day.hasEntry ? 'nothing noted' : 'no entry');
   return `${day.day} ${month.title}: ${parts.join(', ')}`;
 }
@@ -262,6 +266,7 @@ export function getCalendarMonths(
         periodDay: periodDay.get(n) ?? null,
         flags,
         tier: flags[0]?.tier ?? null,
+        note: entry?.notes ? sanitizeInline(entry.notes).trim() || null : null,
       });
       if (week.length === 7) {
         weeks.push(week);

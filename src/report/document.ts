@@ -38,6 +38,11 @@ export interface VisitDocument {
   checklist: DocumentChecklist;
   /** Months that hold flags (or the last months logged); empty when there is nothing to show. */
   calendar: { months: CalendarMonth[]; legend: readonly LegendEntry[]; note: string | null };
+  /** Added: the most recent periods for a table (ISO dates), oldest first, and how many were left out. */
+  periods: {
+    rows: { number: number; start: IsoDate; end: IsoDate; days: number; cycleLength: number | null }[];
+    omitted: number;
+  };
   /** One bar per cycle; `band` is the usual range shaded in charts. */
   cycleChart: {
     cycles: { start: IsoDate; length: number }[];
@@ -49,6 +54,8 @@ export interface VisitDocument {
   notes: { date: IsoDate | null; text: string }[];
   /** Numbered in order of first citation; findings cite them by `number`. */
   sources: DocumentSource[];
+  /** Added: the tier words and symbols a renderer prints for a finding's tier. */
+  tiers: Record<Tier, { word: string; symbol: string; label: string }>;
   disclaimer: string;
 }
 
@@ -84,6 +91,10 @@ export interface DocumentOccurrence {
   when: string;
   /** The person's own notes on the days of this occurrence, sanitized. */
   notes: { date: IsoDate; text: string }[];
+  /** Added: the tier of this occurrence (a finding's tier is the highest of them). */
+  tier: Tier;
+  /** Added: the facts behind this occurrence ("Sex on 2026-11-08."), sanitized. */
+  why: string[];
 }
 
 export interface DocumentFinding {
@@ -113,11 +124,14 @@ export interface DocumentExplainItem {
 export interface DocumentChecklist {
   /** "Start the visit with: bleeding after sex on 8 and 21 November; period 10 days late." */
   startWith: string;
+  /** `quotes`: the person's own words for this item (notes on flagged days, medicines). */
   items: { text: string; details: string[]; quotes: string[] }[];
 }
 
 export interface DocumentSource {
   number: number;
+  /** Added: 1 guideline, 2 peer-reviewed or clinical reference, 3 patient page, 4 consumer. */
+  authority: number;
   /** Short title and publisher. */
   short: string;
   title: string;
