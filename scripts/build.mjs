@@ -57,6 +57,21 @@ const withoutCommands = {
   },
 };
 
+/** `import css from './report.css?raw'` (as Vite reads it in tests): the file's text, inlined. */
+const rawText = {
+  name: 'raw-text',
+  setup(builder) {
+    builder.onResolve({ filter: /\?raw$/ }, (args) => ({
+      path: `${args.resolveDir}${sep}${args.path.slice(0, -'?raw'.length)}`,
+      namespace: 'raw-text',
+    }));
+    builder.onLoad({ filter: /.*/, namespace: 'raw-text' }, async (args) => ({
+      contents: await readFile(args.path, 'utf8'),
+      loader: 'text',
+    }));
+  },
+};
+
 const COMMON = {
   absWorkingDir: ROOT,
   outdir: 'dist',
@@ -78,11 +93,11 @@ const COMMON = {
 };
 
 await rm(new URL('../dist', import.meta.url), { recursive: true, force: true });
-await build({ ...COMMON, entryPoints: BUNDLES, plugins: [lazyChildProcessInCommander] });
+await build({ ...COMMON, entryPoints: BUNDLES, plugins: [lazyChildProcessInCommander, rawText] });
 await build({
   ...COMMON,
   entryPoints: { [HELP_BUNDLE]: BUNDLES.cli },
-  plugins: [lazyChildProcessInCommander, withoutCommands],
+  plugins: [lazyChildProcessInCommander, withoutCommands, rawText],
 });
 
 for (const name of [...Object.keys(BUNDLES), HELP_BUNDLE]) {

@@ -79,7 +79,8 @@ function writeSummary(doc: VisitDocument, w: Writer): void {
   for (const warning of doc.warnings) para(`Warning: ${warning}`, '  ', '! ');
   const who = [s.name ?? 'Name not given', s.age !== null ? `age ${s.age}` : 'age not given'];
   para(`For: ${who.join(', ')}.`);
-  for (const fact of s.person.filter((f) => f.label !== 'Age')) para(`${fact.label}: ${fact.value}`);
+  for (const fact of s.person.filter((f) => f.label !== 'Age'))
+    para(`${fact.label}: ${fact.value}`);
   for (const fact of s.read) para(`${fact.label}: ${fact.value}`);
   const cycles = formatCycleLine(s.cycles);
   if (cycles !== null) para(`Cycles: ${cycles}`);
@@ -127,8 +128,8 @@ function writeFinding(doc: VisitDocument, f: DocumentFinding, w: Writer): void {
   for (const why of f.why) w.para(why, '        ', '      · ');
   if (f.sources.length > 0) {
     w.out.push(
-      ...wrapText(`Sources: ${f.sources.map((n) => `[${n}]`).join(' ')}`, w.width, '      ').map((l) =>
-        w.chalk.dim(l),
+      ...wrapText(`Sources: ${f.sources.map((n) => `[${n}]`).join(' ')}`, w.width, '      ').map(
+        (l) => w.chalk.dim(l),
       ),
     );
   }

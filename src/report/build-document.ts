@@ -6,7 +6,12 @@
 import type { CycleLog } from '../core/log.ts';
 import { TIERS, type Tier } from '../core/tiers.ts';
 import { sanitizeInline } from '../render/sanitize.ts';
-import { getCalendarMonths, hasLongFlags, LONG_FLAG_DAYS, CALENDAR_LEGEND } from './calendar-data.ts';
+import {
+  getCalendarMonths,
+  hasLongFlags,
+  LONG_FLAG_DAYS,
+  CALENDAR_LEGEND,
+} from './calendar-data.ts';
 import type {
   DocumentChecklist,
   DocumentExplainItem,
@@ -16,7 +21,12 @@ import type {
   VisitDocument,
 } from './document.ts';
 import { countNoun, formatDateSpan, joinWithAnd, yearOf } from './date-words.ts';
-import { describeMedicines, getCycleSummary, getPersonFacts, getReadFacts } from './document-facts.ts';
+import {
+  describeMedicines,
+  getCycleSummary,
+  getPersonFacts,
+  getReadFacts,
+} from './document-facts.ts';
 import { groupFindings, type GroupedFinding } from './group-findings.ts';
 import { RULE_TEXT } from './rule-text.ts';
 import { getSource } from './sources.ts';
@@ -46,7 +56,9 @@ export function buildVisitDocument(
   const grouped = groupFindings(report.flags, log, refYear);
   const { findings, sources } = numberSources(grouped);
   const shownNotes = new Set(
-    findings.flatMap((f) => f.occurrences.flatMap((o) => o.notes.map((n) => `${n.date} ${n.text}`))),
+    findings.flatMap((f) =>
+      f.occurrences.flatMap((o) => o.notes.map((n) => `${n.date} ${n.text}`)),
+    ),
   );
   return {
     title: DOCUMENT_TITLE,
@@ -123,7 +135,8 @@ function buildSummary(report: Report, findings: readonly DocumentFinding[]): Doc
   })).filter((h) => h.count > 0);
   const name = (report.profile as { name?: string }).name;
   return {
-    name: name !== undefined && sanitizeInline(name).trim() !== '' ? sanitizeInline(name).trim() : null,
+    name:
+      name !== undefined && sanitizeInline(name).trim() !== '' ? sanitizeInline(name).trim() : null,
     age: report.age ?? report.profile.age ?? null,
     person: getPersonFacts(report),
     read: getReadFacts(report),
@@ -189,7 +202,10 @@ function buildChecklist(
   );
   const colours = log.days
     .filter((d) => d.blood_color !== undefined && findings.some((f) => inAny(f, d.date)))
-    .map((d) => `${formatDateSpan(d.date, d.date, refYear)}: colour “${sanitizeInline(d.blood_color ?? '')}”`);
+    .map(
+      (d) =>
+        `${formatDateSpan(d.date, d.date, refYear)}: colour “${sanitizeInline(d.blood_color ?? '')}”`,
+    );
   const medicines = describeMedicines(report.profile);
   return {
     startWith: findings.length === 0 && report.checklist.length === 0 ? '' : `${start.join('; ')}.`,
@@ -247,7 +263,10 @@ function buildOtherNotes(
     if (text !== '' && !shown.has(`${d.date} ${text}`)) notes.push({ date: d.date, text });
   }
   for (const n of report.app_notes) {
-    notes.push({ date: /^\d{4}-\d{2}-\d{2}$/.test(n.date) ? n.date : null, text: sanitizeInline(n.text) });
+    notes.push({
+      date: /^\d{4}-\d{2}-\d{2}$/.test(n.date) ? n.date : null,
+      text: sanitizeInline(n.text),
+    });
   }
   return notes;
 }

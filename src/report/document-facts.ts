@@ -75,7 +75,10 @@ export function getPersonFacts(report: Report): LabelledValue[] {
   const profile = report.profile;
   const facts: LabelledValue[] = [];
   const age = report.age ?? profile.age;
-  facts.push({ label: 'Age', value: age === undefined || age === null ? 'not given' : String(age) });
+  facts.push({
+    label: 'Age',
+    value: age === undefined || age === null ? 'not given' : String(age),
+  });
   if (profile.birth_date) facts.push({ label: 'Birth date', value: profile.birth_date });
   if (profile.menopause)
     facts.push({ label: 'Menopause', value: MENOPAUSE_TEXT[profile.menopause] });

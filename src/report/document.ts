@@ -40,7 +40,13 @@ export interface VisitDocument {
   calendar: { months: CalendarMonth[]; legend: readonly LegendEntry[]; note: string | null };
   /** Added: the most recent periods for a table (ISO dates), oldest first, and how many were left out. */
   periods: {
-    rows: { number: number; start: IsoDate; end: IsoDate; days: number; cycleLength: number | null }[];
+    rows: {
+      number: number;
+      start: IsoDate;
+      end: IsoDate;
+      days: number;
+      cycleLength: number | null;
+    }[];
     omitted: number;
   };
   /** One bar per cycle; `band` is the usual range shaded in charts. */

@@ -131,7 +131,8 @@ function buildFinding(group: Group, log: CycleLog, refYear: number | null): Grou
   const times = occurrences.length > 1 ? ` — ${countNoun(occurrences.length, 'time')}` : '';
   const why: string[] = [];
   if (events.length > 0) {
-    for (const r of recurrences) why.push(`Counted as recurring: ${lowerFirst(RULE_TEXT[r.rule].trigger)}`);
+    for (const r of recurrences)
+      why.push(`Counted as recurring: ${lowerFirst(RULE_TEXT[r.rule].trigger)}`);
   }
   return {
     tier,
@@ -157,7 +158,8 @@ function foldSameEvents(findings: GroupedFinding[], refYear: number | null): Gro
   const ordered = [...findings].sort((a, b) => tierRank(a.tier) - tierRank(b.tier));
   for (const [i, lower] of ordered.entries()) {
     for (const higher of ordered.slice(0, i)) {
-      if (tierRank(higher.tier) >= tierRank(lower.tier) || higher.occurrences.length === 0) continue;
+      if (tierRank(higher.tier) >= tierRank(lower.tier) || higher.occurrences.length === 0)
+        continue;
       const starts = new Set(higher.occurrences.map((o) => o.start));
       const same = lower.occurrences.filter((o) => starts.has(o.start) && o.tier !== higher.tier);
       if (same.length === 0) continue;
@@ -170,9 +172,7 @@ function foldSameEvents(findings: GroupedFinding[], refYear: number | null): Gro
       higher.rules = unique([...higher.rules, ...lower.rules]);
     }
   }
-  return ordered
-    .filter((f) => f.occurrences.length > 0)
-    .map((f) => ({ ...f, ...retitle(f) }));
+  return ordered.filter((f) => f.occurrences.length > 0).map((f) => ({ ...f, ...retitle(f) }));
 }
 
 function retitle(f: GroupedFinding): Pick<GroupedFinding, 'heading' | 'tier'> {

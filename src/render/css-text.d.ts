@@ -1,0 +1,5 @@
+/** `import css from './x.css?raw'`: the file's text (Vite in tests, an esbuild plugin in the build). */
+declare module '*.css?raw' {
+  const text: string;
+  export default text;
+}
