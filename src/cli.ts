@@ -8,8 +8,9 @@ import { EXIT, UsageError, UserError } from './errors.ts';
 import { declareCommands } from './cli/commands.ts';
 import { addExamples } from './cli/examples.ts';
 import { sanitizeInline } from './render/sanitize.ts';
+import { PRODUCER_VERSION } from './version.ts';
 
-const VERSION = '0.1.0';
+const VERSION = PRODUCER_VERSION;
 const USAGE_POINTER = '(run with --help for usage)';
 
 function buildProgram(firstArgument: string | undefined): Command {

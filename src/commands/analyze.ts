@@ -14,7 +14,9 @@ import { makeChalk, shouldUseColor } from '../render/color.ts';
 import { formatJson, sanitizeInline } from '../render/sanitize.ts';
 import type { OutputFormat, OutputOptions, ProfileOptions } from '../cli/shared-options.ts';
 import { readProfileOverrides } from './profile-overrides.ts';
+import { resolveReportFormat } from './report-format.ts';
 import type { FormatId } from '../importers/types.ts';
+import { PRODUCER_VERSION } from '../version.ts';
 
 export interface AnalyzeOptions extends ProfileOptions, OutputOptions {
   merge?: boolean;
@@ -30,7 +32,7 @@ interface Analyzed {
 }
 
 export async function runAnalyze(files: string[], options: AnalyzeOptions): Promise<number> {
-  const format: OutputFormat = options.json ? 'json' : (options.to ?? 'text');
+  const format: OutputFormat = resolveReportFormat(options);
   const overrides = await readProfileOverrides(options);
   const { importFile } = await import('../importers/registry.ts');
 
@@ -85,7 +87,14 @@ async function renderAll(
       return analyzed.map(({ report }) => formatJson(report)).join('\n') + '\n';
     case 'markdown': {
       const { formatMarkdownReport } = await import('../render/markdown.ts');
-      return analyzed.map(({ report, log }) => formatMarkdownReport(report, log)).join('\n---\n\n');
+      const explain = options.explain === true;
+      return analyzed
+        .map(({ report, log }) => formatMarkdownReport(report, log, { explain }))
+        .join('\n---\n\n');
+    }
+    case 'pdf': {
+      const { UsageError } = await import('../errors.ts');
+      throw new UsageError('PDF output is not available in this version; use --to html and print it');
     }
     case 'html': {
       if (analyzed.length > 1) {
@@ -95,7 +104,10 @@ async function renderAll(
         );
       }
       const { formatHtmlReport } = await import('../render/html.ts');
-      return formatHtmlReport(analyzed[0]!.report, analyzed[0]!.log);
+      return formatHtmlReport(analyzed[0]!.report, analyzed[0]!.log, {
+        explain: options.explain === true,
+        producer: `cyclecheck ${PRODUCER_VERSION}`,
+      });
     }
     case 'text': {
       const { formatTextReport } = await import('../render/text.ts');
@@ -112,6 +124,7 @@ async function renderAll(
             width,
             explain: options.explain === true,
             calendar: options.calendar === true,
+            producer: `cyclecheck ${PRODUCER_VERSION}`,
           }),
         )
         .join('\n' + '═'.repeat(Math.min(width, 80)) + '\n\n');
