@@ -91,7 +91,7 @@ export function getPersonFacts(report: Report): LabelledValue[] {
   if (profile.last_screening) {
     const s = profile.last_screening;
     facts.push({
-      label: 'Last cervical screening',
+      label: 'Cervical screening',
       value: s.result ? `${s.date} (${sanitizeInline(s.result)})` : s.date,
     });
   }
