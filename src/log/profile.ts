@@ -5,8 +5,10 @@
  */
 import { parseIsoDate, formatIsoDate, type IsoDate } from '../core/dates.ts';
 import {
+  MEDICINES,
   MENOPAUSE_STATES,
   METHODS,
+  type Medicine,
   type ContraceptionInterval,
   type DateRange,
   type MenopauseState,
@@ -29,6 +31,7 @@ import { failAt, type JsonCursor, type SourceSite } from './source-site.ts';
 
 /** Profile keys in canonical order (CSV comment lines, JSON keys). */
 export const PROFILE_KEYS = [
+  'name',
   'age',
   'birth_date',
   'menopause',
@@ -36,6 +39,7 @@ export const PROFILE_KEYS = [
   'pregnancy',
   'not_tracked',
   'last_screening',
+  'medicines',
   'as_of',
 ] as const;
 export type ProfileKey = (typeof PROFILE_KEYS)[number];
@@ -126,6 +130,32 @@ export function parseMenopauseText(text: string, site?: SourceSite): MenopauseSt
       `${quoteInput(text.trim())} is not one of ${MENOPAUSE_STATES.join(', ')}`,
     );
   });
+}
+
+/** One line of free text: the person's name as they want it printed. */
+export function parseNameText(text: string, site?: SourceSite): string | undefined {
+  return check(site, () => parseFreeText('name', text)?.replace(/\s+/g, ' '));
+}
+
+/** `none`, or a comma-separated list of hrt, tamoxifen, blood-thinner. */
+export function parseMedicinesText(text: string, site?: SourceSite): Medicine[] {
+  return check(site, () => {
+    const words = splitList(text.toLowerCase());
+    if (words.length === 1 && words[0] === 'none') return [];
+    if (words.length === 0)
+      throw new ValueError('medicines', `missing; use none or ${MEDICINES.join(', ')}`);
+    return words.map((word) => {
+      if ((MEDICINES as readonly string[]).includes(word)) return word as Medicine;
+      throw new ValueError(
+        'medicines',
+        `${quoteInput(word)} is not one of none, ${MEDICINES.join(', ')}`,
+      );
+    });
+  });
+}
+
+export function formatMedicinesSpec(medicines: readonly Medicine[]): string {
+  return medicines.length === 0 ? 'none' : medicines.join(', ');
 }
 
 export function parseAsOfText(text: string, site?: SourceSite): IsoDate {
@@ -358,6 +388,14 @@ export function applyProfileText(
   site?: SourceSite,
 ): void {
   switch (key) {
+    case 'name': {
+      const name = parseNameText(value, site);
+      if (name !== undefined) profile.name = name;
+      return;
+    }
+    case 'medicines':
+      profile.medicines = parseMedicinesText(value, site);
+      return;
     case 'age':
       profile.age = parseAgeText(value, site);
       return;
@@ -453,6 +491,19 @@ function readProfileJsonKey(
 ): void {
   const site = at.site;
   switch (key) {
+    case 'name': {
+      const name = parseNameText(expectText(value, at, 'text'), site);
+      if (name !== undefined) profile.name = name;
+      return;
+    }
+    case 'medicines':
+      profile.medicines = parseMedicinesText(
+        Array.isArray(value)
+          ? value.map((v) => expectText(v, at, 'a medicine name')).join(',') || 'none'
+          : expectText(value, at, '"none" or a list such as ["hrt"]'),
+        site,
+      );
+      return;
     case 'age':
       if (typeof value === 'number') profile.age = check(site, () => checkAge(value));
       else profile.age = parseAgeText(expectText(value, at, 'a whole number, e.g. 32'), site);

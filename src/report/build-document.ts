@@ -133,7 +133,7 @@ function buildSummary(report: Report, findings: readonly DocumentFinding[]): Doc
     tier,
     count: findings.filter((f) => f.tier === tier).length,
   })).filter((h) => h.count > 0);
-  const name = (report.profile as { name?: string }).name;
+  const name = report.profile.name;
   return {
     name:
       name !== undefined && sanitizeInline(name).trim() !== '' ? sanitizeInline(name).trim() : null,

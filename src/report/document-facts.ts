@@ -64,7 +64,7 @@ function describePregnancy(profile: Profile): string | null {
 
 /** "HRT; tamoxifen", "none of HRT, tamoxifen or blood thinners", or null when not asked. */
 export function describeMedicines(profile: Profile): string | null {
-  const list = (profile as { medicines?: readonly string[] }).medicines;
+  const list = profile.medicines;
   if (list === undefined) return null;
   if (list.length === 0) return 'none of HRT, tamoxifen or blood thinners';
   return list.map((m) => MEDICINE_WORDS[m] ?? sanitizeInline(m)).join('; ');
