@@ -14,6 +14,7 @@ import { makeChalk, shouldUseColor } from '../render/color.ts';
 import { formatJson, sanitizeInline } from '../render/sanitize.ts';
 import type { OutputFormat, OutputOptions, ProfileOptions } from '../cli/shared-options.ts';
 import { readProfileOverrides } from './profile-overrides.ts';
+import { formatHiddenDaysWarning } from './hidden-days.ts';
 import { resolveReportFormat } from './report-format.ts';
 import type { FormatId } from '../importers/types.ts';
 import { PRODUCER_VERSION } from '../version.ts';
@@ -57,6 +58,10 @@ export async function runAnalyze(files: string[], options: AnalyzeOptions): Prom
   const analyzed: Analyzed[] = groups.map(({ files: names, result }) =>
     analyzeImport(names, result, overrides),
   );
+  for (const [i, { log }] of analyzed.entries()) {
+    const hidden = formatHiddenDaysWarning(log, options.asOf);
+    if (hidden !== null) printWarning(groups[i]!.files.join(', '), undefined, hidden);
+  }
   const text = await renderAll(analyzed, format, options);
   if (options.output !== undefined) {
     await writeOutputFile(options.output, text, { force: options.force === true });
@@ -94,7 +99,9 @@ async function renderAll(
     }
     case 'pdf': {
       const { UsageError } = await import('../errors.ts');
-      throw new UsageError('PDF output is not available in this version; use --to html and print it');
+      throw new UsageError(
+        'PDF output is not available in this version; use --to html and print it',
+      );
     }
     case 'html': {
       if (analyzed.length > 1) {
