@@ -36,12 +36,13 @@ export function declareBatchCommand(program: Command): void {
   addExamples(
     command,
     [
-      'batch fixtures/imports',
-      'batch fixtures/imports --json > reports.ndjson',
-      'batch fixtures/imports --to csv -o summary.csv',
-      'batch fixtures/imports --summary-only',
-      'batch fixtures/imports --to html -o visit-documents/',
-      'batch fixtures/imports --json --shard 2/4 --jobs 1 --age 30',
+      'example -o logs/example.csv',
+      'batch logs',
+      'batch logs --json > reports.ndjson',
+      'batch logs --to csv -o summary.csv',
+      'batch logs --summary-only',
+      'batch logs --to html -o visit-documents/',
+      'batch logs --json --shard 2/4 --jobs 1 --age 30',
     ],
     `Files are taken in sorted path order; inside folders, hidden files and folders and files
 that are not logs are skipped and counted. Output order and bytes do not depend on --jobs.

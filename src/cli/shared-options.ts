@@ -50,7 +50,7 @@ export function addProfileOptions(command: Command): Command {
     .option('--birth-date <date>', 'birth date, YYYY-MM-DD or YYYY')
     .addOption(new Option('--menopause <status>', 'menopause status').choices(MENOPAUSE_STATES))
     .option(
-      '--contraception <method[@start[..end]]>',
+      '--contraception <method@date>',
       'contraception, e.g. copper-iud@2024-06-01 (repeatable)',
       collect,
     )

@@ -3,3 +3,9 @@ declare module '*.css?raw' {
   const text: string;
   export default text;
 }
+
+/** `import log from './x.csv?raw'`: the file's text. */
+declare module '*.csv?raw' {
+  const text: string;
+  export default text;
+}
