@@ -11,9 +11,5 @@ export function declareExampleCommand(program: Command): void {
       const { runExample } = await import('../commands/example.ts');
       process.exitCode = await runExample(options);
     });
-  addExamples(command, [
-    'example',
-    'example -o example.csv',
-    'example | cyclecheck analyze -',
-  ]);
+  addExamples(command, ['example', 'example -o example.csv', 'example | cyclecheck analyze -']);
 }

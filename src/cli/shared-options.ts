@@ -67,9 +67,10 @@ export function addOutputOptions(command: Command): Command {
   return command
     .option('--json', 'print the JSON report (same as --to json)')
     .addOption(
-      new Option('--to <format>', 'output format (default: from the -o file name, else text)').choices(
-        OUTPUT_FORMATS,
-      ),
+      new Option(
+        '--to <format>',
+        'output format (default: from the -o file name, else text)',
+      ).choices(OUTPUT_FORMATS),
     )
     .option('-o, --output <file>', 'write to a file (.txt .md .html .json .pdf), not stdout')
     .option('-f, --force', 'overwrite the output file if it exists')

@@ -26,9 +26,7 @@ interface Example {
 }
 
 const examples = (
-  JSON.parse(
-    readFileSync(new URL('../fixtures/scenarios.json', import.meta.url), 'utf8'),
-  ) as {
+  JSON.parse(readFileSync(new URL('../fixtures/scenarios.json', import.meta.url), 'utf8')) as {
     examples: Example[];
   }
 ).examples;
