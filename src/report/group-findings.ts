@@ -164,6 +164,10 @@ function foldSameEvents(findings: GroupedFinding[], refYear: number | null): Gro
       const same = lower.occurrences.filter((o) => starts.has(o.start) && o.tier !== higher.tier);
       if (same.length === 0) continue;
       lower.occurrences = lower.occurrences.filter((o) => !same.includes(o));
+      for (const o of same) {
+        const kept = higher.occurrences.find((h) => h.start === o.start)!;
+        kept.why = unique([...kept.why, ...o.why]);
+      }
       const dates = joinWithAnd(same.map((o) => formatDateSpan(o.start, o.end, refYear)));
       higher.why.push(
         `On ${dates} this also matched "${lower.title}" (${TIER_WORD[lower.tier].toLowerCase()}): ${lower.summary}`,

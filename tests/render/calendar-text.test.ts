@@ -14,7 +14,9 @@ function render(width: number, months?: number, r: Report = report): string[] {
   return formatTextCalendar(buildVisitDocument(r, log, { calendarMonths: months }), {
     chalk: plain,
     width,
-  }).trimEnd().split('\n');
+  })
+    .trimEnd()
+    .split('\n');
 }
 
 /** The two lines of a day cell: "dd" + flow + sex, then pain + tier (4 columns each). */
@@ -93,7 +95,10 @@ describe('formatTextCalendar', () => {
   });
 
   it('adds colour only on top of the same text', () => {
-    const coloured = formatTextCalendar(buildVisitDocument(report, log), { chalk: new Chalk({ level: 1 }), width: 80 });
+    const coloured = formatTextCalendar(buildVisitDocument(report, log), {
+      chalk: new Chalk({ level: 1 }),
+      width: 80,
+    });
     expect(coloured).toContain('\u001b[');
     expect(stripVTControlCharacters(coloured)).toBe(
       formatTextCalendar(buildVisitDocument(report, log), { chalk: plain, width: 80 }),
