@@ -271,4 +271,16 @@ describe('rules', () => {
     expect(one.stdout).toContain('X-PARAGARD');
     expect(runCli(['rules', 'no-such-rule']).status).toBe(2);
   });
+
+  it('names every source of a rule, guidelines and reviews before consumer articles', () => {
+    const one = runCli(['rules', 'postcoital-bleeding']).stdout;
+    expect(one).toContain('[X-TARNEY] Tarney CM, Han J. Postcoital bleeding: a review');
+    expect(one).toContain(
+      'https://www.nhs.uk/conditions/vaginal-bleeding-between-periods-or-after-sex/',
+    );
+    expect(one.indexOf('[X-TARNEY]')).toBeLessThan(one.indexOf('[X-NHS-IMB]'));
+    expect(one.indexOf('[X-NHS-IMB]')).toBeLessThan(one.indexOf('[S1] The Flex Company'));
+    const all = runCli(['rules']).stdout;
+    expect(all).toContain('Tarney & Han, Postcoital bleeding: a review, 2014 [X-TARNEY]');
+  });
 });
