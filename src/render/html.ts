@@ -245,7 +245,9 @@ function formatChecklistSection(doc: VisitDocument): string {
       const items = doc.checklist.items.map((item) => {
         const sub = [
           ...item.details.map((d) => `<li>${h(d)}</li>`),
-          ...item.quotes.map((q) => `<li class="quote">You wrote: ${h(q)}</li>`),
+          ...(item.quotes.length > 0
+            ? [`<li class="quote">You wrote: ${item.quotes.map(h).join('; ')}</li>`]
+            : []),
         ];
         return `<li>${h(item.text)}${sub.length > 0 ? `<ul>${sub.join('')}</ul>` : ''}</li>`;
       });
