@@ -315,8 +315,7 @@ async function askWhatTheLogLacks(
     const answer = await s.ask(menopauseQuestion());
     if (answer !== 'unsure') menopause = answer;
   }
-  const medicines =
-    profile.medicines === undefined ? await askMedicines(s, menopause) : undefined;
+  const medicines = profile.medicines === undefined ? await askMedicines(s, menopause) : undefined;
   const contraception: ContraceptionInterval[] = [];
   for (const [j, interval] of (profile.contraception ?? []).entries()) {
     if (interval.method !== 'iud') {

@@ -125,7 +125,9 @@ export function formatInterviewSummary(
   out.push(`  Age: ${p.age ?? (p.birth_date ? `born ${p.birth_date}` : 'not given')}`);
   if (p.menopause) out.push(`  Menopause: ${MENOPAUSE_WORDS[p.menopause]}`);
   if (p.medicines !== undefined) {
-    out.push(`  Medicines: ${p.medicines.length === 0 ? 'none of HRT, tamoxifen, blood thinners' : p.medicines.join(', ')}`);
+    out.push(
+      `  Medicines: ${p.medicines.length === 0 ? 'none of HRT, tamoxifen, blood thinners' : p.medicines.join(', ')}`,
+    );
   }
   out.push(
     `  Contraception: ${p.contraception?.length ? p.contraception.map(formatContraception).join('; ') : 'none'}`,

@@ -133,8 +133,7 @@ export async function offerToSave(ctx: SaveContext): Promise<string[]> {
     const { as_of: _asOf, ...profile } = log.profile;
     void _asOf;
     const unfrozen = { ...log, profile };
-    const content =
-      format === 'csv' ? formatCanonicalCsv(unfrozen) : formatCanonicalJson(unfrozen);
+    const content = format === 'csv' ? formatCanonicalCsv(unfrozen) : formatCanonicalJson(unfrozen);
     const path = await askAndWrite(ctx, 'save.log', `cyclecheck-log-${today}.${format}`, content);
     if (path !== undefined) {
       prompter.note(`Saved your log to ${sanitizeInline(path)} (only you can read it).`);
