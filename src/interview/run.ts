@@ -163,7 +163,7 @@ function describeSource(name: string, result: ImportResult): SummarySource {
 
 export async function runInterviewSession(deps: InterviewDeps): Promise<InterviewOutcome> {
   const { prompter, today } = deps;
-  prompter.note(EMERGENCY_LINE);
+  prompter.note(EMERGENCY_LINE); // before anything else, a resumed draft included
   const draftPath = getDraftPath(deps.stateDir);
   const start = await chooseStart(deps, draftPath);
   const { answers } = start;

@@ -193,6 +193,23 @@ function getCalendarSpan(report: Report): { first: number; last: number } | null
   return { first, last };
 }
 
+/** The flags marked on each day (a long flag on its first day only). */
+function getFlagsByDay(report: Report): Map<number, CalendarFlag[]> {
+  const flagsByDay = new Map<number, CalendarFlag[]>();
+  for (const f of report.flags) {
+    const start = toDay(f.start);
+    const end = Math.max(start, toDay(f.end));
+    const last = end - start + 1 > LONG_FLAG_DAYS ? start : end;
+    for (let n = start; n <= last; n++) {
+      const list = flagsByDay.get(n) ?? [];
+      if (!list.some((x) => x.rule === f.rule && x.tier === f.tier))
+        list.push({ rule: f.rule, tier: f.tier });
+      flagsByDay.set(n, list);
+    }
+  }
+  return flagsByDay;
+}
+
 /**
  * The months from the first logged date to the evaluation date, at most `months` (default 12),
  * the most recent ones kept.
@@ -224,18 +241,7 @@ export function getCalendarMonths(
     const start = toDay(p.start);
     for (let n = start; n <= toDay(p.end); n++) periodDay.set(n, n - start + 1);
   }
-  const flagsByDay = new Map<number, CalendarFlag[]>();
-  for (const f of report.flags) {
-    const start = toDay(f.start);
-    const end = Math.max(start, toDay(f.end));
-    const last = end - start + 1 > LONG_FLAG_DAYS ? start : end;
-    for (let n = start; n <= last; n++) {
-      const list = flagsByDay.get(n) ?? [];
-      if (!list.some((x) => x.rule === f.rule && x.tier === f.tier))
-        list.push({ rule: f.rule, tier: f.tier });
-      flagsByDay.set(n, list);
-    }
-  }
+  const flagsByDay = getFlagsByDay(report);
 
   const months: CalendarMonth[] = [];
   for (let index = firstIndex; index <= lastIndex; index++) {
