@@ -36,7 +36,10 @@ export interface VisitDocument {
   /** Candidates set aside and rules that could not run: shown only when `explain` is set. */
   explain: { notFlagged: DocumentExplainItem[]; notEvaluated: DocumentExplainItem[] } | null;
   checklist: DocumentChecklist;
-  /** Months that hold flags (or the last months logged); empty when there is nothing to show. */
+  /**
+   * The months from the first logged date to the evaluation date, the last 12 at most (option
+   * `calendarMonths`); empty when nothing was logged. Days carry the person's `note`.
+   */
   calendar: { months: CalendarMonth[]; legend: readonly LegendEntry[]; note: string | null };
   /** Added: the most recent periods for a table (ISO dates), oldest first, and how many were left out. */
   periods: {
@@ -113,7 +116,10 @@ export interface DocumentFinding {
   occurrences: DocumentOccurrence[];
   /** What it may mean and what to do, in plain sentences. */
   summary: string;
-  /** Why it was flagged, including recurrence ("it happened more than once"). */
+  /**
+   * Lines about the finding as a whole: the recurrence ("Counted as recurring: …") and what a
+   * folded event also matched. Each occurrence carries its own facts in `why`.
+   */
   why: string[];
   /** Numbers into `VisitDocument.sources`, by authority. */
   sources: number[];
@@ -128,7 +134,11 @@ export interface DocumentExplainItem {
 }
 
 export interface DocumentChecklist {
-  /** "Start the visit with: bleeding after sex on 8 and 21 November; period 10 days late." */
+  /**
+   * The sentence after "Start the visit with:" (the renderer writes that label): "age 34;
+   * bleeding after sex (soon) on 8 Nov (cycle day 8) and 21 Nov (cycle day 21); …". Empty when
+   * there is nothing to prepare (no findings and no items).
+   */
   startWith: string;
   /** `quotes`: the person's own words for this item (notes on flagged days, medicines). */
   items: { text: string; details: string[]; quotes: string[] }[];
