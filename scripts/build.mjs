@@ -60,6 +60,21 @@ const withoutCommands = {
   },
 };
 
+/** `import css from './report.css?raw'` (as Vite reads it in tests): the file's text, inlined. */
+const rawText = {
+  name: 'raw-text',
+  setup(builder) {
+    builder.onResolve({ filter: /\?raw$/ }, (args) => ({
+      path: `${args.resolveDir}${sep}${args.path.slice(0, -'?raw'.length)}`,
+      namespace: 'raw-text',
+    }));
+    builder.onLoad({ filter: /.*/, namespace: 'raw-text' }, async (args) => ({
+      contents: await readFile(args.path, 'utf8'),
+      loader: 'text',
+    }));
+  },
+};
+
 const COMMON = {
   absWorkingDir: ROOT,
   outdir: 'dist',
@@ -85,12 +100,12 @@ const COMMON = {
 await rm(new URL('../dist', import.meta.url), { recursive: true, force: true });
 const builds = [];
 builds.push(
-  await build({ ...COMMON, entryPoints: BUNDLES, plugins: [lazyChildProcessInCommander] }),
+  await build({ ...COMMON, entryPoints: BUNDLES, plugins: [lazyChildProcessInCommander, rawText] }),
 );
 await build({
   ...COMMON,
   entryPoints: { [HELP_BUNDLE]: BUNDLES.cli },
-  plugins: [lazyChildProcessInCommander, withoutCommands],
+  plugins: [lazyChildProcessInCommander, withoutCommands, rawText],
 });
 
 // The library: an ES module, so `import { readLog } from 'cyclecheck'` needs no interop. Bundled
@@ -106,7 +121,7 @@ builds.push(
     banner: {
       js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
     },
-    plugins: [lazyChildProcessInCommander],
+    plugins: [lazyChildProcessInCommander, rawText],
   }),
 );
 await writeThirdPartyLicenses(builds);

@@ -7,9 +7,11 @@ import { Command, CommanderError } from 'commander';
 import { EXIT, UsageError, UserError } from './errors.ts';
 import { declareCommands } from './cli/commands.ts';
 import { addExamples } from './cli/examples.ts';
+import { configureHelpLayout } from './cli/help-layout.ts';
 import { sanitizeInline } from './render/sanitize.ts';
+import { PRODUCER_VERSION } from './version.ts';
 
-const VERSION = '0.1.0';
+const VERSION = PRODUCER_VERSION;
 const USAGE_POINTER = '(run with --help for usage)';
 
 function buildProgram(firstArgument: string | undefined): Command {
@@ -21,15 +23,16 @@ function buildProgram(firstArgument: string | undefined): Command {
     .version(VERSION, '-V, --version')
     .option('--debug', 'show internal details (stack traces) for unexpected errors')
     .exitOverride()
-    .showHelpAfterError(USAGE_POINTER)
-    .configureOutput({ outputError: (text, write) => write(text) });
+    .showHelpAfterError(USAGE_POINTER);
+  configureHelpLayout(program);
   declareCommands(program, firstArgument);
   addExamples(
     program,
     [
-      'analyze fixtures/example-log.csv',
-      'analyze fixtures/example-log.csv --json',
-      'analyze fixtures/example-log.csv --fail-on soon',
+      'example -o example.csv',
+      'analyze example.csv',
+      'analyze example.csv -o visit.html',
+      'interview',
       'rules postcoital-bleeding',
     ],
     `Exit status: 0 analyzed, 1 --fail-on reached, 2 usage error, 65 bad input data,

@@ -80,7 +80,11 @@ export interface Screening {
   result?: string;
 }
 
+export type Medicine = 'hrt' | 'tamoxifen' | 'blood-thinner';
+
 export interface Profile {
+  /** The person's name as they want it printed on documents. */
+  name?: string;
   age?: number;
   /** `YYYY-MM-DD`, or `YYYY`. */
   birth_date?: string;
@@ -89,6 +93,8 @@ export interface Profile {
   pregnancy?: Pregnancy;
   not_tracked?: DateRange[];
   last_screening?: Screening;
+  /** Medicines that change what bleeding means; `[]` = none. */
+  medicines?: Medicine[];
   as_of?: IsoDate;
 }
 

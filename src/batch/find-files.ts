@@ -22,6 +22,8 @@ export interface FoundFiles {
   files: FoundFile[];
   /** Files inside folders whose extension no format uses. */
   unsupported: number;
+  /** Added: their paths, in walk order. */
+  unsupportedPaths: string[];
   /** Hidden files and folders (names starting with "."), not entered. */
   hidden: number;
   /** Folders below the named ones that could not be read, with the reason. */
@@ -55,6 +57,7 @@ export async function findLogFiles(paths: readonly string[]): Promise<FoundFiles
   const seenFolders = new Set<string>();
   const counts = { unsupported: 0, hidden: 0 };
   const unreadable: string[] = [];
+  const unsupportedPaths: string[] = [];
 
   const addFile = (path: string, explicit: boolean): void => {
     const key = normalize(path);
@@ -92,6 +95,7 @@ export async function findLogFiles(paths: readonly string[]): Promise<FoundFiles
         addFile(path, false);
       } else {
         counts.unsupported += 1;
+        unsupportedPaths.push(path);
       }
     }
   };
@@ -120,7 +124,7 @@ export async function findLogFiles(paths: readonly string[]): Promise<FoundFiles
   }
 
   const files = [...byKey.values()].sort((a, b) => comparePaths(a.path, b.path));
-  return { files, ...counts, unreadable };
+  return { files, ...counts, unsupportedPaths, unreadable };
 }
 
 function describeWalkError(path: string, error: unknown): MissingInputError {

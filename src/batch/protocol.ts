@@ -11,16 +11,22 @@ export interface WorkerSetup {
    * `settings.json`), instead of reporting them as failed.
    */
   skipUnrecognised: boolean;
-  /** Replace existing HTML documents (--force). */
+  /** Replace existing documents (--force). */
   force: boolean;
+  /** Added: the document each log gets with `-o DIR` (default html). */
+  documentFormat?: DocumentFormat;
 }
+
+/** The per-log documents batch writes into a folder. */
+export const DOCUMENT_FORMATS = ['html', 'markdown'] as const;
+export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
 
 export interface Job {
   index: number;
   path: string;
   /** Named on the command line: always analyzed, never skipped as unrecognised. */
   explicit: boolean;
-  /** Where to write this log's HTML document (--to html -o DIR). */
+  /** Where to write this log's document (--to html|markdown -o DIR). */
   document?: string;
 }
 

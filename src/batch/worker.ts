@@ -37,11 +37,20 @@ function isSomeOtherFile(input: InputFile): boolean {
   return packed || !head.includes(0);
 }
 
-async function writeDocument(path: string, report: Report, log: CycleLog): Promise<void> {
-  // Loaded only for --to html, so other batches do not pay for it.
+async function formatDocument(report: Report, log: CycleLog): Promise<string> {
+  // Loaded only for documents, so other batches do not pay for it.
+  if (setup.documentFormat === 'markdown') {
+    const { formatMarkdownReport } = await import('../render/markdown.ts');
+    return formatMarkdownReport(report, log);
+  }
   const { formatHtmlReport } = await import('../render/html.ts');
+  return formatHtmlReport(report, log);
+}
+
+async function writeDocument(path: string, report: Report, log: CycleLog): Promise<void> {
+  const text = await formatDocument(report, log);
   await mkdir(dirname(path), { recursive: true, mode: 0o700 });
-  await writeOutputFile(path, formatHtmlReport(report, log), { force: setup.force });
+  await writeOutputFile(path, text, { force: setup.force });
 }
 
 async function runJob(job: Job): Promise<JobResult> {

@@ -27,12 +27,13 @@ export function declareAnalyzeCommand(program: Command): void {
   addReadingOptions(command);
   addOutputOptions(command);
   addExamples(command, [
-    'analyze fixtures/example-log.csv',
-    'analyze fixtures/example-log.csv --explain --calendar',
-    'analyze fixtures/example-log.csv --json > report.json',
-    'analyze fixtures/example-log.csv --to markdown -o visit.md',
-    'analyze fixtures/example-log.csv --contraception copper-iud@2024-06-01 --age 34',
-    'analyze fixtures/example-log.csv --fail-on soon && echo "nothing soon or urgent"',
+    'example -o example.csv',
+    'analyze example.csv',
+    'analyze example.csv --calendar --explain',
+    'analyze example.csv -o visit.html',
+    'analyze example.csv --json > report.json',
+    'analyze example.csv --age 34 --contraception implant@2024-06-01',
+    'analyze example.csv --fail-on soon || echo "soon or urgent"',
   ]);
   command.action(async (files: string[], options) => {
     const { runAnalyze } = await import('../commands/analyze.ts');

@@ -13,8 +13,8 @@ export function declareBatchCommand(program: Command): void {
     .addOption(
       new Option(
         '--to <format>',
-        'text: a summary table; json: NDJSON; csv: a summary row per log; html: a document per log (-o DIR)',
-      ).choices(['text', 'json', 'csv', 'html']),
+        'text: a summary table; json: NDJSON; csv: a summary row per log; html, markdown: a document per log (-o DIR)',
+      ).choices(['text', 'json', 'csv', 'html', 'markdown']),
     )
     .option(
       '-o, --output <file>',
@@ -25,6 +25,7 @@ export function declareBatchCommand(program: Command): void {
     .option('--jobs <n>', 'worker threads (default: the number of CPUs)')
     .option('--shard <k/n>', 'process only the k-th of n equal parts of the sorted file list')
     .option('--summary-only', 'print only the cohort counts: logs per highest tier and per rule')
+    .option('--verbose', 'name every skipped file (otherwise the first few, and any spreadsheet)')
     .addOption(fromOption('the input format of every file, when detection guesses wrong'))
     .addOption(
       new Option(
@@ -37,15 +38,17 @@ export function declareBatchCommand(program: Command): void {
   addExamples(
     command,
     [
-      'batch fixtures/imports',
-      'batch fixtures/imports --json > reports.ndjson',
-      'batch fixtures/imports --to csv -o summary.csv',
-      'batch fixtures/imports --summary-only',
-      'batch fixtures/imports --to html -o visit-documents/',
-      'batch fixtures/imports --json --shard 2/4 --jobs 1 --age 30',
+      'example -o logs/example.csv',
+      'batch logs',
+      'batch logs --json > reports.ndjson',
+      'batch logs --to csv -o summary.csv',
+      'batch logs --summary-only',
+      'batch logs --to html -o visit-documents/',
+      'batch logs --to markdown -o visit-documents/ --verbose',
+      'batch logs --json --shard 2/4 --jobs 1 --age 30',
     ],
     `Files are taken in sorted path order; inside folders, hidden files and folders and files
-that are not logs are skipped and counted. Output order and bytes do not depend on --jobs.
+that are not logs are skipped and named (the first few, any spreadsheet or text file; all with --verbose). Output order and bytes do not depend on --jobs.
 Exit status: 0 all analyzed, 1 --fail-on reached, 65 some logs failed (each has an error line).`,
   );
   command.action(async (paths: string[], options: BatchCliOptions) => {

@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import { declareAnalyzeCommand } from './analyze.ts';
 import { declareBatchCommand } from './batch.ts';
 import { declareConvertCommand } from './convert.ts';
+import { declareExampleCommand } from './example.ts';
 import { declareFormatsCommand } from './formats.ts';
 import { declareInterviewCommand } from './interview.ts';
 import { declareRulesCommand } from './rules.ts';
@@ -17,6 +18,7 @@ export const COMMANDS: Readonly<Record<string, (program: Command) => void>> = {
   convert: declareConvertCommand,
   formats: declareFormatsCommand,
   rules: declareRulesCommand,
+  example: declareExampleCommand,
 };
 
 /**

@@ -21,10 +21,10 @@ export function declareConvertCommand(program: Command): void {
   addExamples(
     command,
     [
-      'convert fixtures/imports/drip-data.csv',
-      'convert fixtures/imports/clue-measurements.json --to json',
-      'convert fixtures/imports/drip-data.csv --contraception copper-iud@2024-06-01 -o my-log.csv',
-      'convert fixtures/imports/Periodical-backup.json.gz --from periodical --to json',
+      'example -o example.csv',
+      'convert example.csv --to json',
+      'convert example.csv --age 35 -o my-log.csv',
+      'convert drip-export.csv -o my-log.csv',
     ],
     `The import summary (what was mapped, dropped or not understood) goes to stderr;
 profile options (--contraception, --age, …) are written into the log.`,

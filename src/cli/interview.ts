@@ -23,7 +23,7 @@ export function declareInterviewCommand(program: Command): void {
     });
   addExamples(
     command,
-    ['interview', 'interview --log fixtures/example-log.csv', 'interview --resume'],
+    ['interview', 'interview --log example.csv', 'interview --resume'],
     `The interview needs a terminal. Answers are kept in a private draft after each one
 ($XDG_STATE_HOME/cyclecheck, or ~/.local/state/cyclecheck), so Ctrl-C loses nothing.`,
   );

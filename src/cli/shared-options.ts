@@ -8,7 +8,8 @@ import { parseIsoDate } from '../core/dates.ts';
 import { MENOPAUSE_STATES, type MenopauseState } from '../core/log.ts';
 import { FORMAT_IDS } from '../importers/format-ids.ts';
 
-export const OUTPUT_FORMATS = ['text', 'json', 'markdown', 'html'] as const;
+/** `pdf` is a format id here; its renderer comes with the PDF document (until then, a usage error). */
+export const OUTPUT_FORMATS = ['text', 'json', 'markdown', 'html', 'pdf'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 /** The profile options as typed; parsed and checked by readProfileOverrides. */
@@ -55,7 +56,7 @@ export function addProfileOptions(command: Command): Command {
     .option('--birth-date <date>', 'birth date, YYYY-MM-DD or YYYY')
     .addOption(new Option('--menopause <status>', 'menopause status').choices(MENOPAUSE_STATES))
     .option(
-      '--contraception <method[@start[..end]]>',
+      '--contraception <method@date>',
       'contraception, e.g. copper-iud@2024-06-01 (repeatable)',
       collect,
     )
@@ -87,8 +88,13 @@ export function addReadingOptions(command: Command): Command {
 export function addOutputOptions(command: Command): Command {
   return command
     .option('--json', 'print the JSON report (same as --to json)')
-    .addOption(new Option('--to <format>', 'output format').choices(OUTPUT_FORMATS))
-    .option('-o, --output <file>', 'write the report to a file (mode 0600) instead of stdout')
+    .addOption(
+      new Option(
+        '--to <format>',
+        'output format (default: from the -o file name, else text)',
+      ).choices(OUTPUT_FORMATS),
+    )
+    .option('-o, --output <file>', 'write to a file (.txt .md .html .json .pdf), not stdout')
     .option('-f, --force', 'overwrite the output file if it exists')
     .option('--no-color', 'never colour the output (NO_COLOR and TERM=dumb are honoured too)');
 }

@@ -20,7 +20,10 @@ import type {
 } from '../cli/shared-options.ts';
 import { readReadingOptions } from './reading-options.ts';
 import { readProfileOverrides } from './profile-overrides.ts';
+import { formatHiddenDaysWarning } from './hidden-days.ts';
+import { resolveReportFormat } from './report-format.ts';
 import type { FormatId } from '../importers/types.ts';
+import { PRODUCER_VERSION } from '../version.ts';
 
 export interface AnalyzeOptions extends ProfileOptions, OutputOptions, ReadingCliOptions {
   merge?: boolean;
@@ -36,7 +39,7 @@ interface Analyzed {
 }
 
 export async function runAnalyze(files: string[], options: AnalyzeOptions): Promise<number> {
-  const format: OutputFormat = options.json ? 'json' : (options.to ?? 'text');
+  const format: OutputFormat = resolveReportFormat(options);
   const overrides = await readProfileOverrides(options);
   const reading = readReadingOptions(options);
   const { importFile } = await import('../importers/registry.ts');
@@ -62,6 +65,10 @@ export async function runAnalyze(files: string[], options: AnalyzeOptions): Prom
   const analyzed: Analyzed[] = groups.map(({ files: names, result }) =>
     analyzeImport(names, result, overrides),
   );
+  for (const [i, { log }] of analyzed.entries()) {
+    const hidden = formatHiddenDaysWarning(log, options.asOf);
+    if (hidden !== null) printWarning(groups[i]!.files.join(', '), undefined, hidden);
+  }
   const text = await renderAll(analyzed, format, options);
   if (options.output !== undefined) {
     await writeOutputFile(options.output, text, { force: options.force === true });
@@ -92,7 +99,16 @@ async function renderAll(
       return analyzed.map(({ report }) => formatJson(report)).join('\n') + '\n';
     case 'markdown': {
       const { formatMarkdownReport } = await import('../render/markdown.ts');
-      return analyzed.map(({ report, log }) => formatMarkdownReport(report, log)).join('\n---\n\n');
+      const explain = options.explain === true;
+      return analyzed
+        .map(({ report, log }) => formatMarkdownReport(report, log, { explain }))
+        .join('\n---\n\n');
+    }
+    case 'pdf': {
+      const { UsageError } = await import('../errors.ts');
+      throw new UsageError(
+        'PDF output is not available in this version; use --to html and print it',
+      );
     }
     case 'html': {
       if (analyzed.length > 1) {
@@ -102,7 +118,10 @@ async function renderAll(
         );
       }
       const { formatHtmlReport } = await import('../render/html.ts');
-      return formatHtmlReport(analyzed[0]!.report, analyzed[0]!.log);
+      return formatHtmlReport(analyzed[0]!.report, analyzed[0]!.log, {
+        explain: options.explain === true,
+        producer: `cyclecheck ${PRODUCER_VERSION}`,
+      });
     }
     case 'text': {
       const { formatTextReport } = await import('../render/text.ts');
@@ -119,6 +138,7 @@ async function renderAll(
             width,
             explain: options.explain === true,
             calendar: options.calendar === true,
+            producer: `cyclecheck ${PRODUCER_VERSION}`,
           }),
         )
         .join('\n' + '═'.repeat(Math.min(width, 80)) + '\n\n');

@@ -39,12 +39,19 @@ import {
 } from '../batch/format-table.ts';
 import { formatErrorLine, type FailedRow } from '../batch/log-row.ts';
 import { openOutputSink, type OutputSink } from '../batch/output-sink.ts';
-import { createProgressLine } from '../batch/progress.ts';
-import type { Job, JobResult, WorkerSetup } from '../batch/protocol.ts';
+import { createProgressLine, type ProgressLine } from '../batch/progress.ts';
+import { selectSkippedNames } from '../batch/skipped-files.ts';
+import type { DocumentFormat, Job, JobResult, WorkerSetup } from '../batch/protocol.ts';
 import { getShardRange, parseShardSpec, type Shard } from '../batch/shard.ts';
 import { OrderedWorkerPool } from '../batch/worker-pool.ts';
 
-export const BATCH_OUTPUTS = ['text', 'json', 'csv', 'html'] as const;
+export const BATCH_OUTPUTS = ['text', 'json', 'csv', 'html', 'markdown'] as const;
+
+const DOCUMENT_EXTENSION: Record<DocumentFormat, string> = { html: '.html', markdown: '.md' };
+
+function isDocumentOutput(output: BatchOutput): output is DocumentFormat {
+  return output === 'html' || output === 'markdown';
+}
 type BatchOutput = (typeof BATCH_OUTPUTS)[number];
 
 export interface BatchOptions {
@@ -55,6 +62,8 @@ export interface BatchOptions {
   jobs?: string | number;
   shard?: string;
   summaryOnly?: boolean;
+  /** Name every skipped file, not only the first few. */
+  verbose?: boolean;
   from?: FormatId;
   failOn?: string;
   /** false when --no-color was given. */
@@ -74,6 +83,7 @@ export interface BatchCliOptions extends ProfileOptions, ReadingCliOptions {
   jobs?: string;
   shard?: string;
   summaryOnly?: boolean;
+  verbose?: boolean;
   from?: string;
   failOn?: string;
 }
@@ -95,6 +105,7 @@ export async function runBatchCommand(paths: string[], options: BatchCliOptions)
     jobs: options.jobs,
     shard: options.shard,
     summaryOnly: options.summaryOnly,
+    verbose: options.verbose,
     failOn: options.failOn,
     from,
     profile,
@@ -113,8 +124,12 @@ interface Plan {
   shard: (Shard & { start: number; end: number; total: number }) | undefined;
   files: FoundFile[];
   skipped: SkipCounts;
+  /** Files skipped by their extension, for naming on stderr. */
+  skippedPaths: string[];
+  verbose: boolean;
   /** --to html: the folder for the documents, and the folder all logs share. */
-  documents: { dir: string; commonFolder: string } | undefined;
+  documents:
+    { dir: string; commonFolder: string; format: DocumentFormat; extension: string } | undefined;
   /** Where the NDJSON, CSV or table goes (-o), or undefined for standard output. */
   outputFile: string | undefined;
 }
@@ -157,14 +172,14 @@ async function planBatch(paths: string[], options: BatchOptions): Promise<Plan> 
   const shard = options.shard === undefined ? undefined : parseShardSpec(options.shard);
   const failOn = parseFailOn(options.failOn);
   if (paths.length === 0) throw new UsageError('batch needs at least one file or folder');
-  if (output === 'html' && (options.output === undefined || options.summaryOnly === true)) {
+  if (isDocumentOutput(output) && (options.output === undefined || options.summaryOnly === true)) {
     throw new UsageError(
       options.output === undefined
-        ? '--to html writes one document per log into a folder; pass -o DIR'
-        : '--summary-only and --to html do not go together: the summary is one table, not documents',
+        ? `--to ${output} writes one document per log into a folder; pass -o DIR`
+        : `--summary-only and --to ${output} do not go together: the summary is one table, not documents`,
     );
   }
-  const outputFile = output === 'html' ? undefined : options.output;
+  const outputFile = isDocumentOutput(output) ? undefined : options.output;
   // Refuse before the work, not after it.
   if (outputFile !== undefined)
     await refuseOverwrite(outputFile, { force: options.force === true });
@@ -185,11 +200,13 @@ async function planBatch(paths: string[], options: BatchOptions): Promise<Plan> 
   const range = shard === undefined ? { start: 0, end: total } : getShardRange(total, shard);
   const files = found.files.slice(range.start, range.end);
   let documents: Plan['documents'];
-  if (output === 'html' && options.output !== undefined) {
+  if (isDocumentOutput(output) && options.output !== undefined) {
     // Named from the whole list, so that every shard names a log's document the same way.
     documents = {
       dir: options.output,
       commonFolder: getCommonFolder(found.files.map((f) => f.path)),
+      format: output,
+      extension: DOCUMENT_EXTENSION[output],
     };
     if (options.force !== true) await refuseExistingDocuments(documents, files);
   }
@@ -201,6 +218,8 @@ async function planBatch(paths: string[], options: BatchOptions): Promise<Plan> 
     shard: shard === undefined ? undefined : { ...shard, ...range, total },
     files,
     skipped,
+    skippedPaths: found.unsupportedPaths,
+    verbose: options.verbose === true,
     documents,
     outputFile,
   };
@@ -214,13 +233,18 @@ async function refuseExistingDocuments(
   if (info === undefined) return;
   if (!info.isDirectory()) {
     throw new UsageError(
-      `${documents.dir} is not a folder; --to html writes one document per log into a folder`,
+      `${documents.dir} is not a folder; --to ${documents.format} writes one document per log into a folder`,
     );
   }
   let existing = 0;
   let first: string | undefined;
   for (const file of files) {
-    const path = getDocumentPath(documents.dir, documents.commonFolder, file.path);
+    const path = getDocumentPath(
+      documents.dir,
+      documents.commonFolder,
+      file.path,
+      documents.extension,
+    );
     if (await fileExists(path)) {
       existing += 1;
       first ??= path;
@@ -234,41 +258,33 @@ async function refuseExistingDocuments(
   }
 }
 
-async function writeResults(plan: Plan, sink: OutputSink, options: BatchOptions): Promise<Outcome> {
-  const { output, files } = plan;
+/** The table on stdout (--to text): laid out for every file name before the first row. */
+function createTableLayout(plan: Plan, options: BatchOptions): TableLayout | undefined {
+  if (plan.output !== 'text' || plan.summaryOnly) return undefined;
   const toTerminal = plan.outputFile === undefined && process.stdout.isTTY === true;
-  const layout: TableLayout | undefined =
-    (output === 'text' || output === 'html') && !plan.summaryOnly
-      ? getTableLayout(
-          files.map((f) => f.path),
-          toTerminal ? process.stdout.columns : undefined,
-          makeChalk(
-            plan.outputFile === undefined &&
-              shouldUseColor({ noColorFlag: options.color === false, isTTY: toTerminal }),
-          ),
-        )
-      : undefined;
-  if (layout !== undefined) await sink.write(formatTableHeader(layout));
-  // Only the first shard writes the CSV header, so shard outputs concatenate to the whole.
-  if (
-    output === 'csv' &&
-    !plan.summaryOnly &&
-    (plan.shard === undefined || plan.shard.index === 1)
-  ) {
-    await sink.write(formatCsvHeader());
-  }
+  return getTableLayout(
+    plan.files.map((f) => f.path),
+    toTerminal ? process.stdout.columns : undefined,
+    makeChalk(
+      plan.outputFile === undefined &&
+        shouldUseColor({ noColorFlag: options.color === false, isTTY: toTerminal }),
+    ),
+  );
+}
 
+function createPool(plan: Plan, options: BatchOptions): OrderedWorkerPool<Job, JobResult> {
   const setup: WorkerSetup = {
     analyze: {
       ...(options.from === undefined ? {} : { from: options.from }),
       ...(options.profile === undefined ? {} : { profile: options.profile }),
       ...(options.reading === undefined ? {} : { reading: options.reading }),
     },
-    wantLine: output === 'json' && !plan.summaryOnly,
+    wantLine: plan.output === 'json' && !plan.summaryOnly,
     skipUnrecognised: true,
     force: options.force === true,
+    ...(plan.documents === undefined ? {} : { documentFormat: plan.documents.format }),
   };
-  const pool = new OrderedWorkerPool<Job, JobResult>({
+  return new OrderedWorkerPool<Job, JobResult>({
     // Built beside the CLI bundle by scripts/build.mjs (entry point `batch-worker`).
     workerUrl: new URL('./batch-worker.cjs', import.meta.url),
     workerData: setup,
@@ -276,7 +292,7 @@ async function writeResults(plan: Plan, sink: OutputSink, options: BatchOptions)
     window: Math.max(32, plan.threads * 8),
     perWorker: 2,
     onCrash: (index, error) => {
-      const file = files[index]?.path ?? '?';
+      const file = plan.files[index]?.path ?? '?';
       const fileError = {
         code: EXIT.internal,
         message: `internal error: ${file}: ${error.message}`,
@@ -285,7 +301,86 @@ async function writeResults(plan: Plan, sink: OutputSink, options: BatchOptions)
       return { index, kind: 'row', row, line: formatErrorLine(file, fileError) };
     },
   });
+}
 
+function createJobs(plan: Plan): Job[] {
+  const documents = plan.documents;
+  return plan.files.map((file, index): Job => ({
+    index,
+    path: file.path,
+    explicit: file.explicit,
+    ...(documents === undefined
+      ? {}
+      : {
+          document: getDocumentPath(
+            documents.dir,
+            documents.commonFolder,
+            file.path,
+            documents.extension,
+          ),
+        }),
+  }));
+}
+
+/** Counts one result and writes its row (unless only the summary is wanted). */
+async function handleResult(
+  result: JobResult,
+  ctx: { plan: Plan; sink: OutputSink; layout: TableLayout | undefined; outcome: Outcome },
+  progress: ProgressLine,
+): Promise<void> {
+  const { plan, sink, layout, outcome } = ctx;
+  if (result.kind === 'unrecognised') {
+    plan.skipped.unsupported += 1;
+    const path = plan.files[result.index]?.path;
+    if (path !== undefined) outcome.unrecognised.push(path);
+    return;
+  }
+  const row = result.row;
+  addToCohort(outcome.counts, row);
+  if (!row.ok) {
+    if (row.error.code === EXIT.internal) outcome.internalFailure = true;
+    if (outcome.failures.length < NAME_LIMIT) outcome.failures.push(row);
+  } else if (
+    plan.failOn !== undefined &&
+    row.highest_tier !== 'none' &&
+    isAtOrAbove(row.highest_tier, plan.failOn)
+  ) {
+    outcome.reachedFailOn = true;
+  }
+  if (plan.summaryOnly || plan.documents !== undefined) return;
+  // A row must never run into the progress line on the same terminal: erase it first.
+  progress.clear();
+  if (plan.output === 'json' && result.line !== undefined) await sink.write(result.line + '\n');
+  else if (plan.output === 'csv') await sink.write(formatCsvRow(row));
+  else if (layout !== undefined) await sink.write(formatTableRow(row, layout));
+}
+
+/** After the rows: the totals under the table, or the cohort summary on its own. */
+async function writeClosing(
+  plan: Plan,
+  sink: OutputSink,
+  layout: TableLayout | undefined,
+  outcome: Outcome,
+): Promise<void> {
+  if (outcome.interrupted) return;
+  if (plan.summaryOnly || plan.documents !== undefined) {
+    // Documents go to the folder; stdout carries only the summary.
+    if (plan.output === 'json') await sink.write(formatCohortJson(outcome.counts, plan.skipped));
+    else if (plan.output === 'csv') await sink.write(formatCohortCsv(outcome.counts));
+    else await sink.write(formatCohortText(outcome.counts, plan.skipped));
+  } else if (layout !== undefined) {
+    await sink.write(formatTableTotals(outcome.counts, plan.skipped));
+  }
+}
+
+async function writeResults(plan: Plan, sink: OutputSink, options: BatchOptions): Promise<Outcome> {
+  const layout = createTableLayout(plan, options);
+  if (layout !== undefined) await sink.write(formatTableHeader(layout));
+  // Only the first shard writes the CSV header, so shard outputs concatenate to the whole.
+  if (plan.output === 'csv' && !plan.summaryOnly && (plan.shard?.index ?? 1) === 1) {
+    await sink.write(formatCsvHeader());
+  }
+  const pool = createPool(plan, options);
   const outcome: Outcome = {
     counts: createCohortCounts(),
     unrecognised: [],
@@ -304,47 +399,12 @@ async function writeResults(plan: Plan, sink: OutputSink, options: BatchOptions)
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
 
-  const progress = createProgressLine(process.stderr, files.length);
-  const handle = async (result: JobResult): Promise<void> => {
-    if (result.kind === 'unrecognised') {
-      plan.skipped.unsupported += 1;
-      const path = files[result.index]?.path;
-      if (path !== undefined) outcome.unrecognised.push(path);
-      return;
-    }
-    const row = result.row;
-    addToCohort(outcome.counts, row);
-    if (!row.ok) {
-      if (row.error.code === EXIT.internal) outcome.internalFailure = true;
-      if (outcome.failures.length < NAME_LIMIT) outcome.failures.push(row);
-    } else if (
-      plan.failOn !== undefined &&
-      row.highest_tier !== 'none' &&
-      isAtOrAbove(row.highest_tier, plan.failOn)
-    ) {
-      outcome.reachedFailOn = true;
-    }
-    if (plan.summaryOnly) return;
-    // A row printed to the terminal would run into the progress line: erase it first.
-    if (toTerminal) progress.clear();
-    if (output === 'json' && result.line !== undefined) await sink.write(result.line + '\n');
-    else if (output === 'csv') await sink.write(formatCsvRow(row));
-    else if (layout !== undefined) await sink.write(formatTableRow(row, layout));
-  };
-
+  // The progress line only when stderr is a terminal that nothing else is being written to.
+  const progress = createProgressLine(process.stderr, plan.files.length);
   let done = 0;
   try {
-    const documents = plan.documents;
-    const jobs = files.map((file, index): Job => ({
-      index,
-      path: file.path,
-      explicit: file.explicit,
-      ...(documents === undefined
-        ? {}
-        : { document: getDocumentPath(documents.dir, documents.commonFolder, file.path) }),
-    }));
-    for await (const result of pool.run(jobs)) {
-      await handle(result);
+    for await (const result of pool.run(createJobs(plan))) {
+      await handleResult(result, { plan, sink, layout, outcome }, progress);
       done += 1;
       progress.update(done);
       if (sink.closed) break;
@@ -355,29 +415,29 @@ async function writeResults(plan: Plan, sink: OutputSink, options: BatchOptions)
     progress.clear();
     await pool.stop();
   }
-
-  if (!outcome.interrupted) {
-    if (plan.summaryOnly) {
-      if (output === 'json') await sink.write(formatCohortJson(outcome.counts, plan.skipped));
-      else if (output === 'csv') await sink.write(formatCohortCsv(outcome.counts));
-      else await sink.write(formatCohortText(outcome.counts, plan.skipped));
-    } else if (layout !== undefined) {
-      await sink.write(formatTableTotals(outcome.counts, plan.skipped));
-    }
-  }
+  await writeClosing(plan, sink, layout, outcome);
   return outcome;
 }
 
-function printStderrSummary(plan: Plan, outcome: Outcome): void {
+function formatSkippedLines(plan: Plan, outcome: Outcome): string[] {
   const lines: string[] = [];
-  for (const path of outcome.unrecognised.slice(0, NAME_LIMIT)) {
+  const byName = selectSkippedNames(plan.skippedPaths, plan.verbose);
+  for (const path of byName.named) {
+    lines.push(`batch: skipped ${sanitizeInline(path)}: not a file type cyclecheck reads`);
+  }
+  const byContent = selectSkippedNames(outcome.unrecognised, plan.verbose);
+  for (const path of byContent.named) {
     lines.push(`batch: skipped ${sanitizeInline(path)}: not in a log format cyclecheck reads`);
   }
-  if (outcome.unrecognised.length > NAME_LIMIT) {
-    lines.push(
-      `batch: … and ${outcome.unrecognised.length - NAME_LIMIT} more files not in a log format`,
-    );
+  const more = byName.more + byContent.more;
+  if (more > 0) {
+    lines.push(`batch: … and ${more} more skipped files (--verbose names them all)`);
   }
+  return lines;
+}
+
+function printStderrSummary(plan: Plan, outcome: Outcome): void {
+  const lines = formatSkippedLines(plan, outcome);
   if (plan.documents !== undefined && outcome.counts.analyzed > 0) {
     const n = outcome.counts.analyzed;
     lines.push(
@@ -385,8 +445,7 @@ function printStderrSummary(plan: Plan, outcome: Outcome): void {
     );
   }
   // The table and the text cohort summary already say all this on the terminal.
-  const saidOnStdout =
-    (plan.output === 'text' || plan.output === 'html') && plan.outputFile === undefined;
+  const saidOnStdout = plan.output === 'text' && plan.outputFile === undefined;
   if (!saidOnStdout) {
     for (const row of outcome.failures) lines.push(`batch: ${sanitizeInline(row.error.message)}`);
     const unnamed = outcome.counts.failed - outcome.failures.length;

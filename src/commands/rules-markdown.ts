@@ -10,8 +10,8 @@ import { TIERS } from '../core/tiers.ts';
 import { CHECKLIST_TEXT } from '../report/checklist.ts';
 import { RULE_EXCEPTIONS } from '../report/rule-exceptions.ts';
 import { RULE_TEXT } from '../report/rule-text.ts';
-import { getCitedSources } from '../render/sources.ts';
-import { TIER_LABEL } from '../render/tier-labels.ts';
+import { getCitedSources } from '../report/sources.ts';
+import { TIER_LABEL } from '../report/tier-labels.ts';
 
 /** Markdown table cells and inline text: no pipe or line break may end a cell early. */
 function cell(text: string): string {

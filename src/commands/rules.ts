@@ -4,6 +4,7 @@ import { isRuleId, RULE_IDS } from '../core/rules/ids.ts';
 import { EXIT, UsageError } from '../errors.ts';
 import { CHECKLIST_TEXT } from '../report/checklist.ts';
 import { RULE_TEXT } from '../report/rule-text.ts';
+import { getSource, sortByAuthority } from '../report/sources.ts';
 import { wrapText } from '../render/wrap.ts';
 import { formatJson } from '../render/sanitize.ts';
 import { formatRulesMarkdown } from './rules-markdown.ts';
@@ -44,7 +45,8 @@ export function runRules(id: string | undefined, options: { json?: boolean; to?:
       }
       out.push(`  ${String(r.number).padStart(2)}. ${r.id} [${r.tiers.join(' / ')}]`);
       out.push(...wrapText(RULE_TEXT[r.id].trigger, 80, '      '));
-      out.push(`      Sources: ${r.sources.join(', ')}`);
+      const named = sortByAuthority(r.sources).map((tag) => `${getSource(tag).short} [${tag}]`);
+      out.push(...wrapText(`Sources: ${named.join('; ')}`, 80, '        ', '      '));
     }
     out.push('', 'Run `cyclecheck rules ID` for a rule in full.');
   } else {
@@ -58,7 +60,12 @@ export function runRules(id: string | undefined, options: { json?: boolean; to?:
     );
     out.push(...wrapText(`When: ${text.trigger}`, 80, '  ', ''));
     out.push(...wrapText(`Says: ${text.summary}`, 80, '  ', ''));
-    out.push('', `Sources: ${r.sources.join(', ')}`);
+    out.push('', 'Sources (guidelines and reviews first):');
+    for (const tag of sortByAuthority(r.sources)) {
+      const source = getSource(tag);
+      out.push(...wrapText(`[${tag}] ${source.title}`, 80, '      ', '  '));
+      for (const url of source.urls) out.push(`      ${url}`);
+    }
     if (r.checklist.length > 0) {
       out.push('', 'Checklist:');
       for (const code of r.checklist)

@@ -123,7 +123,13 @@ export interface Screening {
   result?: string;
 }
 
+/** Medicines that change what bleeding means (asked after peri- or post-menopause). */
+export const MEDICINES = ['hrt', 'tamoxifen', 'blood-thinner'] as const;
+export type Medicine = (typeof MEDICINES)[number];
+
 export interface Profile {
+  /** Added: the person's name, printed on documents meant to be handed over. */
+  name?: string;
   age?: number;
   /** `YYYY-MM-DD`, or `YYYY` (taken as 1 July of that year). */
   birth_date?: string;
@@ -132,6 +138,8 @@ export interface Profile {
   pregnancy?: Pregnancy;
   not_tracked?: DateRange[];
   last_screening?: Screening;
+  /** Added: medicines taken (an empty list: asked, and none of them). */
+  medicines?: Medicine[];
   as_of?: IsoDate;
 }
 

@@ -42,6 +42,7 @@ function periodDays(start: IsoDate, length: number, today: IsoDate): Day[] {
 }
 
 const LINK_NOTES: Record<Exclude<SexLink, 'none'>, string> = {
+  unsure: 'not sure whether it was linked to sex',
   during: 'started during sex',
   'same-day': 'started later the same day, after sex',
   'next-day': 'started the day after sex',
@@ -144,6 +145,7 @@ export function buildInterviewLog(data: InterviewData, options: BuildOptions): C
   const answered: Profile = {};
   if (about.age !== undefined) answered.age = about.age;
   if (about.menopause !== undefined) answered.menopause = about.menopause;
+  if (about.medicines !== undefined) answered.medicines = about.medicines;
   if (about.contraception.length > 0 || base?.profile.contraception !== undefined) {
     answered.contraception = about.contraception;
   }

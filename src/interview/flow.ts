@@ -6,6 +6,7 @@ import type { IsoDate } from '../core/dates.ts';
 import {
   HORMONAL_METHODS,
   type ContraceptionInterval,
+  type Medicine,
   type Method,
   type Pregnancy,
   type Profile,
@@ -35,6 +36,7 @@ import {
   frequencyQuestion,
   iudTypeQuestion,
   lastPeriodQuestion,
+  medicinesQuestion,
   menopauseQuestion,
   methodQuestion,
   methodStartQuestion,
@@ -97,6 +99,7 @@ async function askAboutYou(s: InterviewSession, today: IsoDate): Promise<AboutYo
     const answer = await s.ask(menopauseQuestion());
     if (answer !== 'unsure') menopause = answer;
   }
+  const medicines = await askMedicines(s, menopause);
   const contraception = await askContraception(s, today, age);
   let pregnancy: Pregnancy | undefined;
   let pregnancyUnsure = false;
@@ -111,7 +114,19 @@ async function askAboutYou(s: InterviewSession, today: IsoDate): Promise<AboutYo
     contraception,
     ...(pregnancy ? { pregnancy } : {}),
     ...(pregnancyUnsure ? { pregnancyUnsure } : {}),
+    ...(medicines ? { medicines } : {}),
   };
+}
+
+/** After peri- or post-menopause: HRT, tamoxifen, blood thinners. "Not sure" records nothing. */
+async function askMedicines(
+  s: InterviewSession,
+  menopause: AboutYou['menopause'],
+): Promise<Medicine[] | undefined> {
+  if (menopause !== 'peri' && menopause !== 'post') return undefined;
+  const answer = await s.ask(medicinesQuestion());
+  if (answer.includes('unsure')) return undefined;
+  return answer.filter((m): m is Medicine => m !== 'unsure');
 }
 
 async function askContraception(
@@ -254,11 +269,17 @@ async function askEpisode(
     // Pain during sex means there was sex that day, so "not linked" is not a possible answer.
     episode.sexLink = await s.ask(
       sexPain
-        ? { ...question, choices: question.choices.filter((c) => c.value !== 'none') }
+        ? {
+            ...question,
+            choices: question.choices.filter((c) => c.value !== 'none' && c.value !== 'unsure'),
+            default: 'during' as const,
+          }
         : question,
     );
   }
-  const linked = sexPain || (episode.sexLink !== undefined && episode.sexLink !== 'none');
+  const linked =
+    sexPain ||
+    (episode.sexLink !== undefined && episode.sexLink !== 'none' && episode.sexLink !== 'unsure');
   if (linked && !earlier.some((e) => e.firstSex === true)) {
     episode.firstSex = await s.ask(firstSexQuestion(i));
   }
@@ -299,6 +320,7 @@ async function askWhatTheLogLacks(
     const answer = await s.ask(menopauseQuestion());
     if (answer !== 'unsure') menopause = answer;
   }
+  const medicines = profile.medicines === undefined ? await askMedicines(s, menopause) : undefined;
   const contraception: ContraceptionInterval[] = [];
   for (const [j, interval] of (profile.contraception ?? []).entries()) {
     if (interval.method !== 'iud') {
@@ -361,5 +383,6 @@ async function askWhatTheLogLacks(
     contraception,
     ...(pregnancy ? { pregnancy } : {}),
     ...(pregnancyUnsure ? { pregnancyUnsure } : {}),
+    ...(medicines ? { medicines } : {}),
   };
 }

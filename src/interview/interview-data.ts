@@ -4,6 +4,7 @@ import type {
   Bleeding,
   BleedingSource,
   ContraceptionInterval,
+  Medicine,
   MenopauseState,
   Pregnancy,
   Severity,
@@ -12,7 +13,7 @@ import type {
 export const EPISODE_KINDS = ['bleeding', 'pain', 'sex-pain', 'other'] as const;
 export type EpisodeKind = (typeof EPISODE_KINDS)[number];
 
-export const SEX_LINKS = ['during', 'same-day', 'next-day', 'none'] as const;
+export const SEX_LINKS = ['during', 'same-day', 'next-day', 'none', 'unsure'] as const;
 export type SexLink = (typeof SEX_LINKS)[number];
 
 export const PAIN_KINDS = ['cramps', 'pelvic', 'both'] as const;
@@ -58,6 +59,8 @@ export interface AboutYou {
   pregnancy?: Pregnancy;
   /** "Not sure" to "Are you pregnant?": analyzed as not pregnant, shown as not sure. */
   pregnancyUnsure?: boolean;
+  /** HRT, tamoxifen, blood thinners; [] = none of them; unset = not asked or not sure. */
+  medicines?: Medicine[];
 }
 
 export interface InterviewData {

@@ -5,7 +5,7 @@
 import { parseIsoDate, type IsoDate } from '../core/dates.ts';
 import { MAX_AGE, MAX_PREGNANCY_WEEK, MIN_AGE } from '../log/profile.ts';
 import { dayDiff } from './date-math.ts';
-import type { Method } from '../core/log.ts';
+import type { Medicine, Method } from '../core/log.ts';
 import type { EpisodeKind, Frequency, PainKind, SexLink, Symptom } from './interview-data.ts';
 import {
   DATE_HINT,
@@ -160,6 +160,32 @@ export function menopauseQuestion(): SelectSpec<MenopauseAnswer> {
         name: 'After menopause: no natural period for 12 months or more',
       },
       { value: 'unsure', name: 'Not sure' },
+    ],
+  };
+}
+
+export type MedicineAnswer = Medicine | 'unsure';
+
+/** Asked after peri- or post-menopause: each of these changes what bleeding means. */
+export function medicinesQuestion(): CheckboxSpec<MedicineAnswer> {
+  return {
+    kind: 'checkbox',
+    id: 'medicines',
+    label: 'Medicines',
+    message: 'Do you take any of these? (tick all that apply; none ticked means none)',
+    choices: [
+      {
+        value: 'hrt',
+        name: 'HRT: hormone replacement therapy (tablets, patches, gel, spray or an implant)',
+        short: 'HRT',
+      },
+      { value: 'tamoxifen', name: 'Tamoxifen (used after breast cancer)', short: 'tamoxifen' },
+      {
+        value: 'blood-thinner',
+        name: 'A blood thinner, e.g. warfarin, apixaban, rivaroxaban',
+        short: 'blood thinner',
+      },
+      { value: 'unsure', name: 'Not sure', short: 'not sure' },
     ],
   };
 }
@@ -527,6 +553,7 @@ export function colorQuestion(i: number): SelectSpec<ColorAnswer> {
     id: ep(i, 'color'),
     label: epLabel(i, 'colour'),
     message: 'What colour was it?',
+    default: 'unsure',
     choices: [
       { value: 'pink', name: 'Pink' },
       { value: 'bright red', name: 'Bright red' },
@@ -564,7 +591,10 @@ export function sexLinkQuestion(i: number): SelectSpec<SexLink> {
     id: ep(i, 'sex'),
     label: epLabel(i, 'link to sex'),
     message: 'Was it linked to sex? (penetrative vaginal sex, toys too)',
+    // The neutral answer comes first and is the default: Enter never records sex.
+    default: 'none',
     choices: [
+      { value: 'none', name: 'No: no sex that day or the day before', short: 'Not linked' },
       { value: 'during', name: 'It started during sex', short: 'During sex' },
       {
         value: 'same-day',
@@ -572,7 +602,7 @@ export function sexLinkQuestion(i: number): SelectSpec<SexLink> {
         short: 'Later that day',
       },
       { value: 'next-day', name: 'It started the day after sex', short: 'The day after' },
-      { value: 'none', name: 'No: no sex that day or the day before', short: 'Not linked' },
+      { value: 'unsure', name: 'Not sure', short: 'Not sure' },
     ],
   };
 }

@@ -56,6 +56,7 @@ function describeEpisode(e: EpisodeAnswers): string[] {
   if (e.sexLink === 'same-day') sex.push('started later the same day, after sex');
   if (e.sexLink === 'next-day') sex.push('started the day after sex');
   if (e.sexLink === 'none') sex.push('not linked to sex');
+  if (e.sexLink === 'unsure') sex.push('not sure whether linked to sex');
   if (e.kinds.includes('sex-pain')) sex.push('pain during sex');
   if (e.firstSex === true) sex.push('first-ever sex');
   if (sex.length > 0) lines.push(capitalize(sex.join('; ')));
@@ -123,6 +124,11 @@ export function formatInterviewSummary(
   out.push('About you');
   out.push(`  Age: ${p.age ?? (p.birth_date ? `born ${p.birth_date}` : 'not given')}`);
   if (p.menopause) out.push(`  Menopause: ${MENOPAUSE_WORDS[p.menopause]}`);
+  if (p.medicines !== undefined) {
+    out.push(
+      `  Medicines: ${p.medicines.length === 0 ? 'none of HRT, tamoxifen, blood thinners' : p.medicines.join(', ')}`,
+    );
+  }
   out.push(
     `  Contraception: ${p.contraception?.length ? p.contraception.map(formatContraception).join('; ') : 'none'}`,
   );

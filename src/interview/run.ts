@@ -64,6 +64,11 @@ export interface InterviewOutcome {
 
 const RESUME_HINT = 'cyclecheck interview --resume';
 
+/** The first thing the interview says (symptom checkers screen for emergencies first). */
+export const EMERGENCY_LINE =
+  'Emergency? Heavy bleeding with faintness, severe pain, or heavy bleeding in pregnancy: ' +
+  'call emergency services now (112, 999 or 911), do not wait for this interview.';
+
 async function interrupted(draftPath: string, answers: Answers): Promise<InterruptedError> {
   if (Object.keys(answers).length > 0) {
     return new InterruptedError(
@@ -158,6 +163,7 @@ function describeSource(name: string, result: ImportResult): SummarySource {
 
 export async function runInterviewSession(deps: InterviewDeps): Promise<InterviewOutcome> {
   const { prompter, today } = deps;
+  prompter.note(EMERGENCY_LINE); // before anything else, a resumed draft included
   const draftPath = getDraftPath(deps.stateDir);
   const start = await chooseStart(deps, draftPath);
   const { answers } = start;

@@ -1,15 +1,17 @@
 /**
  * After the report: offer to save the log (canonical CSV or JSON) and the report with its
- * checklist (Markdown). Files are written atomically with mode 0600; an existing file is replaced
- * only after the person says so.
+ * checklist (printable HTML or Markdown). Files are written atomically with mode 0600; an
+ * existing file is replaced only after the person says so; a name typed without an extension
+ * gets the one its format needs.
  */
 import { homedir } from 'node:os';
-import { resolve } from 'node:path';
+import { extname, resolve } from 'node:path';
 import type { IsoDate } from '../core/dates.ts';
 import type { CycleLog } from '../core/log.ts';
 import { UserError } from '../errors.ts';
 import { fileExists, writeOutputFile } from '../io/write-output.ts';
 import { formatCanonicalCsv, formatCanonicalJson } from '../log/format-canonical.ts';
+import { formatHtmlReport } from '../render/html.ts';
 import { formatMarkdownReport } from '../render/markdown.ts';
 import { sanitizeInline } from '../render/sanitize.ts';
 import type { Report } from '../report/types.ts';
@@ -32,13 +34,47 @@ function expandPath(text: string, cwd: string, home: string): string {
   return resolve(cwd, t);
 }
 
+/** A report format the interview offers to save; the PDF document adds itself to this list. */
+export interface SavedReportFormat {
+  id: string;
+  /** The choice as the person reads it. */
+  name: string;
+  short: string;
+  extension: string;
+  render: (report: Report, log: CycleLog) => string | Uint8Array | Promise<string | Uint8Array>;
+}
+
+export const SAVED_REPORT_FORMATS: SavedReportFormat[] = [
+  {
+    id: 'html',
+    name: 'Yes, as a web page to print (opens in any browser)',
+    short: 'HTML',
+    extension: '.html',
+    render: (report, log) => formatHtmlReport(report, log),
+  },
+  {
+    id: 'markdown',
+    name: 'Yes, as Markdown (plain text)',
+    short: 'Markdown',
+    extension: '.md',
+    render: (report, log) => formatMarkdownReport(report, log),
+  },
+];
+
+/** The typed name, with `extension` added when it has none. */
+export function withExtension(name: string, extension: string): string {
+  const trimmed = name.trim();
+  return extname(trimmed) === '' ? `${trimmed}${extension}` : trimmed;
+}
+
 /** Asks for a file name until the content is written or the person gives up; the path, or undefined. */
 async function askAndWrite(
   ctx: SaveContext,
   id: string,
   defaultName: string,
-  content: string,
+  content: string | Uint8Array,
 ): Promise<string | undefined> {
+  const extension = extname(defaultName);
   const { prompter } = ctx;
   const home = ctx.home ?? homedir();
   let suggestion = defaultName;
@@ -49,7 +85,7 @@ async function askAndWrite(
       default: suggestion,
       validate: (t) => (t.trim() === '' ? 'Type a file name.' : true),
     });
-    const path = expandPath(text, ctx.cwd, home);
+    const path = expandPath(withExtension(text, extension), ctx.cwd, home);
     let force = false;
     if (await fileExists(path)) {
       force = await prompter.askConfirm({
@@ -93,24 +129,32 @@ export async function offerToSave(ctx: SaveContext): Promise<string[]> {
     ],
   });
   if (format !== 'no') {
-    const content = format === 'csv' ? formatCanonicalCsv(log) : formatCanonicalJson(log);
+    // The saved log does not freeze the evaluation date: days added to it later are analyzed.
+    const { as_of: _asOf, ...profile } = log.profile;
+    void _asOf;
+    const unfrozen = { ...log, profile };
+    const content = format === 'csv' ? formatCanonicalCsv(unfrozen) : formatCanonicalJson(unfrozen);
     const path = await askAndWrite(ctx, 'save.log', `cyclecheck-log-${today}.${format}`, content);
     if (path !== undefined) {
       prompter.note(`Saved your log to ${sanitizeInline(path)} (only you can read it).`);
       saved.push(path);
     }
   }
-  const checklist = await prompter.askConfirm({
-    id: 'save.checklist',
-    message: 'Save the report and checklist as Markdown (to print or bring along)?',
-    default: true,
+  const choice = await prompter.askSelect({
+    id: 'save.report',
+    message: 'Save the report and checklist (to print or bring along)?',
+    choices: [
+      ...SAVED_REPORT_FORMATS.map((f) => ({ value: f.id, name: f.name, short: f.short })),
+      { value: 'no', name: 'No' },
+    ],
   });
-  if (checklist) {
+  const chosen = SAVED_REPORT_FORMATS.find((f) => f.id === choice);
+  if (chosen !== undefined) {
     const path = await askAndWrite(
       ctx,
-      'save.checklist',
-      `cyclecheck-visit-${today}.md`,
-      formatMarkdownReport(report, log),
+      'save.report',
+      `cyclecheck-visit-${today}${chosen.extension}`,
+      await chosen.render(report, log),
     );
     if (path !== undefined) {
       prompter.note(

@@ -18,6 +18,7 @@ import {
   formatContraceptionSpec,
   formatDateRangeSpec,
   formatPregnancySpec,
+  formatMedicinesSpec,
   formatScreeningSpec,
   orderProfile,
 } from './profile.ts';
@@ -39,6 +40,7 @@ function formatCell(field: DayField, day: Day): string {
 export function formatProfileLines(profile: Profile): string[] {
   const lines: string[] = [];
   const p = orderProfile(profile);
+  if (p.name !== undefined) lines.push(`# name: ${p.name}`);
   if (p.age !== undefined) lines.push(`# age: ${p.age}`);
   if (p.birth_date !== undefined) lines.push(`# birth_date: ${p.birth_date}`);
   if (p.menopause !== undefined) lines.push(`# menopause: ${p.menopause}`);
@@ -49,6 +51,7 @@ export function formatProfileLines(profile: Profile): string[] {
   if (p.last_screening !== undefined) {
     lines.push(`# last_screening: ${formatScreeningSpec(p.last_screening)}`);
   }
+  if (p.medicines !== undefined) lines.push(`# medicines: ${formatMedicinesSpec(p.medicines)}`);
   if (p.as_of !== undefined) lines.push(`# as_of: ${p.as_of}`);
   return lines;
 }
@@ -86,6 +89,7 @@ function orderPregnancy(p: Pregnancy): Pregnancy {
 export function toCanonicalProfileJson(profile: Profile): Profile {
   const p = orderProfile(profile);
   const out: Profile = {};
+  if (p.name !== undefined) out.name = p.name;
   if (p.age !== undefined) out.age = p.age;
   if (p.birth_date !== undefined) out.birth_date = p.birth_date;
   if (p.menopause !== undefined) out.menopause = p.menopause;
@@ -99,6 +103,7 @@ export function toCanonicalProfileJson(profile: Profile): Profile {
     out.last_screening =
       s.result !== undefined ? { date: s.date, result: s.result } : { date: s.date };
   }
+  if (p.medicines !== undefined) out.medicines = [...p.medicines];
   if (p.as_of !== undefined) out.as_of = p.as_of;
   return out;
 }

@@ -3,8 +3,8 @@
  * `# key: value` line, a JSON string or a command-line option.
  */
 import { type IsoDate } from '../core/dates.ts';
-import { MENOPAUSE_STATES, type MenopauseState } from '../core/log.ts';
-import { MAX_YEAR, MIN_YEAR, quoteInput, ValueError } from './day-values.ts';
+import { MEDICINES, MENOPAUSE_STATES, type Medicine, type MenopauseState } from '../core/log.ts';
+import { MAX_YEAR, MIN_YEAR, parseFreeText, quoteInput, ValueError } from './day-values.ts';
 import { type SourceSite } from './source-site.ts';
 import { check, date } from './profile-checks.ts';
 import { MAX_AGE, MIN_AGE } from './profile-keys.ts';
@@ -56,6 +56,36 @@ export function parseMenopauseText(text: string, site?: SourceSite): MenopauseSt
       `${quoteInput(text.trim())} is not one of ${MENOPAUSE_STATES.join(', ')}`,
     );
   });
+}
+
+/** One line of free text: the person's name as they want it printed. */
+export function parseNameText(text: string, site?: SourceSite): string | undefined {
+  return check(site, () => parseFreeText('name', text)?.replace(/\s+/g, ' '));
+}
+
+/** `none`, or a comma-separated list of hrt, tamoxifen, blood-thinner. */
+export function parseMedicinesText(text: string, site?: SourceSite): Medicine[] {
+  return check(site, () => {
+    const words = text
+      .toLowerCase()
+      .split(',')
+      .map((w) => w.trim())
+      .filter((w) => w !== '');
+    if (words.length === 1 && words[0] === 'none') return [];
+    if (words.length === 0)
+      throw new ValueError('medicines', `missing; use none or ${MEDICINES.join(', ')}`);
+    return words.map((word) => {
+      if ((MEDICINES as readonly string[]).includes(word)) return word as Medicine;
+      throw new ValueError(
+        'medicines',
+        `${quoteInput(word)} is not one of none, ${MEDICINES.join(', ')}`,
+      );
+    });
+  });
+}
+
+export function formatMedicinesSpec(medicines: readonly Medicine[]): string {
+  return medicines.length === 0 ? 'none' : medicines.join(', ');
 }
 
 export function parseAsOfText(text: string, site?: SourceSite): IsoDate {

@@ -21,6 +21,8 @@ import {
   parseAsOfText,
   parseBirthDateText,
   parseMenopauseText,
+  parseMedicinesText,
+  parseNameText,
 } from './profile-facts.ts';
 import { isProfileKey, orderProfile, PROFILE_KEYS, type ProfileKey } from './profile-keys.ts';
 import {
@@ -88,6 +90,19 @@ function readProfileJsonKey(
 ): void {
   const site = at.site;
   switch (key) {
+    case 'name': {
+      const name = parseNameText(expectText(value, at, 'text'), site);
+      if (name !== undefined) profile.name = name;
+      return;
+    }
+    case 'medicines':
+      profile.medicines = parseMedicinesText(
+        Array.isArray(value)
+          ? value.map((v) => expectText(v, at, 'a medicine name')).join(',') || 'none'
+          : expectText(value, at, '"none" or a list such as ["hrt"]'),
+        site,
+      );
+      return;
     case 'age':
       if (typeof value === 'number') profile.age = check(site, () => checkAge(value));
       else profile.age = parseAgeText(expectText(value, at, 'a whole number, e.g. 32'), site);

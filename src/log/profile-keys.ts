@@ -3,6 +3,7 @@ import type { Profile } from '../core/log.ts';
 
 /** Profile keys in canonical order (CSV comment lines, JSON keys). */
 export const PROFILE_KEYS = [
+  'name',
   'age',
   'birth_date',
   'menopause',
@@ -10,6 +11,7 @@ export const PROFILE_KEYS = [
   'pregnancy',
   'not_tracked',
   'last_screening',
+  'medicines',
   'as_of',
 ] as const;
 export type ProfileKey = (typeof PROFILE_KEYS)[number];

@@ -6,6 +6,8 @@ import {
   parseAsOfText,
   parseBirthDateText,
   parseMenopauseText,
+  parseMedicinesText,
+  parseNameText,
 } from './profile-facts.ts';
 import type { ProfileKey } from './profile-keys.ts';
 import {
@@ -26,6 +28,14 @@ export function applyProfileText(
   site?: SourceSite,
 ): void {
   switch (key) {
+    case 'name': {
+      const name = parseNameText(value, site);
+      if (name !== undefined) profile.name = name;
+      return;
+    }
+    case 'medicines':
+      profile.medicines = parseMedicinesText(value, site);
+      return;
     case 'age':
       profile.age = parseAgeText(value, site);
       return;

@@ -19,8 +19,11 @@ export {
   type ProfileKey,
 } from './profile-keys.ts';
 export {
+  formatMedicinesSpec,
   parseAgeText,
   parseAsOfText,
+  parseMedicinesText,
+  parseNameText,
   parseBirthDateText,
   parseMenopauseText,
 } from './profile-facts.ts';

@@ -5,28 +5,21 @@
  * emphasis. Four-character cells let two months sit side by side in 80 columns.
  */
 import type { ChalkInstance } from 'chalk';
-import type { CycleLog } from '../core/log.ts';
-import type { Tier } from '../core/tiers.ts';
-import type { Report } from '../report/types.ts';
 import {
-  CALENDAR_LEGEND,
   TIER_LEGEND,
-  getCalendarMonths,
   getDayMarkers,
-  hasLongFlags,
-  LONG_FLAG_DAYS,
   type CalendarDay,
   type CalendarMonth,
   type LegendEntry,
-} from './calendar-data.ts';
+} from '../report/calendar-data.ts';
+import type { VisitDocument } from '../report/document.ts';
+import { getTierPaint } from './tier-paint.ts';
 import { wrapText } from './wrap.ts';
 
 export interface TextCalendarOptions {
   chalk: ChalkInstance;
   /** Terminal width in columns; months go side by side (up to three) when they fit. */
   width: number;
-  /** How many of the most recent months to show (default 12). */
-  months?: number;
 }
 
 const CELL = 4;
@@ -35,21 +28,6 @@ const MONTH_WIDTH = 7 * (CELL + CELL_GAP) - CELL_GAP;
 const MONTH_GAP = 4;
 const MAX_SIDE_BY_SIDE = 3;
 const WEEKDAYS = ['Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su'];
-
-type Paint = (text: string) => string;
-
-function getTierPaint(chalk: ChalkInstance, tier: Tier): Paint {
-  switch (tier) {
-    case 'urgent':
-      return chalk.bold.red;
-    case 'soon':
-      return chalk.bold.yellow;
-    case 'next-visit':
-      return chalk.cyan;
-    case 'info':
-      return chalk.dim;
-  }
-}
 
 /** Pads by visible length (ignores colour escapes). */
 function padVisible(text: string, visible: number, width: number, alignRight = false): string {
@@ -135,12 +113,11 @@ function stripRight(text: string): string {
 }
 
 export function formatTextCalendar(
-  report: Report,
-  log: CycleLog,
+  doc: Pick<VisitDocument, 'calendar'>,
   options: TextCalendarOptions,
 ): string {
   const { chalk } = options;
-  const months = getCalendarMonths(report, log, { months: options.months });
+  const months = doc.calendar.months;
   if (months.length === 0) return 'No logged days to show in a calendar.\n';
 
   const width = Math.max(MONTH_WIDTH, Math.floor(options.width));
@@ -165,16 +142,9 @@ export function formatTextCalendar(
   out.push(
     '',
     ...wrapText('Each day: date, flow, sex; below it: pain, flag.', legendWidth),
-    ...formatLegendLines('Key:', CALENDAR_LEGEND, legendWidth),
+    ...formatLegendLines('Key:', doc.calendar.legend, legendWidth),
     ...formatLegendLines('Flags:', TIER_LEGEND, legendWidth),
   );
-  if (hasLongFlags(report)) {
-    out.push(
-      ...wrapText(
-        `A flag covering more than ${LONG_FLAG_DAYS} days is marked on its first day only.`,
-        legendWidth,
-      ),
-    );
-  }
+  if (doc.calendar.note !== null) out.push(...wrapText(doc.calendar.note, legendWidth));
   return out.join('\n') + '\n';
 }

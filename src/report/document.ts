@@ -11,7 +11,7 @@
 import type { IsoDate } from '../core/dates.ts';
 import type { RuleId } from '../core/rules/ids.ts';
 import type { Tier } from '../core/tiers.ts';
-import type { CalendarMonth, LegendEntry } from '../render/calendar-data.ts';
+import type { CalendarMonth, LegendEntry } from './calendar-data.ts';
 
 export interface LabelledValue {
   label: string;
@@ -36,8 +36,22 @@ export interface VisitDocument {
   /** Candidates set aside and rules that could not run: shown only when `explain` is set. */
   explain: { notFlagged: DocumentExplainItem[]; notEvaluated: DocumentExplainItem[] } | null;
   checklist: DocumentChecklist;
-  /** Months that hold flags (or the last months logged); empty when there is nothing to show. */
+  /**
+   * The months from the first logged date to the evaluation date, the last 12 at most (option
+   * `calendarMonths`); empty when nothing was logged. Days carry the person's `note`.
+   */
   calendar: { months: CalendarMonth[]; legend: readonly LegendEntry[]; note: string | null };
+  /** Added: the most recent periods for a table (ISO dates), oldest first, and how many were left out. */
+  periods: {
+    rows: {
+      number: number;
+      start: IsoDate;
+      end: IsoDate;
+      days: number;
+      cycleLength: number | null;
+    }[];
+    omitted: number;
+  };
   /** One bar per cycle; `band` is the usual range shaded in charts. */
   cycleChart: {
     cycles: { start: IsoDate; length: number }[];
@@ -49,6 +63,8 @@ export interface VisitDocument {
   notes: { date: IsoDate | null; text: string }[];
   /** Numbered in order of first citation; findings cite them by `number`. */
   sources: DocumentSource[];
+  /** Added: the tier words and symbols a renderer prints for a finding's tier. */
+  tiers: Record<Tier, { word: string; symbol: string; label: string }>;
   disclaimer: string;
 }
 
@@ -84,6 +100,10 @@ export interface DocumentOccurrence {
   when: string;
   /** The person's own notes on the days of this occurrence, sanitized. */
   notes: { date: IsoDate; text: string }[];
+  /** Added: the tier of this occurrence (a finding's tier is the highest of them). */
+  tier: Tier;
+  /** Added: the facts behind this occurrence ("Sex on 2026-11-08."), sanitized. */
+  why: string[];
 }
 
 export interface DocumentFinding {
@@ -96,7 +116,10 @@ export interface DocumentFinding {
   occurrences: DocumentOccurrence[];
   /** What it may mean and what to do, in plain sentences. */
   summary: string;
-  /** Why it was flagged, including recurrence ("it happened more than once"). */
+  /**
+   * Lines about the finding as a whole: the recurrence ("Counted as recurring: …") and what a
+   * folded event also matched. Each occurrence carries its own facts in `why`.
+   */
   why: string[];
   /** Numbers into `VisitDocument.sources`, by authority. */
   sources: number[];
@@ -111,13 +134,20 @@ export interface DocumentExplainItem {
 }
 
 export interface DocumentChecklist {
-  /** "Start the visit with: bleeding after sex on 8 and 21 November; period 10 days late." */
+  /**
+   * The sentence after "Start the visit with:" (the renderer writes that label): "age 34;
+   * bleeding after sex (soon) on 8 Nov (cycle day 8) and 21 Nov (cycle day 21); …". Empty when
+   * there is nothing to prepare (no findings and no items).
+   */
   startWith: string;
+  /** `quotes`: the person's own words for this item (notes on flagged days, medicines). */
   items: { text: string; details: string[]; quotes: string[] }[];
 }
 
 export interface DocumentSource {
   number: number;
+  /** Added: 1 guideline, 2 peer-reviewed or clinical reference, 3 patient page, 4 consumer. */
+  authority: number;
   /** Short title and publisher. */
   short: string;
   title: string;

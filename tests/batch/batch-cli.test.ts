@@ -109,9 +109,11 @@ describe('batch --json', () => {
       expect(e.error.message.startsWith(`${e.input.files[0]}:`)).toBe(true);
     }
     expect(errors[1]?.error.message).toMatch(/bad-value\.csv:2:2: .*lots/);
-    // stderr names the failures and counts what was skipped: notes.txt, photo.png,
-    // settings.json (JSON, but no log format); .hidden-log.csv and .git.
+    // stderr names the failures and what was skipped: notes.txt, photo.png,
+    // settings.json (JSON, but no log format); .hidden-log.csv and .git are counted.
     expect(run.stderr).toContain('batch: skipped ' + join(cohort, 'settings.json'));
+    expect(run.stderr).toContain(`batch: skipped ${join(cohort, 'notes.txt')}: not a file type`);
+    expect(run.stderr).toContain(`batch: skipped ${join(cohort, 'site-a', 'photo.png')}`);
     expect(run.stderr).toContain(`batch: ${errors[1]?.error.message}`);
     expect(run.stderr).toContain(
       '10 logs: 8 analyzed, 2 failed. Skipped 3 unsupported files and 2 hidden files or folders.',
@@ -304,14 +306,27 @@ describe('batch --to html -o DIR', () => {
       expect((await stat(path)).mode & 0o777).toBe(0o600);
     }
     await expect(stat(join(docs, 'empty.csv.html'))).rejects.toThrow();
-    // The table still goes to stdout.
-    expect(run.stdout).toContain('8 analyzed, 2 failed');
+    // Only the cohort summary goes to stdout: no row per log.
+    expect(run.stdout).toContain('Cohort summary, 10 logs: 8 analyzed, 2 failed');
+    for (const file of goodFiles) expect(run.stdout).not.toContain(file.slice(cohort.length + 1));
+    // The failed logs are named on stderr instead.
+    expect(run.stderr).toContain('empty.csv');
 
     const again = await runCli(['batch', cohort, '--to', 'html', '-o', docs]);
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('8 documents already exist');
     const forced = await runCli(['batch', cohort, '--to', 'html', '-o', docs, '--force']);
     expect(forced.code).toBe(65);
+  });
+
+  it('--to markdown writes .md documents without rule ids', async () => {
+    const docs = join(dir, 'md-docs');
+    const run = await runCli(['batch', join(cohort, 'site-a'), '--to', 'markdown', '-o', docs]);
+    expect(run.stderr).toContain(`batch: wrote 3 documents to ${docs}`);
+    const markdown = await readFile(join(docs, 'p0.csv.md'), 'utf8');
+    expect(markdown).toMatch(/^# cyclecheck report for a clinician visit/);
+    for (const rule of RULE_IDS) expect(markdown).not.toContain(`(${rule})`);
+    expect(run.stdout).toContain('Cohort summary');
   });
 
   it('needs a folder', async () => {

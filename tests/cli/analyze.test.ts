@@ -75,7 +75,10 @@ describe('analyze', () => {
     );
     expect(result.stdout).toContain('informational, not a diagnosis');
     expect(result.stdout).not.toContain('\u001b[');
-    for (const line of result.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+    // Only a source's address, which must not be broken to be copied, may be wider.
+    for (const line of result.stdout.split('\n')) {
+      if (!/^ +https?:\/\/\S+$/.test(line)) expect(line.length).toBeLessThanOrEqual(80);
+    }
   });
 
   it('gives byte-identical JSON under different time zones and locales', () => {
@@ -211,7 +214,8 @@ describe('analyze', () => {
     );
     const oneDay = runCli(['analyze', 'fixtures/example-log.csv', '--as-of', '2025-05-01']);
     expect(oneDay.status).toBe(0);
-    expect(oneDay.stdout).toContain('Logged: 2025-05-01 to 2025-05-01, 1 day; 0 periods found.');
+    expect(oneDay.stdout).toContain('Dates: 2025-05-01 (1 day logged)');
+    expect(oneDay.stdout).toContain('Periods found: 0');
     const log = join(dir, 'early-as-of.csv');
     writeFileSync(log, '# as_of: 2025-02-01\ndate,bleeding\n2025-03-01,light\n');
     const inFile = runCli(['analyze', log]);
@@ -266,5 +270,17 @@ describe('rules', () => {
     expect(one.stdout).toContain('Tier: urgent');
     expect(one.stdout).toContain('X-PARAGARD');
     expect(runCli(['rules', 'no-such-rule']).status).toBe(2);
+  });
+
+  it('names every source of a rule, guidelines and reviews before consumer articles', () => {
+    const one = runCli(['rules', 'postcoital-bleeding']).stdout;
+    expect(one).toContain('[X-TARNEY] Tarney CM, Han J. Postcoital bleeding: a review');
+    expect(one).toContain(
+      'https://www.nhs.uk/conditions/vaginal-bleeding-between-periods-or-after-sex/',
+    );
+    expect(one.indexOf('[X-TARNEY]')).toBeLessThan(one.indexOf('[X-NHS-IMB]'));
+    expect(one.indexOf('[X-NHS-IMB]')).toBeLessThan(one.indexOf('[S1] The Flex Company'));
+    const all = runCli(['rules']).stdout;
+    expect(all).toContain('Tarney & Han, Postcoital bleeding: a review, 2014 [X-TARNEY]');
   });
 });

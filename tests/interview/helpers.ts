@@ -107,5 +107,5 @@ export const NO_MORE_EPISODES = (n: number): Step[] => [[`episodes.more.${n}`, f
 export const ANALYZE_NO_SAVE: Step[] = [
   ['review', 'analyze'],
   ['save.log', 'no'],
-  ['save.checklist', false],
+  ['save.report', 'no'],
 ];

@@ -13,7 +13,7 @@ import {
 
 const NO_SAVE: Step[] = [
   ['save.log', 'no'],
-  ['save.checklist', false],
+  ['save.report', 'no'],
 ];
 
 function episode(i: number, start: string, amount: string): Step[] {
@@ -35,6 +35,7 @@ function episode(i: number, start: string, amount: string): Step[] {
 const POSTMENOPAUSAL: Step[] = [
   ['age', '58'],
   ['menopause', 'post'],
+  ['medicines', []],
   ...NO_CONTRACEPTION,
   ...episode(0, '2025-03-10', 'spotting'),
   ...NO_MORE_EPISODES(1),
@@ -47,6 +48,7 @@ describe('review and edit', () => {
     expect(summary).toBeDefined();
     expect(summary).toContain('Age: 58');
     expect(summary).toContain('Menopause: after menopause');
+    expect(summary).toContain('Medicines: none of HRT, tamoxifen, blood thinners');
     expect(summary).toContain('Episode 1: 2025-03-10 (5 days ago)');
     expect(summary).toContain('Spotting for 1 day, brown, from the vagina');
     expect(summary).not.toContain('Pregnant');

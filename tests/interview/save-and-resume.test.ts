@@ -44,6 +44,22 @@ async function modeOf(path: string): Promise<number> {
 }
 
 describe('saving the log and the checklist', () => {
+  it('offers the printable HTML first and adds the extension a typed name lacks', async () => {
+    const place = await tempPlace();
+    const run = await runScript(
+      [...STORY, ['save.log', 'no'], ['save.report', 'html'], ['save.report.path', 'visit']],
+      {},
+      place,
+    );
+    const htmlPath = join(place.cwd, 'visit.html');
+    expect(run.outcome.saved).toEqual([htmlPath]);
+    const html = await readFile(htmlPath, 'utf8');
+    expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(html).toContain('Bleeding after sex');
+    const question = run.prompter.asked.find((a) => a.id === 'save.report');
+    expect(question?.choices).toEqual(['html', 'markdown', 'no']);
+  });
+
   it('saves CSV and Markdown with mode 0600; the CSV reads back as the same log', async () => {
     const place = await tempPlace();
     const run = await runScript(
@@ -51,8 +67,8 @@ describe('saving the log and the checklist', () => {
         ...STORY,
         ['save.log', 'csv'],
         ['save.log.path', ''],
-        ['save.checklist', true],
-        ['save.checklist.path', 'visit.md'],
+        ['save.report', 'markdown'],
+        ['save.report.path', 'visit.md'],
       ],
       {},
       place,
@@ -63,9 +79,13 @@ describe('saving the log and the checklist', () => {
     expect(await modeOf(csvPath)).toBe(0o600);
     expect(await modeOf(mdPath)).toBe(0o600);
     const reread = parseCanonicalCsv(await readFile(csvPath, 'utf8'), csvPath);
-    expect(reread.log).toEqual(run.outcome.log);
+    // The saved log does not freeze the evaluation date: days added later are analyzed.
+    const { as_of: asOf, ...profile } = run.outcome.log.profile;
+    expect(asOf).toBe('2025-03-15');
+    expect(reread.log).toEqual({ ...run.outcome.log, profile });
     const markdown = await readFile(mdPath, 'utf8');
-    expect(markdown).toContain('postcoital-bleeding');
+    expect(markdown).toContain('Bleeding after sex');
+    expect(markdown).not.toContain('postcoital-bleeding');
     expect(run.prompter.notes).toContain(`Saved your log to ${csvPath} (only you can read it).`);
   });
 
@@ -82,17 +102,22 @@ describe('saving the log and the checklist', () => {
         ['save.log.path', 'mine.json'],
         ['save.log.overwrite', false],
         ['save.log.path', 'mine-2.json'],
-        ['save.checklist', true],
-        ['save.checklist.path', 'visit.md'],
-        ['save.checklist.overwrite', true],
+        ['save.report', 'markdown'],
+        ['save.report.path', 'visit.md'],
+        ['save.report.overwrite', true],
       ],
       {},
       place,
     );
     expect(await readFile(kept, 'utf8')).toBe('my own notes\n');
     const json = join(place.cwd, 'mine-2.json');
-    expect(parseCanonicalJson(await readFile(json, 'utf8'), json).log).toEqual(run.outcome.log);
-    expect(await readFile(replaced, 'utf8')).toContain('postcoital-bleeding');
+    const { as_of: _asOf, ...profile } = run.outcome.log.profile;
+    void _asOf;
+    expect(parseCanonicalJson(await readFile(json, 'utf8'), json).log).toEqual({
+      ...run.outcome.log,
+      profile,
+    });
+    expect(await readFile(replaced, 'utf8')).toContain('Bleeding after sex');
     expect(await modeOf(replaced)).toBe(0o600);
     const overwriteQuestion = run.prompter.asked.find((a) => a.id === 'save.log.overwrite');
     expect(overwriteQuestion?.message).toBe(`${kept} already exists. Replace it?`);
@@ -108,7 +133,7 @@ describe('saving the log and the checklist', () => {
         ['save.log.path', 'no-such-folder/log.csv'],
         ['save.log.retry', true],
         ['save.log.path', '~/log.csv'],
-        ['save.checklist', false],
+        ['save.report', 'no'],
       ],
       {},
       place,
@@ -151,7 +176,7 @@ describe('Ctrl-C and --resume', () => {
     const second = new ScriptedPrompter([
       ...STORY.slice(stopAt),
       ['save.log', 'no'],
-      ['save.checklist', false],
+      ['save.report', 'no'],
     ]);
     const { deps, printed } = depsFor(second, place, { resume: true });
     const outcome = await runInterviewSession(deps);
@@ -194,7 +219,7 @@ describe('Ctrl-C and --resume', () => {
       ['draft', 'continue'],
       ...STORY.slice(1),
       ['save.log', 'no'],
-      ['save.checklist', false],
+      ['save.report', 'no'],
     ]);
     const outcome = await runInterviewSession(depsFor(resume, place).deps);
     expect(outcome.log.profile.age).toBe(32);
@@ -227,7 +252,7 @@ describe('Ctrl-C and --resume', () => {
         '{"age":"thirty-two","contraception.0.method":"none","__proto__":{"polluted":true}}}',
     );
     const run = await runScript(
-      [['age', '32'], ...STORY.slice(2), ['save.log', 'no'], ['save.checklist', false]],
+      [['age', '32'], ...STORY.slice(2), ['save.log', 'no'], ['save.report', 'no']],
       { resume: true },
       place,
     );
@@ -257,7 +282,7 @@ describe('a draft that is not a draft', () => {
     await expect(runInterviewSession(depsFor(fresh, place).deps)).rejects.toBeInstanceOf(
       InterruptedError,
     );
-    expect(fresh.notes[0]).toBe(
+    expect(fresh.notes[1]).toBe(
       `(The saved draft ${draftPath} could not be read; starting a new interview.)`,
     );
   });

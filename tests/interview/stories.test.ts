@@ -204,6 +204,7 @@ describe('interview stories', () => {
     const run = await runScript([
       ['age', '58'],
       ['menopause', 'post'],
+      ['medicines', ['hrt']],
       ...NO_CONTRACEPTION,
       ['episodes.more.0', true],
       ['episode.0.start', '2025-03-10'],
@@ -220,7 +221,15 @@ describe('interview stories', () => {
       ...ANALYZE_NO_SAVE,
     ]);
     const { log, report } = run.outcome;
-    expect(log.profile).toEqual({ age: 58, menopause: 'post', as_of: '2025-03-15' });
+    expect(log.profile).toEqual({
+      age: 58,
+      menopause: 'post',
+      medicines: ['hrt'],
+      as_of: '2025-03-15',
+    });
+    // HRT was asked right after "after menopause", before contraception.
+    const asked = run.prompter.askedIds();
+    expect(asked.indexOf('medicines')).toBe(asked.indexOf('menopause') + 1);
     expect(log.days.map((d) => [d.date, d.bleeding])).toEqual([
       ['2025-03-10', 'spotting'],
       ['2025-03-11', 'spotting'],

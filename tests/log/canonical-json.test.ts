@@ -91,10 +91,11 @@ describe('parseCanonicalJson: reading', () => {
   });
 
   it('warns about unknown top-level and profile keys', () => {
-    const text = '{"format": "cyclecheck-log/1", "app": "x", "profile": {"name": "A"}, "days": []}';
+    const text =
+      '{"format": "cyclecheck-log/1", "app": "x", "profile": {"nickname": "A"}, "days": []}';
     expect(parseCanonicalJson(text, 'log.json').warnings.map((w) => w.message)).toEqual([
       'app: unknown top-level key ignored (expected format, profile, days)',
-      'profile.name: unknown profile key ignored (known keys: age, birth_date, menopause, contraception, pregnancy, not_tracked, last_screening, as_of)',
+      'profile.nickname: unknown profile key ignored (known keys: name, age, birth_date, menopause, contraception, pregnancy, not_tracked, last_screening, medicines, as_of)',
       'days: no days; the log is empty',
     ]);
   });

@@ -282,7 +282,7 @@ describe('parseProfileJson', () => {
     );
     expect(profile).toEqual({ age: 30, contraception: [{ method: 'ring' }] });
     expect(warnings.map((w) => w.message)).toEqual([
-      'weight: unknown profile key ignored (known keys: age, birth_date, menopause, contraception, pregnancy, not_tracked, last_screening, as_of)',
+      'weight: unknown profile key ignored (known keys: name, age, birth_date, menopause, contraception, pregnancy, not_tracked, last_screening, medicines, as_of)',
       'contraception[0].brand: unknown key ignored (known keys: method, start, end)',
     ]);
     expect(warnings[0]!.line).toBe(1);

@@ -35,7 +35,7 @@ describe('readProfileFile', () => {
   });
 
   it('warns about unknown keys and leaves them out', async () => {
-    const path = file('extra.json', '{\n"age": 30,\n"name": "A"\n}');
+    const path = file('extra.json', '{\n"age": 30,\n"nickname": "A"\n}');
     const { profile, warnings } = await readProfileFileWithWarnings(path);
     expect(profile).toEqual({ age: 30 });
     expect(warnings).toEqual([
@@ -43,7 +43,7 @@ describe('readProfileFile', () => {
         file: path,
         line: 3,
         message:
-          'name: unknown profile key ignored (known keys: age, birth_date, menopause, contraception, pregnancy, not_tracked, last_screening, as_of)',
+          'nickname: unknown profile key ignored (known keys: name, age, birth_date, menopause, contraception, pregnancy, not_tracked, last_screening, medicines, as_of)',
       },
     ]);
   });

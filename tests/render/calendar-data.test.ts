@@ -6,7 +6,7 @@ import {
   getDayMarkers,
   type CalendarDay,
   type CalendarMonth,
-} from '../../src/render/calendar-data.ts';
+} from '../../src/report/calendar-data.ts';
 import type { Report } from '../../src/report/types.ts';
 import { makeReport, makeSixMonthLog } from './report-fixture.ts';
 

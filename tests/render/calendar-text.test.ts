@@ -2,6 +2,7 @@ import { stripVTControlCharacters } from 'node:util';
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
 import { formatTextCalendar } from '../../src/render/calendar-text.ts';
+import { buildVisitDocument } from '../../src/report/build-document.ts';
 import type { Report } from '../../src/report/types.ts';
 import { makeReport, makeSixMonthLog } from './report-fixture.ts';
 
@@ -10,7 +11,12 @@ const report = makeReport();
 const log = makeSixMonthLog();
 
 function render(width: number, months?: number, r: Report = report): string[] {
-  return formatTextCalendar(r, log, { chalk: plain, width, months }).trimEnd().split('\n');
+  return formatTextCalendar(buildVisitDocument(r, log, { calendarMonths: months }), {
+    chalk: plain,
+    width,
+  })
+    .trimEnd()
+    .split('\n');
 }
 
 /** The two lines of a day cell: "dd" + flow + sex, then pain + tier (4 columns each). */
@@ -89,10 +95,13 @@ describe('formatTextCalendar', () => {
   });
 
   it('adds colour only on top of the same text', () => {
-    const coloured = formatTextCalendar(report, log, { chalk: new Chalk({ level: 1 }), width: 80 });
+    const coloured = formatTextCalendar(buildVisitDocument(report, log), {
+      chalk: new Chalk({ level: 1 }),
+      width: 80,
+    });
     expect(coloured).toContain('\u001b[');
     expect(stripVTControlCharacters(coloured)).toBe(
-      formatTextCalendar(report, log, { chalk: plain, width: 80 }),
+      formatTextCalendar(buildVisitDocument(report, log), { chalk: plain, width: 80 }),
     );
   });
 
@@ -109,7 +118,10 @@ describe('formatTextCalendar', () => {
       input: { ...report.input, first_date: null, last_date: null, days_logged: 0 },
     };
     expect(
-      formatTextCalendar(empty, { profile: {}, days: [] }, { chalk: plain, width: 80 }),
+      formatTextCalendar(buildVisitDocument(empty, { profile: {}, days: [] }), {
+        chalk: plain,
+        width: 80,
+      }),
     ).toMatch(/No logged days/);
   });
 });

@@ -1,14 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TIERS } from '../../src/core/tiers.ts';
-import {
-  CYCLE_TABLE_PERIODS,
-  escapeMarkdown,
-  formatMarkdownReport,
-} from '../../src/render/markdown.ts';
+import { escapeMarkdown, formatMarkdownReport } from '../../src/render/markdown.ts';
+import { CYCLE_TABLE_PERIODS } from '../../src/report/build-document.ts';
+import { RULE_TEXT } from '../../src/report/rule-text.ts';
 import { sanitizeInline } from '../../src/render/sanitize.ts';
-import { getSource } from '../../src/render/sources.ts';
-import { DISCLAIMER, TIER_LABEL, TIER_WORD } from '../../src/render/tier-labels.ts';
+import { getSource } from '../../src/report/sources.ts';
+import { DISCLAIMER, TIER_LABEL, TIER_WORD } from '../../src/report/tier-labels.ts';
 import type { Report, ReportPeriod } from '../../src/report/types.ts';
 import {
   ODD_COLOUR,
@@ -79,39 +77,47 @@ describe('escapeMarkdown', () => {
 });
 
 describe('formatMarkdownReport', () => {
-  it('starts with a title and says what was read', () => {
-    expect(lines[0]).toMatch(/^# /);
+  it('starts with a title, a name line and the summary of what was read', () => {
+    expect(lines[0]).toBe('# cyclecheck report for a clinician visit');
+    expect(md).toMatch(/^\*\*Name:\*\* (\\_)+ · \*\*Age:\*\* 34$/m);
     expect(md).toContain(`- **File:** ${escapeMarkdown(ODD_FILE)} (cyclecheck CSV)`);
     expect(md).toContain('- **Dates:** 2025-01-01 to 2025-06-30');
     expect(md).toContain(`(${report.input.days_logged} days logged)`);
     expect(md).toContain('- **Periods found:** 6');
     expect(md).toContain('- **Evaluated on:** 2025-06-30');
-    expect(md).toContain('- **Age:** 34');
     expect(md).toContain('- **Not tracked:** 2025-06-01 to 2025-06-05');
+    expect(md).toContain('- **Cycles:** 5 cycles, average 28.6 days (shortest 28, longest 29)');
+    expect(md.indexOf('**5 findings: 1 urgent, 2 soon, 1 next visit, 1 info.**')).toBeLessThan(
+      md.indexOf('## Findings'),
+    );
+  });
+
+  it('prints the name when the profile has one', () => {
+    const named = formatMarkdownReport(
+      { ...report, profile: { ...report.profile, name: 'Ana *B*' } },
+      log,
+    );
+    expect(named).toContain('**Name:** Ana \\*B\\* · **Age:** 34');
   });
 
   it.each(report.flags.map((f) => [f.rule, f] as const))(
-    'shows the flag %s with tier, dates, why and sources',
+    'shows the flag %s by its title with tier, dates, why and numbered sources',
     (rule, flag) => {
-      const start = lines.findIndex((l) => l.startsWith('#### ') && l.includes(`\`${rule}\``));
+      const title = RULE_TEXT[rule].title;
+      const start = lines.findIndex((l) => l.startsWith(`#### ${escapeMarkdown(title)}`));
       expect(start).toBeGreaterThan(0);
       const end = lines.findIndex((l, i) => i > start && /^#{2,4} /.test(l));
       const block = lines.slice(start, end).join('\n');
-      expect(block).toContain(`**Tier:**`);
       expect(block).toContain(TIER_WORD[flag.tier]);
-      expect(block).toContain(
-        flag.start === flag.end ? flag.start : `${flag.start} to ${flag.end}`,
-      );
       expect(block).toContain(`cycle day ${flag.cycle_day}`);
       expect(block).toContain(escapeMarkdown(flag.summary));
-      for (const why of flag.why) expect(block).toContain(`- ${escapeMarkdown(why)}`);
-      for (const code of flag.checklist) expect(block).toContain(code);
-      for (const tag of flag.sources)
-        expect(block).toContain(`[${tag}] ${escapeMarkdown(getSource(tag).short)}`);
+      for (const why of flag.why) expect(block).toContain(escapeMarkdown(why));
+      expect(block).toMatch(/\*\*Sources:\*\* (\[\d+\] ?)+$/m);
+      expect(block).not.toContain(rule);
     },
   );
 
-  it('groups flags under tier headings, most urgent first', () => {
+  it('groups findings under tier headings, most urgent first', () => {
     const positions = TIERS.map((t) =>
       lines.findIndex((l) => l.startsWith('### ') && l.includes(TIER_LABEL[t])),
     );
@@ -119,10 +125,10 @@ describe('formatMarkdownReport', () => {
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
   });
 
-  it('puts the emergency note above the flags when one is urgent, and only then', () => {
-    expect(section('Flagged episodes')).toMatch(/^> \*\*URGENT/m);
+  it('puts the emergency note above the findings when one is urgent, and only then', () => {
+    expect(section('Findings')).toMatch(/^> \*\*URGENT/m);
     const calm: Report = { ...report, flags: report.flags.filter((f) => f.tier !== 'urgent') };
-    expect(formatMarkdownReport(calm, log)).not.toMatch(/^> /m);
+    expect(formatMarkdownReport(calm, log)).not.toMatch(/^> \*\*URGENT/m);
   });
 
   it('marks an episode still in progress', () => {
@@ -131,26 +137,34 @@ describe('formatMarkdownReport', () => {
     expect(md).not.toContain('Still in progress');
   });
 
-  it('opens the checklist with the age and every flag with its dates and cycle day', () => {
+  it('shows the note logged on a flagged day beside that finding', () => {
+    const block = section('Findings');
+    expect(block).toContain('*Your note (2025-03-12):* “&lt;script&gt;alert(1)&lt;/script&gt;”');
+  });
+
+  it('opens the checklist with a sentence of the age and every finding with its dates', () => {
     const checklist = section('Doctor-visit checklist');
-    expect(checklist).toContain('- Age: 34');
-    for (const f of report.flags) {
-      expect(checklist).toMatch(
-        new RegExp(`\`${f.rule}\`, ${TIER_WORD[f.tier].toLowerCase()}\\): ${f.start}`),
-      );
-    }
+    expect(checklist).toContain(
+      '**Start the visit with:** age 34; very heavy bleeding or faintness (urgent) on 28 Apr (cycle day 2); bleeding after sex (soon) on 12–13 Mar (cycle day 13);',
+    );
+    expect(checklist).toContain('mid-cycle (ovulation) spotting (info) on 14 Feb (cycle day 15).');
   });
 
   it.each(report.checklist.map((c) => [c.code, c] as const))(
-    'lists checklist item %s as a task with its details',
+    'lists checklist item %s as a task with its details and no code',
     (code, item) => {
       const checklist = section('Doctor-visit checklist');
-      expect(checklist).toContain(`- [ ] **${code}** ${escapeMarkdown(item.text)}`);
-      for (const rule of item.for) expect(checklist).toContain(`\`${rule}\``);
+      expect(checklist).toContain(`- [ ] ${escapeMarkdown(item.text)}`);
+      expect(checklist).not.toContain(`**${code}**`);
       for (const detail of item.details)
         expect(checklist).toContain(`  - ${escapeMarkdown(detail)}`);
     },
   );
+
+  it("quotes the person's own words under the bleeding record", () => {
+    const checklist = section('Doctor-visit checklist');
+    expect(checklist).toContain(`  - *You wrote:* 12 Mar: colour “${escapeMarkdown(ODD_COLOUR)}”`);
+  });
 
   it('lists every period in a well-formed table', () => {
     const rows = section('Cycles')
@@ -162,7 +176,6 @@ describe('formatMarkdownReport', () => {
       const cycle = p.cycle_length === null ? '— (latest)' : String(p.cycle_length);
       expect(rows[i + 2]).toBe(`| ${i + 1} | ${p.start} | ${p.end} | ${p.days} | ${cycle} |`);
     });
-    expect(section('Cycles')).toContain('Cycle lengths in this table: 28 to 29 days.');
   });
 
   it(`keeps the last ${CYCLE_TABLE_PERIODS} periods of a long history and says how many there were`, () => {
@@ -193,42 +206,42 @@ describe('formatMarkdownReport', () => {
     expect(md).not.toMatch(/<(?!https?:\/\/)[a-z/]/i);
   });
 
-  it('lists notes, questions and warnings under "Also noted"', () => {
-    const notes = section('Also noted');
-    for (const n of report.not_evaluated) expect(notes).toContain(escapeMarkdown(n.reason));
-    for (const n of report.not_flagged)
-      expect(notes).toContain(`on ${n.date}: ${escapeMarkdown(n.reason)}`);
-    for (const n of report.app_notes)
-      expect(notes).toContain(`${n.date}: ${escapeMarkdown(n.text)}`);
-    for (const q of report.questions) expect(notes).toContain(escapeMarkdown(q.message));
+  it('lists warnings first, then questions and app notes; --explain adds what was set aside', () => {
     for (const w of report.warnings) {
-      expect(notes).toContain(
-        `${escapeMarkdown(`${w.file}:${w.line}`)}: ${escapeMarkdown(w.message)}`,
-      );
+      expect(md.indexOf(escapeMarkdown(w.message))).toBeLessThan(md.indexOf('## Summary'));
     }
+    for (const q of report.questions) expect(md).toContain(escapeMarkdown(q.message));
+    for (const n of report.app_notes)
+      expect(section('Your notes')).toContain(escapeMarkdown(n.text));
+    expect(md).not.toContain('Checked and not flagged');
+    const explained = formatMarkdownReport(report, log, { explain: true });
+    for (const n of report.not_flagged) expect(explained).toContain(escapeMarkdown(n.reason));
+    for (const n of report.not_evaluated) expect(explained).toContain(escapeMarkdown(n.reason));
   });
 
-  it('lists each cited source once, with its title and address', () => {
+  it('names each cited source once, numbered, guidelines before consumer articles', () => {
     const sources = section('Sources');
     const tags = [...new Set(report.flags.flatMap((f) => f.sources))];
     for (const tag of tags) {
       const s = getSource(tag);
-      expect(sources.split(`**[${tag}]**`)).toHaveLength(2);
-      expect(sources).toContain(escapeMarkdown(s.title));
+      expect(sources.split(escapeMarkdown(s.title))).toHaveLength(2);
       for (const url of s.urls) expect(sources).toContain(`<${url}>`);
     }
+    expect(sources).toMatch(/^1\. /m);
+    expect(sources).not.toMatch(/\bX-[A-Z]|\bS\d\b/);
+    expect(sources.indexOf('Tarney CM')).toBeLessThan(sources.indexOf('The Flex Company'));
   });
 
   it('ends with the disclaimer', () => {
-    expect(md.trimEnd().endsWith(`*${DISCLAIMER}*`)).toBe(true);
+    expect(md.trimEnd().endsWith(`*${escapeMarkdown(DISCLAIMER)}*`)).toBe(true);
   });
 
   it('renders a log with no flags and no periods without inventing any', () => {
     const empty: Report = { ...report, flags: [], checklist: [], periods: [], not_flagged: [] };
     const out = formatMarkdownReport(empty, log);
-    expect(out).toContain('No episode in this log met a flag rule');
+    expect(out).toContain('Nothing in this log matched a rule');
     expect(out).toContain('No periods were found in this log.');
     expect(out).not.toContain('## Sources');
-    expect(out).not.toMatch(/normal/i);
+    expect(out).not.toMatch(/\bnormal\b/i);
   });
 });

@@ -185,7 +185,10 @@ export function makeReport(): Report {
     ],
     warnings: [{ file: ODD_FILE, line: 7, message: 'unknown column "mood" ignored' }],
     questions: [
-      { fact: 'last-screening', message: 'pass --profile FILE with last_screening to fill in K9' },
+      {
+        fact: 'last-screening',
+        message: 'pass --profile FILE with last_screening to fill in your last screening',
+      },
     ],
     app_notes: [{ date: '2025-05-01', text: 'Apple Health noted a prolonged period' }],
   };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../src/core/rules/catalogue.ts';
-import { SOURCES, getCitedSources, getSource } from '../../src/render/sources.ts';
+import { SOURCES, getCitedSources, getSource, sortByAuthority } from '../../src/report/sources.ts';
 
 describe('sources', () => {
   it('has a full title for every source tag the rule catalogue cites', () => {
@@ -30,10 +30,21 @@ describe('sources', () => {
   it('falls back to the bare tag for an unknown source', () => {
     expect(getSource('X-UNKNOWN')).toEqual({
       tag: 'X-UNKNOWN',
+      authority: 4,
       short: 'X-UNKNOWN',
       title: 'X-UNKNOWN',
       urls: [],
     });
+  });
+
+  it('ranks guidelines and reviews before patient pages, and consumer articles last', () => {
+    expect(sortByAuthority(['S1', 'X-NHS-IMB', 'X-TARNEY', 'X-NICE-NG12'])).toEqual([
+      'X-NICE-NG12',
+      'X-TARNEY',
+      'X-NHS-IMB',
+      'S1',
+    ]);
+    for (const source of SOURCES.values()) expect([1, 2, 3, 4]).toContain(source.authority);
   });
 
   it('lists cited sources once, in order of first citation', () => {

@@ -7,6 +7,8 @@ import { makeChalk } from '../../src/render/color.ts';
 import { sanitizeInline } from '../../src/render/sanitize.ts';
 import { formatTextReport } from '../../src/render/text.ts';
 import { wrapText } from '../../src/render/wrap.ts';
+import { RULE_IDS } from '../../src/core/rules/ids.ts';
+import { formatDateSpan } from '../../src/report/date-words.ts';
 
 function reportFor(csv: string) {
   const { log } = parseCanonicalCsv(csv, 'log.csv');
@@ -29,7 +31,10 @@ describe('text report', () => {
       explain: true,
       calendar: true,
     });
-    for (const line of text.split('\n')) expect(line.length).toBeLessThanOrEqual(width);
+    // Only a source's address, which must not be broken to be copied, may be wider.
+    for (const line of text.split('\n')) {
+      if (!/^ +https?:\/\/\S+$/.test(line)) expect(line.length).toBeLessThanOrEqual(width);
+    }
   });
 
   it('tells tiers apart by words and symbols, never colour alone', () => {
@@ -45,7 +50,7 @@ describe('text report', () => {
     expect(text).toMatch(/^\[i\] INFO — /m);
   });
 
-  it('prints every flag of the report, its dates and its rule id', () => {
+  it('prints every flagged event by its date, and no rule id or checklist code', () => {
     const text = formatTextReport(report, log, {
       chalk: makeChalk(false),
       width: 80,
@@ -53,9 +58,63 @@ describe('text report', () => {
       calendar: false,
     });
     for (const flag of report.flags) {
-      expect(text).toContain(`Rule ${flag.rule}`);
-      expect(text).toContain(flag.start);
+      if (flag.rule.startsWith('recurrent-')) continue; // folded into its events' finding
+      expect(text).toContain(formatDateSpan(flag.start, flag.end, 2025));
     }
+    // Source addresses may spell anything; the words around them may not.
+    const words = text.replace(/https?:\/\/\S+/g, '');
+    for (const rule of RULE_IDS) expect(words).not.toContain(rule);
+    expect(words).not.toMatch(/\bK\d{1,2}\b/);
+    expect(words).not.toMatch(/\bX-[A-Z]/);
+  });
+
+  it('names every source it cites in a numbered list at the end', () => {
+    const text = formatTextReport(report, log, {
+      chalk: makeChalk(false),
+      width: 80,
+      explain: false,
+      calendar: false,
+    });
+    const sources = text.slice(text.indexOf('\nSources\n'));
+    const cited = new Set(
+      [...text.matchAll(/Sources: ((?:\[\d+\] ?)+)/g)].flatMap((m) =>
+        [...m[1]!.matchAll(/\d+/g)].map((n) => Number(n[0])),
+      ),
+    );
+    expect(cited.size).toBeGreaterThan(3);
+    for (const n of cited) expect(sources).toMatch(new RegExp(`^\\[${n}\\] +\\S`, 'm'));
+    // Guidelines and reviews before the consumer article on bleeding after sex.
+    expect(sources.indexOf('Tarney CM')).toBeLessThan(sources.indexOf('The Flex Company'));
+    expect(sources.indexOf('NHS. Vaginal bleeding')).toBeLessThan(
+      sources.indexOf('The Flex Company'),
+    );
+  });
+
+  it('shows two bleeds after sex as one finding with both dates, at one tier', () => {
+    const text = formatTextReport(report, log, {
+      chalk: makeChalk(false),
+      width: 80,
+      explain: false,
+      calendar: false,
+    });
+    expect(text).toContain('Bleeding after sex — 2 times: 14–15 Aug, 12 Oct (SOON)');
+    expect(text.match(/Bleeding after sex/g)?.length).toBe(3); // headline, finding, start-with
+    expect(text).toContain('Your note (2025-08-14): “noticed after sex”');
+  });
+
+  it('opens with the summary: who, what was read, the cycles and the headline', () => {
+    const text = formatTextReport(report, log, {
+      chalk: makeChalk(false),
+      width: 80,
+      explain: false,
+      calendar: false,
+    });
+    const first = text.slice(0, text.indexOf('\nFindings\n'));
+    expect(first).toContain('For: Name not given, age 34.');
+    expect(first).toContain('File: log.csv (cyclecheck CSV)');
+    expect(first).toMatch(/Cycles: 6 cycles, average 28\.7 days \(shortest 28, longest 29\)/);
+    expect(first).toContain('4 findings: 1 soon, 1 next visit, 2 info.');
+    expect(first.split('\n').length).toBeLessThanOrEqual(24);
   });
 
   it.each([
@@ -77,7 +136,7 @@ describe('text report', () => {
     });
     const flag = late.report.flags[0]!;
     expect(text).toContain(
-      `Tell them: ${age}; late-period (info, ${flag.start} to ${flag.end}, cycle day ${flag.cycle_day}).`,
+      `Start the visit with: ${age}; late period (info) on ${formatDateSpan(flag.start, flag.end, 2025)} (cycle day ${flag.cycle_day}).`,
     );
   });
 

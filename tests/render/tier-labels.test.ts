@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TIERS } from '../../src/core/tiers.ts';
-import { TIER_LABEL, TIER_SYMBOL, TIER_WORD } from '../../src/render/tier-labels.ts';
+import { TIER_LABEL, TIER_SYMBOL, TIER_WORD } from '../../src/report/tier-labels.ts';
 
 describe('tier labels', () => {
   it.each(TIERS)('%s: the label starts with the tier word', (tier) => {

@@ -14,8 +14,9 @@ import {
 import type { Bleeding, CycleLog, Day, Severity } from '../core/log.ts';
 import type { RuleId } from '../core/rules/ids.ts';
 import { tierRank, type Tier } from '../core/tiers.ts';
-import { RULE_TEXT } from '../report/rule-text.ts';
-import type { Report } from '../report/types.ts';
+import { RULE_TEXT } from './rule-text.ts';
+import type { Report } from './types.ts';
+import { sanitizeInline } from '../render/sanitize.ts';
 import { TIER_SYMBOL, TIER_WORD } from './tier-labels.ts';
 
 export const MONTH_NAMES = [
@@ -77,6 +78,8 @@ export interface CalendarDay {
   /** Flags marked on this day, most urgent first. */
   flags: CalendarFlag[];
   tier: Tier | null;
+  /** The person's note for the day, sanitized, or null. */
+  note: string | null;
 }
 
 export interface CalendarMonth {
@@ -161,6 +164,7 @@ export function describeDay(day: CalendarDay, month: CalendarMonth): string {
     const title = (RULE_TEXT as Partial<Record<string, { title: string }>>)[flag.rule]?.title;
     parts.push(`flagged ${TIER_WORD[flag.tier].toLowerCase()}: ${title ?? flag.rule}`);
   }
+  if (day.note !== null) parts.push(`note: “${day.note}”`);
   if (parts.length === 0) parts.push(day.hasEntry ? 'nothing noted' : 'no entry');
   return `${day.day} ${month.title}: ${parts.join(', ')}`;
 }
@@ -187,6 +191,23 @@ function getCalendarSpan(report: Report): { first: number; last: number } | null
   let last = toDay(last_date);
   if (report.as_of !== null) last = Math.max(last, toDay(report.as_of));
   return { first, last };
+}
+
+/** The flags marked on each day (a long flag on its first day only). */
+function getFlagsByDay(report: Report): Map<number, CalendarFlag[]> {
+  const flagsByDay = new Map<number, CalendarFlag[]>();
+  for (const f of report.flags) {
+    const start = toDay(f.start);
+    const end = Math.max(start, toDay(f.end));
+    const last = end - start + 1 > LONG_FLAG_DAYS ? start : end;
+    for (let n = start; n <= last; n++) {
+      const list = flagsByDay.get(n) ?? [];
+      if (!list.some((x) => x.rule === f.rule && x.tier === f.tier))
+        list.push({ rule: f.rule, tier: f.tier });
+      flagsByDay.set(n, list);
+    }
+  }
+  return flagsByDay;
 }
 
 /**
@@ -220,18 +241,7 @@ export function getCalendarMonths(
     const start = toDay(p.start);
     for (let n = start; n <= toDay(p.end); n++) periodDay.set(n, n - start + 1);
   }
-  const flagsByDay = new Map<number, CalendarFlag[]>();
-  for (const f of report.flags) {
-    const start = toDay(f.start);
-    const end = Math.max(start, toDay(f.end));
-    const last = end - start + 1 > LONG_FLAG_DAYS ? start : end;
-    for (let n = start; n <= last; n++) {
-      const list = flagsByDay.get(n) ?? [];
-      if (!list.some((x) => x.rule === f.rule && x.tier === f.tier))
-        list.push({ rule: f.rule, tier: f.tier });
-      flagsByDay.set(n, list);
-    }
-  }
+  const flagsByDay = getFlagsByDay(report);
 
   const months: CalendarMonth[] = [];
   for (let index = firstIndex; index <= lastIndex; index++) {
@@ -262,6 +272,7 @@ export function getCalendarMonths(
         periodDay: periodDay.get(n) ?? null,
         flags,
         tier: flags[0]?.tier ?? null,
+        note: entry?.notes ? sanitizeInline(entry.notes).trim() || null : null,
       });
       if (week.length === 7) {
         weeks.push(week);
