@@ -9,10 +9,13 @@
 //   dist/cli-help.cjs      the same entry point without the commands' code, for `cyclecheck`,
 //                          `--help` and `--version` (bin/cyclecheck.js picks it): a tenth the size.
 //   dist/batch-worker.cjs  a batch worker thread.
+//   dist/pdf.cjs           the PDF renderer and PDFKit (about 1.2 MB), required only by --to pdf;
+//                          its fonts are copied to dist/fonts/ (a bundle cannot hold them).
 // See README "Start-up".
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -57,6 +60,39 @@ const withoutCommands = {
   },
 };
 
+/**
+ * The PDF renderer is a bundle of its own: in dist/cli.cjs it would nearly triple the file every
+ * run reads. `await import('…/render/pdf/format-pdf.ts')` becomes a require of dist/pdf.cjs.
+ */
+const PDF_ENTRY = 'src/render/pdf/format-pdf.ts';
+const pdfInItsOwnBundle = {
+  name: 'pdf-in-its-own-bundle',
+  setup(builder) {
+    builder.onResolve({ filter: /[\\/]render[\\/]pdf[\\/]format-pdf\.ts$/ }, (args) =>
+      args.kind === 'dynamic-import' ? { path: args.path, namespace: 'pdf-bundle' } : undefined,
+    );
+    builder.onLoad({ filter: /.*/, namespace: 'pdf-bundle' }, () => ({
+      contents: "module.exports = require(require('node:path').join(__dirname, 'pdf.cjs'));",
+      loader: 'js',
+    }));
+  },
+};
+
+/** The fonts the PDF embeds, and their licence (SIL OFL 1.1 asks that it travel with them). */
+const PDF_FONTS = {
+  'NotoSans-Regular.ttf': '@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf',
+  'NotoSans-Bold.ttf': '@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf',
+  'OFL.txt': '@expo-google-fonts/noto-sans/LICENSE_FONT',
+};
+
+async function copyPdfFonts() {
+  const require = createRequire(import.meta.url);
+  await mkdir(new URL('../dist/fonts', import.meta.url), { recursive: true });
+  for (const [name, from] of Object.entries(PDF_FONTS)) {
+    await copyFile(require.resolve(from), new URL(`../dist/fonts/${name}`, import.meta.url));
+  }
+}
+
 const COMMON = {
   absWorkingDir: ROOT,
   outdir: 'dist',
@@ -78,14 +114,20 @@ const COMMON = {
 };
 
 await rm(new URL('../dist', import.meta.url), { recursive: true, force: true });
-await build({ ...COMMON, entryPoints: BUNDLES, plugins: [lazyChildProcessInCommander] });
+await build({
+  ...COMMON,
+  entryPoints: BUNDLES,
+  plugins: [lazyChildProcessInCommander, pdfInItsOwnBundle],
+});
+await build({ ...COMMON, entryPoints: { pdf: PDF_ENTRY } });
+await copyPdfFonts();
 await build({
   ...COMMON,
   entryPoints: { [HELP_BUNDLE]: BUNDLES.cli },
   plugins: [lazyChildProcessInCommander, withoutCommands],
 });
 
-for (const name of [...Object.keys(BUNDLES), HELP_BUNDLE]) {
+for (const name of [...Object.keys(BUNDLES), HELP_BUNDLE, 'pdf']) {
   const text = await readFile(new URL(`../dist/${name}.cjs`, import.meta.url), 'latin1');
   const at = text.search(/[^\0-\x7f]/);
   if (at !== -1) {

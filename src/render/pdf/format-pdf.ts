@@ -12,6 +12,7 @@
 import { createHash } from 'node:crypto';
 import PDFDocument from 'pdfkit';
 import type { CycleLog } from '../../core/log.ts';
+import { writeOutputFile } from '../../io/write-output.ts';
 import type { VisitDocument } from '../../report/document.ts';
 import type { Report } from '../../report/types.ts';
 import { drawCalendar } from './calendar.ts';
@@ -20,6 +21,7 @@ import { drawCycleChart } from './cycle-chart.ts';
 import { buildVisitDocument } from './document-from-report.tmp.ts';
 import { loadFonts } from './fonts.ts';
 import { MUTED, PdfLayout } from './layout.ts';
+import type { PaperSize } from './paper.ts';
 import {
   drawChecklist,
   drawDisclaimer,
@@ -34,8 +36,7 @@ import {
   drawWarnings,
 } from './sections.ts';
 
-export const PAPER_SIZES = ['a4', 'letter'] as const;
-export type PaperSize = (typeof PAPER_SIZES)[number];
+export { MISSING_GLYPHS_NOTE, PAPER_SIZES, type PaperSize } from './paper.ts';
 
 export interface PdfOptions {
   paper: PaperSize;
@@ -172,4 +173,23 @@ export async function formatPdfFromReport(
 ): Promise<Uint8Array> {
   const doc = buildVisitDocument(report, log, { explain: options.explain === true });
   return await formatPdfReport(doc, options);
+}
+
+export interface WritePdfOptions extends ReportPdfOptions {
+  /** Replace an existing file (otherwise exit 2 with a hint, as for every file cyclecheck writes). */
+  force: boolean;
+}
+
+/**
+ * Renders the report as a PDF and writes it with the project's safe writer: mode 0600, a
+ * temporary file renamed into place, no overwrite without `force`. For the interview's save step.
+ */
+export async function writePdfDocument(
+  path: string,
+  report: Report,
+  log: CycleLog,
+  options: WritePdfOptions,
+): Promise<void> {
+  const bytes = await formatPdfFromReport(report, log, options);
+  await writeOutputFile(path, bytes, { force: options.force });
 }
