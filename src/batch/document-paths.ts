@@ -1,6 +1,6 @@
 /**
- * `batch --to html -o DIR` writes one document per log. Its name mirrors the log's path below
- * the folder all the logs share, plus `.html` (`site-a/p0.csv` → `DIR/site-a/p0.csv.html`), so
+ * `batch --to html|pdf -o DIR` writes one document per log. Its name mirrors the log's path below
+ * the folder all the logs share, plus `.html` or `.pdf` (`site-a/p0.csv` → `DIR/site-a/p0.csv.html`), so
  * names never collide and every shard of a split batch names a log's document the same way.
  */
 import { dirname, isAbsolute, join, normalize, relative, resolve, sep } from 'node:path';
@@ -18,7 +18,12 @@ export function getCommonFolder(paths: readonly string[]): string {
   return first.slice(0, depth).join(sep) || sep;
 }
 
-export function getDocumentPath(outputDir: string, commonFolder: string, logPath: string): string {
+export function getDocumentPath(
+  outputDir: string,
+  commonFolder: string,
+  logPath: string,
+  extension: 'html' | 'pdf' = 'html',
+): string {
   const rel = relative(commonFolder, resolve(logPath));
   // Defensive: a path outside the common folder cannot occur, but must never escape outputDir.
   const safe = normalize(rel)
@@ -26,5 +31,5 @@ export function getDocumentPath(outputDir: string, commonFolder: string, logPath
     .filter((part) => part !== '..' && part !== '' && part !== '.')
     .join(sep);
   if (safe === '' || isAbsolute(safe)) throw new Error(`no document name for ${logPath}`);
-  return join(outputDir, `${safe}.html`);
+  return join(outputDir, `${safe}.${extension}`);
 }

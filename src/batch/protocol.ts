@@ -13,6 +13,8 @@ export interface WorkerSetup {
   skipUnrecognised: boolean;
   /** Replace existing HTML documents (--force). */
   force: boolean;
+  /** The kind of document written per log (--to html|pdf), and the PDF's paper. */
+  document?: { format: 'html' | 'pdf'; paper: 'a4' | 'letter' };
 }
 
 export interface Job {
@@ -25,5 +27,5 @@ export interface Job {
 }
 
 export type JobResult =
-  | { index: number; kind: 'row'; row: LogRow; line?: string }
+  | { index: number; kind: 'row'; row: LogRow; line?: string; missingGlyphs?: boolean }
   | { index: number; kind: 'unrecognised' };

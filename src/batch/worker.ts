@@ -37,11 +37,23 @@ function isSomeOtherFile(input: InputFile): boolean {
   return packed || !head.includes(0);
 }
 
-async function writeDocument(path: string, report: Report, log: CycleLog): Promise<void> {
-  // Loaded only for --to html, so other batches do not pay for it.
-  const { formatHtmlReport } = await import('../render/html.ts');
+/** Writes the log's document; true when the PDF's font lacked some of its characters. */
+async function writeDocument(path: string, report: Report, log: CycleLog): Promise<boolean> {
   await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+  // Renderers are loaded only for --to html or pdf, so other batches do not pay for them.
+  if (setup.document?.format === 'pdf') {
+    const { formatPdfFromReport } = await import('../render/pdf/format-pdf.ts');
+    let missingGlyphs = false;
+    const bytes = await formatPdfFromReport(report, log, {
+      paper: setup.document.paper,
+      onMissingGlyphs: () => (missingGlyphs = true),
+    });
+    await writeOutputFile(path, bytes, { force: setup.force });
+    return missingGlyphs;
+  }
+  const { formatHtmlReport } = await import('../render/html.ts');
   await writeOutputFile(path, formatHtmlReport(report, log), { force: setup.force });
+  return false;
 }
 
 async function runJob(job: Job): Promise<JobResult> {
@@ -67,9 +79,10 @@ async function runJob(job: Job): Promise<JobResult> {
       ? { index: job.index, kind: 'row', row, line: formatErrorLine(job.path, outcome.error) }
       : { index: job.index, kind: 'row', row };
   }
+  let missingGlyphs = false;
   if (job.document !== undefined) {
     try {
-      await writeDocument(job.document, outcome.report, outcome.log);
+      missingGlyphs = await writeDocument(job.document, outcome.report, outcome.log);
     } catch (error) {
       const fileError = describeFileError(error);
       return {
@@ -80,7 +93,8 @@ async function runJob(job: Job): Promise<JobResult> {
     }
   }
   const row = summarizeReport(job.path, outcome.report);
+  const note = missingGlyphs ? { missingGlyphs } : {};
   return setup.wantLine
-    ? { index: job.index, kind: 'row', row, line: formatJson(outcome.report) }
-    : { index: job.index, kind: 'row', row };
+    ? { index: job.index, kind: 'row', row, line: formatJson(outcome.report), ...note }
+    : { index: job.index, kind: 'row', row, ...note };
 }

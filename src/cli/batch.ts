@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import { TIERS } from '../core/tiers.ts';
 import type { BatchCliOptions } from '../commands/batch.ts';
-import { addProfileOptions, fromOption } from './shared-options.ts';
+import { addProfileOptions, fromOption, paperOption } from './shared-options.ts';
 import { addExamples } from './examples.ts';
 
 export function declareBatchCommand(program: Command): void {
@@ -13,9 +13,10 @@ export function declareBatchCommand(program: Command): void {
     .addOption(
       new Option(
         '--to <format>',
-        'text: a summary table; json: NDJSON; csv: a summary row per log; html: a document per log (-o DIR)',
-      ).choices(['text', 'json', 'csv', 'html']),
+        'text: a summary table; json: NDJSON; csv: a summary row per log; html, pdf: a document per log (-o DIR)',
+      ).choices(['text', 'json', 'csv', 'html', 'pdf']),
     )
+    .addOption(paperOption())
     .option(
       '-o, --output <file>',
       'write to a file (mode 0600, moved into place when complete); a folder for --to html',
@@ -41,6 +42,7 @@ export function declareBatchCommand(program: Command): void {
       'batch fixtures/imports --to csv -o summary.csv',
       'batch fixtures/imports --summary-only',
       'batch fixtures/imports --to html -o visit-documents/',
+      'batch fixtures/imports --to pdf --paper letter -o visit-documents/',
       'batch fixtures/imports --json --shard 2/4 --jobs 1 --age 30',
     ],
     `Files are taken in sorted path order; inside folders, hidden files and folders and files

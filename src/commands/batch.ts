@@ -13,6 +13,7 @@ import { FORMAT_IDS, isFormatId } from '../importers/registry.ts';
 import type { FormatId } from '../importers/types.ts';
 import { fileExists, refuseOverwrite } from '../io/write-output.ts';
 import { makeChalk, shouldUseColor } from '../render/color.ts';
+import { MISSING_GLYPHS_NOTE } from '../render/pdf/paper.ts';
 import { sanitizeInline } from '../render/sanitize.ts';
 import {
   addToCohort,
@@ -42,8 +43,13 @@ import type { Job, JobResult, WorkerSetup } from '../batch/protocol.ts';
 import { getShardRange, parseShardSpec, type Shard } from '../batch/shard.ts';
 import { OrderedWorkerPool } from '../batch/worker-pool.ts';
 
-export const BATCH_OUTPUTS = ['text', 'json', 'csv', 'html'] as const;
+export const BATCH_OUTPUTS = ['text', 'json', 'csv', 'html', 'pdf'] as const;
 type BatchOutput = (typeof BATCH_OUTPUTS)[number];
+
+/** Outputs that are one document per log in a folder (-o DIR) rather than one stream. */
+function isDocumentOutput(output: BatchOutput): output is 'html' | 'pdf' {
+  return output === 'html' || output === 'pdf';
+}
 
 export interface BatchOptions {
   json?: boolean;
@@ -55,6 +61,8 @@ export interface BatchOptions {
   summaryOnly?: boolean;
   from?: FormatId;
   failOn?: string;
+  /** --to pdf: a4 (default) or letter. */
+  paper?: string;
   /** false when --no-color was given. */
   color?: boolean;
   /** Profile facts from the command line (and --profile FILE), parsed once; for every log. */
@@ -72,6 +80,7 @@ export interface BatchCliOptions extends ProfileOptions {
   summaryOnly?: boolean;
   from?: string;
   failOn?: string;
+  paper?: string;
 }
 
 /** The command line's options → BatchOptions: profile facts read and parsed once, for all logs. */
@@ -91,6 +100,7 @@ export async function runBatchCommand(paths: string[], options: BatchCliOptions)
     shard: options.shard,
     summaryOnly: options.summaryOnly,
     failOn: options.failOn,
+    paper: options.paper,
     from,
     profile,
   });
@@ -107,8 +117,8 @@ interface Plan {
   shard: (Shard & { start: number; end: number; total: number }) | undefined;
   files: FoundFile[];
   skipped: SkipCounts;
-  /** --to html: the folder for the documents, and the folder all logs share. */
-  documents: { dir: string; commonFolder: string } | undefined;
+  /** --to html|pdf: the folder for the documents, and the folder all logs share. */
+  documents: { dir: string; commonFolder: string; extension: 'html' | 'pdf' } | undefined;
   /** Where the NDJSON, CSV or table goes (-o), or undefined for standard output. */
   outputFile: string | undefined;
 }
@@ -120,6 +130,8 @@ interface Outcome {
   internalFailure: boolean;
   reachedFailOn: boolean;
   interrupted: boolean;
+  /** PDFs whose font lacked some of their characters (printed as […]). */
+  missingGlyphs: number;
 }
 
 export async function runBatch(paths: string[], options: BatchOptions): Promise<number> {
@@ -151,14 +163,19 @@ async function planBatch(paths: string[], options: BatchOptions): Promise<Plan> 
   const shard = options.shard === undefined ? undefined : parseShardSpec(options.shard);
   const failOn = parseFailOn(options.failOn);
   if (paths.length === 0) throw new UsageError('batch needs at least one file or folder');
-  if (output === 'html' && (options.output === undefined || options.summaryOnly === true)) {
+  if (isDocumentOutput(output) && (options.output === undefined || options.summaryOnly === true)) {
     throw new UsageError(
       options.output === undefined
-        ? '--to html writes one document per log into a folder; pass -o DIR'
-        : '--summary-only and --to html do not go together: the summary is one table, not documents',
+        ? `--to ${output} writes one document per log into a folder; pass -o DIR`
+        : `--summary-only and --to ${output} do not go together: the summary is one table, not documents`,
     );
   }
-  const outputFile = output === 'html' ? undefined : options.output;
+  if (options.paper !== undefined && output !== 'pdf') {
+    throw new UsageError(
+      `--paper sets the page size of --to pdf; it does nothing for --to ${output}`,
+    );
+  }
+  const outputFile = isDocumentOutput(output) ? undefined : options.output;
   // Refuse before the work, not after it.
   if (outputFile !== undefined)
     await refuseOverwrite(outputFile, { force: options.force === true });
@@ -179,11 +196,12 @@ async function planBatch(paths: string[], options: BatchOptions): Promise<Plan> 
   const range = shard === undefined ? { start: 0, end: total } : getShardRange(total, shard);
   const files = found.files.slice(range.start, range.end);
   let documents: Plan['documents'];
-  if (output === 'html' && options.output !== undefined) {
+  if (isDocumentOutput(output) && options.output !== undefined) {
     // Named from the whole list, so that every shard names a log's document the same way.
     documents = {
       dir: options.output,
       commonFolder: getCommonFolder(found.files.map((f) => f.path)),
+      extension: output,
     };
     if (options.force !== true) await refuseExistingDocuments(documents, files);
   }
@@ -208,13 +226,18 @@ async function refuseExistingDocuments(
   if (info === undefined) return;
   if (!info.isDirectory()) {
     throw new UsageError(
-      `${documents.dir} is not a folder; --to html writes one document per log into a folder`,
+      `${documents.dir} is not a folder; --to ${documents.extension} writes one document per log into a folder`,
     );
   }
   let existing = 0;
   let first: string | undefined;
   for (const file of files) {
-    const path = getDocumentPath(documents.dir, documents.commonFolder, file.path);
+    const path = getDocumentPath(
+      documents.dir,
+      documents.commonFolder,
+      file.path,
+      documents.extension,
+    );
     if (await fileExists(path)) {
       existing += 1;
       first ??= path;
@@ -232,7 +255,7 @@ async function writeResults(plan: Plan, sink: OutputSink, options: BatchOptions)
   const { output, files } = plan;
   const toTerminal = plan.outputFile === undefined && process.stdout.isTTY === true;
   const layout: TableLayout | undefined =
-    (output === 'text' || output === 'html') && !plan.summaryOnly
+    (output === 'text' || isDocumentOutput(output)) && !plan.summaryOnly
       ? getTableLayout(
           files.map((f) => f.path),
           toTerminal ? process.stdout.columns : undefined,
@@ -260,6 +283,9 @@ async function writeResults(plan: Plan, sink: OutputSink, options: BatchOptions)
     wantLine: output === 'json' && !plan.summaryOnly,
     skipUnrecognised: true,
     force: options.force === true,
+    ...(isDocumentOutput(output)
+      ? { document: { format: output, paper: options.paper === 'letter' ? 'letter' : 'a4' } }
+      : {}),
   };
   const pool = new OrderedWorkerPool<Job, JobResult>({
     // Built beside the CLI bundle by scripts/build.mjs (entry point `batch-worker`).
@@ -286,6 +312,7 @@ async function writeResults(plan: Plan, sink: OutputSink, options: BatchOptions)
     internalFailure: false,
     reachedFailOn: false,
     interrupted: false,
+    missingGlyphs: 0,
   };
   const onSignal = (): void => {
     outcome.interrupted = true;
@@ -306,6 +333,7 @@ async function writeResults(plan: Plan, sink: OutputSink, options: BatchOptions)
       return;
     }
     const row = result.row;
+    if (result.missingGlyphs === true) outcome.missingGlyphs += 1;
     addToCohort(outcome.counts, row);
     if (!row.ok) {
       if (row.error.code === EXIT.internal) outcome.internalFailure = true;
@@ -334,7 +362,14 @@ async function writeResults(plan: Plan, sink: OutputSink, options: BatchOptions)
       explicit: file.explicit,
       ...(documents === undefined
         ? {}
-        : { document: getDocumentPath(documents.dir, documents.commonFolder, file.path) }),
+        : {
+            document: getDocumentPath(
+              documents.dir,
+              documents.commonFolder,
+              file.path,
+              documents.extension,
+            ),
+          }),
     }));
     for await (const result of pool.run(jobs)) {
       await handle(result);
@@ -377,9 +412,13 @@ function printStderrSummary(plan: Plan, outcome: Outcome): void {
       `batch: wrote ${n} ${n === 1 ? 'document' : 'documents'} to ${sanitizeInline(plan.documents.dir)}`,
     );
   }
+  if (outcome.missingGlyphs > 0) {
+    const n = outcome.missingGlyphs;
+    lines.push(`batch: in ${n} ${n === 1 ? 'PDF' : 'PDFs'}, ${MISSING_GLYPHS_NOTE}`);
+  }
   // The table and the text cohort summary already say all this on the terminal.
   const saidOnStdout =
-    (plan.output === 'text' || plan.output === 'html') && plan.outputFile === undefined;
+    (plan.output === 'text' || isDocumentOutput(plan.output)) && plan.outputFile === undefined;
   if (!saidOnStdout) {
     for (const row of outcome.failures) lines.push(`batch: ${sanitizeInline(row.error.message)}`);
     const unnamed = outcome.counts.failed - outcome.failures.length;
