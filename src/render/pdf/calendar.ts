@@ -39,7 +39,8 @@ function drawDay(layout: PdfLayout, day: CalendarDay, x: number, y: number, w: n
   doc.rect(x, y, w, CELL_HEIGHT).fillColor(fill).fill();
   doc.rect(x, y, w, CELL_HEIGHT).lineWidth(0.3).strokeColor('#b0b0b0').stroke();
   doc.font('regular').fontSize(6.5).fillColor(text);
-  doc.text(String(day.day), x + 2, y + 1.5, { lineBreak: false });
+  const inset = day.tier === null ? 0 : 2.5;
+  doc.text(String(day.day), x + 2 + inset, y + 1.5 + inset, { lineBreak: false });
   if (day.tier !== null) {
     const onDark = markers.flow === 'H' || markers.flow === 'M';
     // On a dark day the frame is drawn white inside a black one, so it still shows.
@@ -61,12 +62,12 @@ function drawDay(layout: PdfLayout, day: CalendarDay, x: number, y: number, w: n
     doc.font('bold').fontSize(7.5);
     const symbolWidth = doc.widthOfString(markers.tier);
     doc.fillColor(onDark ? '#ffffff' : TIER_COLOR[day.tier]);
-    doc.text(markers.tier, x + w - symbolWidth - 3, y + 1.5, { lineBreak: false });
+    doc.text(markers.tier, x + w - symbolWidth - 5, y + 3.5, { lineBreak: false });
   }
   const line = [markers.flow, markers.sex, markers.pain].filter((m) => m !== '').join(' ');
   if (line !== '') {
     doc.font('bold').fontSize(8.5).fillColor(text);
-    doc.text(line, x + 2, y + 11.5, { width: w - 4, align: 'center', lineBreak: false });
+    doc.text(line, x + 2, y + 12, { width: w - 4, align: 'center', lineBreak: false });
   }
 }
 

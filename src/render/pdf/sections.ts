@@ -2,6 +2,7 @@
  * The visit document's sections, drawn in the order of src/report/document.ts. Words only: the
  * calendar and the cycle chart are in their own files.
  */
+import { tierRank } from '../../core/tiers.ts';
 import type { DocumentFinding, VisitDocument } from '../../report/document.ts';
 import { FAINT, INK, MUTED, RULE, type PdfLayout } from './layout.ts';
 import { drawTierBadge, drawTierBar, getTierBadgeText } from './tier-marks.ts';
@@ -148,7 +149,10 @@ export function drawFindings(layout: PdfLayout, doc: VisitDocument): void {
     );
     return;
   }
-  for (const finding of doc.findings) {
+  // The builder orders findings urgent first; kept here too, since an urgent finding on page 3
+  // behind an info one is the worst way this document could fail. Stable within a tier.
+  const findings = [...doc.findings].sort((a, b) => tierRank(a.tier) - tierRank(b.tier));
+  for (const finding of findings) {
     const units = findingUnits(layout, finding, doc, 12);
     // The heading stays with its "When" label and the first date.
     drawUnits(

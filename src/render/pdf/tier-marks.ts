@@ -28,7 +28,7 @@ const BAR: Record<Tier, LineStyle> = {
 };
 
 const FRAME: Record<Tier, LineStyle> = {
-  urgent: { width: 1, dash: null },
+  urgent: { width: 2, dash: null },
   soon: { width: 1.6, dash: [3.5, 1.8] },
   'next-visit': { width: 1.2, dash: [1, 1.5] },
   info: { width: 0.6, dash: null },
@@ -98,5 +98,5 @@ export function drawTierFrame(
 ): void {
   layout.doc.rect(x, y, width, height);
   const style = FRAME[tier];
-  stroke(layout, { width: style.width + 0.6, dash: style.dash }, color);
+  stroke(layout, { width: style.width + 0.4, dash: style.dash }, color);
 }
