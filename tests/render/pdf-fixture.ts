@@ -77,7 +77,7 @@ export function makeVisitDocument(
   options: { long?: boolean; notes?: string[]; explain?: boolean } = {},
 ): VisitDocument {
   const notes = options.notes ?? NON_LATIN_NOTES;
-  const count = options.long ? 40 : 1;
+  const count = options.long ? 12 : 1;
   const tiers: [Tier, string][] = [
     ['info', 'Mid-cycle spotting'],
     ['next-visit', 'Heavy period'],
@@ -91,11 +91,11 @@ export function makeVisitDocument(
     }
   }
   const months = options.long
-    ? Array.from({ length: 24 }, (_, i) =>
+    ? Array.from({ length: 8 }, (_, i) =>
         makeMonth(2024 + Math.floor(i / 12), (i % 12) + 1, { 12: 'soon', 20: 'urgent' }),
       )
     : [makeMonth(2025, 3, { 12: 'soon', 13: 'urgent', 14: 'next-visit', 15: 'info' })];
-  const cycles = Array.from({ length: options.long ? 130 : 6 }, (_, i) => ({
+  const cycles = Array.from({ length: options.long ? 90 : 6 }, (_, i) => ({
     start: formatIsoDate(dayNumber(2015, 1, 1) + i * 28),
     length: [28, 21, 40, 30, 26, 45][i % 6]!,
   }));

@@ -74,7 +74,12 @@ function createDocument(doc: VisitDocument, options: PdfOptions): PDFKit.PDFDocu
       ...(created === undefined ? {} : { CreationDate: created, ModDate: created }),
     },
   });
-  if (created === undefined) delete (pdf.info as { CreationDate?: Date }).CreationDate;
+  if (created === undefined) {
+    // No evaluation date, so no honest date to give: none in the info dictionary, and no XMP
+    // packet (PDFKit's needs a creation date; it repeats the info dictionary, nothing more).
+    delete (pdf.info as { CreationDate?: Date }).CreationDate;
+    (pdf as unknown as { endMetadata: () => void }).endMetadata = () => undefined;
+  }
   // The file id from the content, not from the clock (PDFKit derives it from the info dates).
   const id = createHash('sha256')
     .update(JSON.stringify({ doc, paper: options.paper }))
