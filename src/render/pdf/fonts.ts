@@ -20,8 +20,12 @@ export const FONT_PACKAGE = '@expo-google-fonts/noto-sans';
 export type FontStyle = keyof typeof FONT_FILES;
 
 export interface LoadedFonts {
-  regular: Buffer;
-  bold: Buffer;
+  /**
+   * Parsed once per process and handed to PDFKit as they are: parsing a font's layout tables is
+   * most of what a small PDF costs, and a batch writes many.
+   */
+  regular: Font;
+  bold: Font;
   /** Whether the fonts have a glyph for this code point (both cover the same characters). */
   hasGlyph(codePoint: number): boolean;
 }
@@ -51,14 +55,28 @@ async function readFontFile(style: FontStyle): Promise<Buffer> {
   );
 }
 
+/**
+ * Lays text out glyph by glyph (advance widths, marks placed by their Unicode class) instead of
+ * running OpenType shaping for every word: shaping was four fifths of a PDF's time, and the
+ * scripts printed here (Latin, Greek, Cyrillic) need none of it: the cost is kerning and
+ * ligatures. fontkit builds its layout engine on the first layout; this drops its OpenType part.
+ */
+function withSimpleLayout(font: Font): Font {
+  font.layout('a');
+  const engine = (font as unknown as { _layoutEngine?: { engine?: unknown } })._layoutEngine;
+  if (engine !== undefined && 'engine' in engine) engine.engine = null;
+  return font;
+}
+
 let cached: Promise<LoadedFonts> | undefined;
 
 /** Reads both fonts once per process (a batch worker writes many PDFs). */
 export function loadFonts(): Promise<LoadedFonts> {
   cached ??= (async () => {
-    const [regular, bold] = await Promise.all([readFontFile('regular'), readFontFile('bold')]);
-    const parsed = createFont(regular) as Font;
-    return { regular, bold, hasGlyph: (cp) => parsed.hasGlyphForCodePoint(cp) };
+    const [regular, bold] = (
+      await Promise.all([readFontFile('regular'), readFontFile('bold')])
+    ).map((bytes) => withSimpleLayout(createFont(bytes) as Font)) as [Font, Font];
+    return { regular, bold, hasGlyph: (cp) => regular.hasGlyphForCodePoint(cp) };
   })();
   return cached;
 }

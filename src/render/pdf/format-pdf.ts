@@ -140,8 +140,9 @@ export async function formatPdfReport(
 ): Promise<Uint8Array> {
   const fonts = await loadFonts();
   const pdf = createDocument(doc, options);
-  pdf.registerFont('regular', fonts.regular);
-  pdf.registerFont('bold', fonts.bold);
+  // PDFKit takes a parsed fontkit font as it is (its types only know file names and bytes).
+  pdf.registerFont('regular', fonts.regular as unknown as Buffer);
+  pdf.registerFont('bold', fonts.bold as unknown as Buffer);
   pdf.font('regular');
   const bytes = collectBytes(pdf);
   const layout = new PdfLayout(pdf, fonts.hasGlyph);
