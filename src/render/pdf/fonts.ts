@@ -56,16 +56,22 @@ async function readFontFile(style: FontStyle): Promise<Buffer> {
 }
 
 /**
- * Lays text out glyph by glyph (advance widths, marks placed by their Unicode class) instead of
- * running OpenType shaping for every word: shaping was four fifths of a PDF's time, and the
- * scripts printed here (Latin, Greek, Cyrillic) need none of it: the cost is kerning and
- * ligatures. fontkit builds its layout engine on the first layout; this drops its OpenType part.
+ * The font with its OpenType layout tables (GSUB, GPOS) renamed in the table directory, so fontkit
+ * lays text out glyph by glyph (advance widths; marks placed by their Unicode class) instead of
+ * shaping every word: parsing those tables and shaping were most of a PDF's time, and the scripts
+ * printed here (Latin, Greek, Cyrillic) need neither; kerning and ligatures are what is lost. The
+ * embedded subsets never held those tables anyway.
  */
-function withSimpleLayout(font: Font): Font {
-  font.layout('a');
-  const engine = (font as unknown as { _layoutEngine?: { engine?: unknown } })._layoutEngine;
-  if (engine !== undefined && 'engine' in engine) engine.engine = null;
-  return font;
+export function withoutLayoutTables(font: Buffer): Buffer {
+  const copy = Buffer.from(font);
+  const tables = copy.readUInt16BE(4);
+  for (let i = 0; i < tables; i++) {
+    const at = 12 + i * 16;
+    const tag = copy.toString('latin1', at, at + 4);
+    if (tag === 'GSUB' || tag === 'GPOS')
+      copy.write(tag === 'GSUB' ? 'xSUB' : 'xPOS', at, 'latin1');
+  }
+  return copy;
 }
 
 let cached: Promise<LoadedFonts> | undefined;
@@ -75,7 +81,7 @@ export function loadFonts(): Promise<LoadedFonts> {
   cached ??= (async () => {
     const [regular, bold] = (
       await Promise.all([readFontFile('regular'), readFontFile('bold')])
-    ).map((bytes) => withSimpleLayout(createFont(bytes) as Font)) as [Font, Font];
+    ).map((bytes) => createFont(withoutLayoutTables(bytes)) as Font) as [Font, Font];
     return { regular, bold, hasGlyph: (cp) => regular.hasGlyphForCodePoint(cp) };
   })();
   return cached;
