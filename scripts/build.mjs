@@ -119,7 +119,8 @@ await build({
   entryPoints: BUNDLES,
   plugins: [lazyChildProcessInCommander, pdfInItsOwnBundle],
 });
-await build({ ...COMMON, entryPoints: { pdf: PDF_ENTRY } });
+// No source map: it would be 3 MB, nearly all of it PDFKit's and fontkit's; names are kept anyway.
+await build({ ...COMMON, entryPoints: { pdf: PDF_ENTRY }, sourcemap: false });
 await copyPdfFonts();
 await build({
   ...COMMON,
