@@ -190,6 +190,7 @@ describe('no network, in the code', () => {
       'batch-worker.cjs',
       'cli-help.cjs',
       'cli.cjs',
+      'pdf.cjs',
     ]);
     for (const file of [...files, ...filesUnder(dirname(BIN), /\.c?js$/)]) {
       const text = readFileSync(file, 'utf8');
