@@ -135,7 +135,7 @@ describe('pages', () => {
     }
   });
 
-  test('a finding heading is never the last line of a page', () => {
+  test('a finding heading or a label in it is never the last line of a page', () => {
     for (const page of long.pdf.pages) {
       const lines = page
         .split('\n')
@@ -144,6 +144,9 @@ describe('pages', () => {
           (l) => l !== '' && !/page \d+ of \d+/.test(l) && !l.startsWith('cyclecheck report'),
         );
       expect(lines.at(-1) ?? '').not.toMatch(/^(!!!|!!|!|i) (URGENT|SOON|NEXT VISIT|INFO) /);
+      expect(['When', 'When (each time)', 'Why it was flagged', 'Your own notes']).not.toContain(
+        lines.at(-1),
+      );
     }
   });
 

@@ -97,6 +97,7 @@ function legendUnit(layout: PdfLayout, doc: VisitDocument): Unit {
   const entries = doc.calendar.legend.map((e) => `${e.marker} ${e.meaning}`);
   const text = `Key: ${entries.join(' · ')}. A framed day holds a flag; its symbol and frame give the tier (solid: urgent, dashed: soon, dotted: next visit, thin: info).`;
   return {
+    keepWithNext: true,
     height: layout.measure(text, { size: 8, color: MUTED }) + 4,
     draw: () => layout.text(text, { size: 8, color: MUTED, after: 4 }),
   };

@@ -27,10 +27,13 @@ export function drawHeader(layout: PdfLayout, doc: VisitDocument): void {
 export function drawWarnings(layout: PdfLayout, doc: VisitDocument): void {
   if (doc.warnings.length === 0) return;
   const units = [
-    textUnit(layout, 'Read with care: not everything in the log could be read', {
-      style: 'bold',
-      after: 2,
-    }),
+    {
+      ...textUnit(layout, 'Read with care: not everything in the log could be read', {
+        style: 'bold',
+        after: 2,
+      }),
+      keepWithNext: true,
+    },
     ...doc.warnings.map((w) => bulletUnit(layout, w)),
   ];
   drawUnits(layout, units);
@@ -104,6 +107,7 @@ function findingUnits(
   const badgeWidth = layout.doc.widthOfString(badgeText) + 14;
   const headStyle = { style: 'bold' as const, size: 10.5, indent: indent + badgeWidth };
   const head: Unit = {
+    keepWithNext: true,
     height: Math.max(layout.measure(finding.heading, headStyle), 14) + 3,
     draw: () => {
       const y = layout.y;
@@ -112,8 +116,10 @@ function findingUnits(
     },
   };
   const units: Unit[] = [head];
-  const label = (text: string): Unit =>
-    textUnit(layout, text, { style: 'bold', size: 8.5, indent, color: MUTED, after: 1 });
+  const label = (text: string): Unit => ({
+    ...textUnit(layout, text, { style: 'bold', size: 8.5, indent, color: MUTED, after: 1 }),
+    keepWithNext: true,
+  });
   units.push(label(finding.occurrences.length === 1 ? 'When' : 'When (each time)'));
   for (const line of describeOccurrences(finding)) units.push(bulletUnit(layout, line, { indent }));
   units.push(spaceUnit(2), textUnit(layout, finding.summary, { indent, after: 3 }));
@@ -154,12 +160,9 @@ export function drawFindings(layout: PdfLayout, doc: VisitDocument): void {
   const findings = [...doc.findings].sort((a, b) => tierRank(a.tier) - tierRank(b.tier));
   for (const finding of findings) {
     const units = findingUnits(layout, finding, doc, 12);
-    // The heading stays with its "When" label and the first date.
-    drawUnits(
-      layout,
-      units,
-      (top, bottom) => drawTierBar(layout, finding.tier, layout.left + 2.5, top, bottom),
-      2,
+    // The heading stays with its "When" label and the first date; each label with its first line.
+    drawUnits(layout, units, (top, bottom) =>
+      drawTierBar(layout, finding.tier, layout.left + 2.5, top, bottom),
     );
     layout.gap(9);
   }
@@ -174,7 +177,10 @@ export function drawExplain(layout: PdfLayout, doc: VisitDocument): void {
   layout.heading('What was checked and not flagged', 30);
   for (const group of groups) {
     const units = [
-      textUnit(layout, group.title, { style: 'bold', size: 10.5, after: 2 }),
+      {
+        ...textUnit(layout, group.title, { style: 'bold', size: 10.5, after: 2 }),
+        keepWithNext: true,
+      },
       ...(group.items.length === 0
         ? [textUnit(layout, 'Nothing.', { color: MUTED })]
         : group.items.map((item) =>

@@ -7,6 +7,18 @@ import type { PdfLayout, TextStyle } from './layout.ts';
 export interface Unit {
   height: number;
   draw(): void;
+  /** Never the last thing on a page: moves to the next page with the unit after it. */
+  keepWithNext?: boolean;
+}
+
+/** A unit's height plus those of the units it must stay with. */
+function getNeededHeight(units: readonly Unit[], index: number): number {
+  let height = 0;
+  for (let i = index; i < units.length; i++) {
+    height += units[i]!.height;
+    if (units[i]!.keepWithNext !== true) break;
+  }
+  return height;
 }
 
 export function textUnit(layout: PdfLayout, text: string, style: TextStyle = {}): Unit {
@@ -38,19 +50,16 @@ export function spaceUnit(points: number): Unit {
 }
 
 /**
- * Draws units in order, each moved whole to a new page when it does not fit; the first one only
- * where the next `keepWithFirst` fit after it too. `beside` decorates each drawn stretch (e.g. a tier bar).
+ * Draws units in order, each moved whole to a new page when it does not fit, together with the
+ * units it is kept with (labels, headings). `beside` decorates each drawn stretch (a tier bar).
  */
 export function drawUnits(
   layout: PdfLayout,
   units: readonly Unit[],
   beside?: (top: number, bottom: number) => void,
-  keepWithFirst = 1,
 ): void {
   units.forEach((unit, index) => {
-    const keep =
-      index === 0 ? units.slice(1, 1 + keepWithFirst).reduce((sum, u) => sum + u.height, 0) : 0;
-    layout.ensure(Math.min(unit.height + keep, layout.bottom - layout.top));
+    layout.ensure(Math.min(getNeededHeight(units, index), layout.bottom - layout.top));
     const top = layout.y;
     unit.draw();
     layout.y = Math.max(layout.y, top + unit.height);
