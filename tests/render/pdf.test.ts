@@ -5,7 +5,9 @@
  */
 import { beforeAll, describe, expect, test } from 'vitest';
 import { formatPdfReport } from '../../src/render/pdf/format-pdf.ts';
-import { MISSING_TEXT, replaceMissingGlyphs } from '../../src/render/pdf/fonts.ts';
+import PDFDocument from 'pdfkit';
+import { MISSING_TEXT, loadFonts, replaceMissingGlyphs } from '../../src/render/pdf/fonts.ts';
+import { PdfLayout } from '../../src/render/pdf/layout.ts';
 import type { VisitDocument } from '../../src/report/document.ts';
 import { CJK_NOTE, NON_LATIN_NOTES, makeVisitDocument } from './pdf-fixture.ts';
 import { positionsOf, readPdf, type ReadPdf } from './pdf-read.ts';
@@ -148,6 +150,31 @@ describe('pages', () => {
         lines.at(-1),
       );
     }
+  });
+
+  test('every bar of the cycle chart is whole on one page: its date beside its length', () => {
+    const doc = makeVisitDocument({ long: true });
+    const text = long.pdf.pages.join('\n');
+    for (const cycle of doc.cycleChart!.cycles) {
+      expect(text).toMatch(new RegExp(`${cycle.start}\\s*\\n?${cycle.length}\\b`));
+    }
+    // The scale is repeated at the top of each page the chart spans.
+    const chartPages = long.pdf.pages.filter((page) =>
+      /\d{4}-\d{2}-\d{2}\s*\n?\d{2} \*/.test(page),
+    );
+    expect(chartPages.length).toBeGreaterThan(1);
+    for (const page of chartPages) expect(page).toContain('Cycle began');
+  });
+
+  test('text placed at the foot of a page stays there; only text taller than a page flows on', async () => {
+    const fonts = await loadFonts();
+    const pdf = new PDFDocument({ size: 'A4', bufferPages: true, font: null as unknown as string });
+    pdf.registerFont('regular', fonts.regular as unknown as Buffer);
+    const layout = new PdfLayout(pdf, fonts.hasGlyph);
+    layout.textAt('2020-11-21', layout.left, layout.bottom - 2, { size: 7.5 });
+    expect(pdf.bufferedPageRange().count).toBe(1);
+    layout.textAt('a long note. '.repeat(2000), layout.left, layout.top);
+    expect(pdf.bufferedPageRange().count).toBeGreaterThan(1);
   });
 
   test('A4 by default, US Letter on request', async () => {

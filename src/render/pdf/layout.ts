@@ -114,11 +114,17 @@ export class PdfLayout {
 
   /** Draws text at a fixed place; the flow position ends below it. */
   textAt(text: string, x: number, y: number, style: TextStyle = {}): void {
+    const printable = this.printable(text);
     this.apply(style);
-    this.doc.text(this.printable(text), x, y, {
-      width: this.textWidth(style),
-      lineGap: LINE_GAP,
+    const options = { width: this.textWidth(style), lineGap: LINE_GAP };
+    // Where it was placed, text stays: PDFKit would otherwise start a new page when a line's
+    // leading reaches past the bottom margin, leaving a chart bar or a calendar row behind. Only
+    // text taller than a whole page (a very long note) may flow on to the next.
+    const fitsOnAPage = this.doc.heightOfString(printable, options) <= this.bottom - this.top;
+    this.doc.text(printable, x, y, {
+      ...options,
       align: style.align ?? 'left',
+      ...(fitsOnAPage ? { height: this.doc.page.height - y } : {}),
     });
   }
 
