@@ -4,7 +4,6 @@
  * next page when it does not fit (no table row or calendar month split across pages), and a
  * heading is only drawn where its first block fits after it (no heading alone at a page foot).
  */
-import type PDFDocument from 'pdfkit';
 import { replaceMissingGlyphs, type FontStyle } from './fonts.ts';
 
 export const INK = '#1b1b1b';
@@ -161,19 +160,4 @@ export class PdfLayout {
       this.doc.y = y + height + 2;
     }
   }
-
-  /** Bulleted lines; each item kept whole. */
-  bullets(items: readonly string[], style: TextStyle = {}, bullet = '•'): void {
-    const indent = (style.indent ?? 0) + 12;
-    for (const item of items) {
-      const height = this.measure(item, { ...style, indent }) + 2;
-      this.ensure(height);
-      const y = this.doc.y;
-      this.textAt(bullet, this.left + indent - 10, y, { ...style, width: 10 });
-      this.textAt(item, this.left + indent, y, { ...style, indent });
-      this.doc.y = y + height;
-    }
-  }
 }
-
-export type PdfDocument = InstanceType<typeof PDFDocument>;
