@@ -3,7 +3,7 @@
 // of figures with their targets and writes it to bench-out/bench.json. Ratios are measured in the
 // same run, on the same machine, so they mean something on any machine.
 //
-//   node scripts/bench.mjs [--only startup,scaling,batch,apple,health-connect] [--quick]
+//   node scripts/bench.mjs [--only startup,scaling,batch,apple,health-connect,pdf] [--quick]
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -16,7 +16,7 @@ import { generateLogCsv, writeCohort } from './gen-logs.mjs';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUT = join(ROOT, 'bench-out');
 const BIN = join(ROOT, 'bin', 'cyclecheck.js');
-const SUITES = ['startup', 'scaling', 'batch', 'apple', 'health-connect'];
+const SUITES = ['startup', 'scaling', 'batch', 'apple', 'health-connect', 'pdf'];
 // A CA bundle in the environment makes every Node start read it (~80 ms here): not ours to time.
 const CHILD_ENV = { ...process.env, NODE_EXTRA_CA_CERTS: '', NO_COLOR: '1' };
 
@@ -423,7 +423,7 @@ async function benchApple() {
   }
 }
 
-// ── Health Connect (issue 18): a 500 MB export, mostly heart rate ──────────────────────────
+// ── Health Connect: a 500 MB export, mostly heart rate ──────────────────────────
 async function benchHealthConnect() {
   const { runHealthConnectBench } = await import(
     pathToFileURL(join(ROOT, 'scripts', 'bench-health-connect.mjs')).href
@@ -432,6 +432,50 @@ async function benchHealthConnect() {
   const options = quick ? { mb: 100, runs: 1, outDir: OUT } : { outDir: OUT };
   for (const row of await runHealthConnectBench(options)) {
     addRow('health-connect', row.figure, String(row.value), row.target ?? '', row.pass ?? null);
+  }
+}
+
+// ── PDF ─────────────────────────────────────────────────────────────────────────────────────
+/**
+ * `analyze --to pdf` against `analyze --to markdown` of the same log, whole runs (start-up,
+ * import and analysis included, as a person waits for them): wall time and peak memory, medians
+ * of interleaved runs, for a one-year and a ten-year log.
+ */
+async function benchPdf() {
+  console.error('pdf: analyze --to pdf against --to markdown, 1 and 10 years');
+  const runs = quick ? 3 : 7;
+  for (const years of [1, 10]) {
+    const log = await ensureLog(years);
+    const figures = {
+      markdown: { ms: [], cpu: [], rss: [] },
+      pdf: { ms: [], cpu: [], rss: [] },
+    };
+    await timeWithRss(process.execPath, [BIN, 'analyze', log, '--to', 'pdf']);
+    for (let i = 0; i < runs; i++) {
+      for (const format of ['markdown', 'pdf']) {
+        const r = await timeWithRss(process.execPath, [BIN, 'analyze', log, '--to', format]);
+        figures[format].ms.push(r.ms);
+        if (r.cpuMs !== null) figures[format].cpu.push(r.cpuMs);
+        if (r.rssMb !== null) figures[format].rss.push(r.rssMb);
+      }
+    }
+    const label = `${years} year${years === 1 ? '' : 's'}`;
+    const pdfMs = median(figures.pdf.ms);
+    const mdMs = median(figures.markdown.ms);
+    addRow('pdf', `analyze --to pdf, ${label} (median of ${runs})`, ms(pdfMs));
+    addRow('pdf', `pdf / markdown time, ${label}`, ratio(pdfMs / mdMs));
+    // CPU time as well: on a shared machine the wall time of a short run is mostly waiting.
+    if (figures.pdf.cpu.length > 0 && figures.markdown.cpu.length > 0) {
+      const pdfCpu = median(figures.pdf.cpu);
+      const mdCpu = median(figures.markdown.cpu);
+      addRow('pdf', `pdf / markdown CPU time, ${label} (${ms(pdfCpu)})`, ratio(pdfCpu / mdCpu));
+    }
+    if (figures.pdf.rss.length > 0 && figures.markdown.rss.length > 0) {
+      const pdfRss = median(figures.pdf.rss);
+      const mdRss = median(figures.markdown.rss);
+      addRow('pdf', `analyze --to pdf peak memory, ${label}`, `${pdfRss.toFixed(0)} MB`);
+      addRow('pdf', `pdf / markdown peak memory, ${label}`, ratio(pdfRss / mdRss));
+    }
   }
 }
 
@@ -469,6 +513,7 @@ const suites = {
   batch: benchBatch,
   apple: benchApple,
   'health-connect': benchHealthConnect,
+  pdf: benchPdf,
 };
 for (const name of SUITES) {
   if (!only.includes(name)) continue;

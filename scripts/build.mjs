@@ -9,13 +9,16 @@
 //   dist/cli-help.cjs      the same entry point without the commands' code, for `cyclecheck`,
 //                          `--help` and `--version` (bin/cyclecheck.js picks it): a tenth the size.
 //   dist/batch-worker.cjs  a batch worker thread.
+//   dist/pdf.cjs           the PDF renderer and PDFKit (about 1.2 MB), required only by --to pdf;
+//                          its fonts are copied to dist/fonts/ (a bundle cannot hold them).
 //   dist/index.js          the library (src/api.ts) as one ES module, for `import … from 'cyclecheck'`;
 //                          its types are types/index.d.ts.
 // Source maps (dist/*.map) are written for developers and not packed: see README "Packaging".
 // See README "Start-up".
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -75,6 +78,39 @@ const rawText = {
   },
 };
 
+/**
+ * The PDF renderer is a bundle of its own: in dist/cli.cjs it would nearly triple the file every
+ * run reads. `await import('…/render/pdf/format-pdf.ts')` becomes a require of dist/pdf.cjs.
+ */
+const PDF_ENTRY = 'src/render/pdf/format-pdf.ts';
+const pdfInItsOwnBundle = {
+  name: 'pdf-in-its-own-bundle',
+  setup(builder) {
+    builder.onResolve({ filter: /[\\/]render[\\/]pdf[\\/]format-pdf\.ts$/ }, (args) =>
+      args.kind === 'dynamic-import' ? { path: args.path, namespace: 'pdf-bundle' } : undefined,
+    );
+    builder.onLoad({ filter: /.*/, namespace: 'pdf-bundle' }, () => ({
+      contents: "module.exports = require(require('node:path').join(__dirname, 'pdf.cjs'));",
+      loader: 'js',
+    }));
+  },
+};
+
+/** The fonts the PDF embeds, and their licence (SIL OFL 1.1 asks that it travel with them). */
+const PDF_FONTS = {
+  'NotoSans-Regular.ttf': '@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf',
+  'NotoSans-Bold.ttf': '@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf',
+  'OFL.txt': '@expo-google-fonts/noto-sans/LICENSE_FONT',
+};
+
+async function copyPdfFonts() {
+  const require = createRequire(import.meta.url);
+  await mkdir(new URL('../dist/fonts', import.meta.url), { recursive: true });
+  for (const [name, from] of Object.entries(PDF_FONTS)) {
+    await copyFile(require.resolve(from), new URL(`../dist/fonts/${name}`, import.meta.url));
+  }
+}
+
 const COMMON = {
   absWorkingDir: ROOT,
   outdir: 'dist',
@@ -100,8 +136,15 @@ const COMMON = {
 await rm(new URL('../dist', import.meta.url), { recursive: true, force: true });
 const builds = [];
 builds.push(
-  await build({ ...COMMON, entryPoints: BUNDLES, plugins: [lazyChildProcessInCommander, rawText] }),
+  await build({
+    ...COMMON,
+    entryPoints: BUNDLES,
+    plugins: [lazyChildProcessInCommander, pdfInItsOwnBundle, rawText],
+  }),
 );
+// No source map: it would be 3 MB, nearly all of it PDFKit's and fontkit's; names are kept anyway.
+builds.push(await build({ ...COMMON, entryPoints: { pdf: PDF_ENTRY }, sourcemap: false }));
+await copyPdfFonts();
 await build({
   ...COMMON,
   entryPoints: { [HELP_BUNDLE]: BUNDLES.cli },
@@ -126,7 +169,7 @@ builds.push(
 );
 await writeThirdPartyLicenses(builds);
 
-for (const name of [...Object.keys(BUNDLES), HELP_BUNDLE]) {
+for (const name of [...Object.keys(BUNDLES), HELP_BUNDLE, 'pdf']) {
   const text = await readFile(new URL(`../dist/${name}.cjs`, import.meta.url), 'latin1');
   const at = text.search(/[^\0-\x7f]/);
   if (at !== -1) {
@@ -165,13 +208,19 @@ async function writeThirdPartyLicenses(results) {
   const sections = [];
   for (const name of [...packages].sort()) {
     const dir = new URL(`../node_modules/${name}/`, import.meta.url);
-    const { version, license } = JSON.parse(await readFile(new URL('package.json', dir), 'utf8'));
+    const manifest = JSON.parse(await readFile(new URL('package.json', dir), 'utf8'));
+    const { version, license } = manifest;
     const file = (await readdir(dir)).find((f) => /^(licen[cs]e|copying)(\.|$)/i.test(f));
-    if (file === undefined) {
-      console.error(`build: node_modules/${name} has no licence file to ship with the bundles`);
+    if (file === undefined && typeof license !== 'string') {
+      console.error(`build: node_modules/${name} states no licence to ship with the bundles`);
       process.exit(1);
     }
-    const text = (await readFile(new URL(file, dir), 'utf8')).trim();
+    // A few packages (brotli, a fontkit dependency) state their licence only in package.json.
+    const author = typeof manifest.author === 'string' ? manifest.author : manifest.author?.name;
+    const text =
+      file === undefined
+        ? `Licensed under ${license} (stated in its package.json; it ships no licence file).${author ? ` Author: ${author}.` : ''}`
+        : (await readFile(new URL(file, dir), 'utf8')).trim();
     sections.push(`${name} ${version} (${license})\n\n${text}\n`);
   }
   const header = 'Packages bundled into dist/ and their licences.\n';

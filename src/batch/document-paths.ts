@@ -1,6 +1,6 @@
 /**
- * `batch --to html|markdown -o DIR` writes one document per log. Its name mirrors the log's path
- * below the folder all the logs share, plus `.html` or `.md` (`site-a/p0.csv` →
+ * `batch --to html|markdown|pdf -o DIR` writes one document per log. Its name mirrors the log's path
+ * below the folder all the logs share, plus `.html`, `.md` or `.pdf` (`site-a/p0.csv` →
  * `DIR/site-a/p0.csv.html`), so
  * names never collide and every shard of a split batch names a log's document the same way.
  */

@@ -1,6 +1,7 @@
 /** Messages between the batch command and its worker threads (structured-clone data only). */
 import type { AnalyzeOneOptions } from './analyze-one.ts';
 import type { LogRow } from './log-row.ts';
+import type { PaperSize } from '../render/pdf/paper.ts';
 
 export interface WorkerSetup {
   analyze: AnalyzeOneOptions;
@@ -13,12 +14,13 @@ export interface WorkerSetup {
   skipUnrecognised: boolean;
   /** Replace existing documents (--force). */
   force: boolean;
-  /** Added: the document each log gets with `-o DIR` (default html). */
+  /** Added: the document each log gets with `-o DIR` (default html), and a PDF's page size. */
   documentFormat?: DocumentFormat;
+  paper?: PaperSize;
 }
 
 /** The per-log documents batch writes into a folder. */
-export const DOCUMENT_FORMATS = ['html', 'markdown'] as const;
+export const DOCUMENT_FORMATS = ['html', 'markdown', 'pdf'] as const;
 export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
 
 export interface Job {
@@ -31,5 +33,5 @@ export interface Job {
 }
 
 export type JobResult =
-  | { index: number; kind: 'row'; row: LogRow; line?: string }
+  | { index: number; kind: 'row'; row: LogRow; line?: string; missingGlyphs?: boolean }
   | { index: number; kind: 'unrecognised' };

@@ -37,20 +37,28 @@ function isSomeOtherFile(input: InputFile): boolean {
   return packed || !head.includes(0);
 }
 
-async function formatDocument(report: Report, log: CycleLog): Promise<string> {
-  // Loaded only for documents, so other batches do not pay for it.
+/** Writes the log's document; true when the PDF's font lacked some of its characters. */
+async function writeDocument(path: string, report: Report, log: CycleLog): Promise<boolean> {
+  await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+  // Renderers are loaded only for documents, so other batches do not pay for them.
+  if (setup.documentFormat === 'pdf') {
+    const { formatPdfFromReport } = await import('../render/pdf/format-pdf.ts');
+    let missingGlyphs = false;
+    const bytes = await formatPdfFromReport(report, log, {
+      paper: setup.paper ?? 'a4',
+      onMissingGlyphs: () => (missingGlyphs = true),
+    });
+    await writeOutputFile(path, bytes, { force: setup.force });
+    return missingGlyphs;
+  }
   if (setup.documentFormat === 'markdown') {
     const { formatMarkdownReport } = await import('../render/markdown.ts');
-    return formatMarkdownReport(report, log);
+    await writeOutputFile(path, formatMarkdownReport(report, log), { force: setup.force });
+    return false;
   }
   const { formatHtmlReport } = await import('../render/html.ts');
-  return formatHtmlReport(report, log);
-}
-
-async function writeDocument(path: string, report: Report, log: CycleLog): Promise<void> {
-  const text = await formatDocument(report, log);
-  await mkdir(dirname(path), { recursive: true, mode: 0o700 });
-  await writeOutputFile(path, text, { force: setup.force });
+  await writeOutputFile(path, formatHtmlReport(report, log), { force: setup.force });
+  return false;
 }
 
 async function runJob(job: Job): Promise<JobResult> {
@@ -78,9 +86,10 @@ async function runJob(job: Job): Promise<JobResult> {
       ? { index: job.index, kind: 'row', row, line: formatErrorLine(job.path, outcome.error) }
       : { index: job.index, kind: 'row', row };
   }
+  let missingGlyphs = false;
   if (job.document !== undefined) {
     try {
-      await writeDocument(job.document, outcome.report, outcome.log);
+      missingGlyphs = await writeDocument(job.document, outcome.report, outcome.log);
     } catch (error) {
       const fileError = describeFileError(error);
       return {
@@ -91,7 +100,8 @@ async function runJob(job: Job): Promise<JobResult> {
     }
   }
   const row = summarizeReport(job.path, outcome.report);
+  const note = missingGlyphs ? { missingGlyphs } : {};
   return setup.wantLine
-    ? { index: job.index, kind: 'row', row, line: formatJson(outcome.report) }
-    : { index: job.index, kind: 'row', row };
+    ? { index: job.index, kind: 'row', row, line: formatJson(outcome.report), ...note }
+    : { index: job.index, kind: 'row', row, ...note };
 }

@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import { TIERS } from '../core/tiers.ts';
 import type { BatchCliOptions } from '../commands/batch.ts';
-import { addProfileOptions, addReadingOptions, fromOption } from './shared-options.ts';
+import { addProfileOptions, addReadingOptions, fromOption, paperOption } from './shared-options.ts';
 import { addExamples } from './examples.ts';
 
 export function declareBatchCommand(program: Command): void {
@@ -13,9 +13,10 @@ export function declareBatchCommand(program: Command): void {
     .addOption(
       new Option(
         '--to <format>',
-        'text: a summary table; json: NDJSON; csv: a summary row per log; html, markdown: a document per log (-o DIR)',
-      ).choices(['text', 'json', 'csv', 'html', 'markdown']),
+        'text: a summary table; json: NDJSON; csv: a summary row per log; html, markdown, pdf: a document per log (-o DIR)',
+      ).choices(['text', 'json', 'csv', 'html', 'markdown', 'pdf']),
     )
+    .addOption(paperOption())
     .option(
       '-o, --output <file>',
       'write to a file (mode 0600, moved into place when complete); a folder for --to html',
@@ -45,6 +46,7 @@ export function declareBatchCommand(program: Command): void {
       'batch logs --summary-only',
       'batch logs --to html -o visit-documents/',
       'batch logs --to markdown -o visit-documents/ --verbose',
+      'batch logs --to pdf --paper letter -o visit-documents/',
       'batch logs --json --shard 2/4 --jobs 1 --age 30',
     ],
     `Files are taken in sorted path order; inside folders, hidden files and folders and files

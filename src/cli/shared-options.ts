@@ -7,8 +7,8 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import { parseIsoDate } from '../core/dates.ts';
 import { MENOPAUSE_STATES, type MenopauseState } from '../core/log.ts';
 import { FORMAT_IDS } from '../importers/format-ids.ts';
+import { PAPER_SIZES, type PaperSize } from '../render/pdf/paper.ts';
 
-/** `pdf` is a format id here; its renderer comes with the PDF document (until then, a usage error). */
 export const OUTPUT_FORMATS = ['text', 'json', 'markdown', 'html', 'pdf'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
@@ -36,6 +36,7 @@ export interface OutputOptions {
   output?: string;
   force?: boolean;
   color?: boolean;
+  paper?: PaperSize;
 }
 
 function collect(text: string, previous: string[] | undefined): string[] {
@@ -96,7 +97,13 @@ export function addOutputOptions(command: Command): Command {
     )
     .option('-o, --output <file>', 'write to a file (.txt .md .html .json .pdf), not stdout')
     .option('-f, --force', 'overwrite the output file if it exists')
-    .option('--no-color', 'never colour the output (NO_COLOR and TERM=dumb are honoured too)');
+    .option('--no-color', 'never colour the output (NO_COLOR and TERM=dumb are honoured too)')
+    .addOption(paperOption());
+}
+
+/** `--paper a4|letter` for --to pdf; A4 unless given. */
+export function paperOption(): Option {
+  return new Option('--paper <size>', 'paper size for --to pdf (default: a4)').choices(PAPER_SIZES);
 }
 
 /** `--from FORMAT`, with the same ids detection, `formats` and error messages use. */

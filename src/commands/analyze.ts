@@ -40,6 +40,7 @@ interface Analyzed {
 
 export async function runAnalyze(files: string[], options: AnalyzeOptions): Promise<number> {
   const format: OutputFormat = resolveReportFormat(options);
+  await refuseBinaryToTerminal(format, options);
   const overrides = await readProfileOverrides(options);
   const reading = readReadingOptions(options);
   const { importFile } = await import('../importers/registry.ts');
@@ -87,12 +88,47 @@ export async function runAnalyze(files: string[], options: AnalyzeOptions): Prom
   return EXIT.ok;
 }
 
+/** A PDF is bytes: never to a terminal (exit 2 with a hint), only to -o or a pipe. */
+async function refuseBinaryToTerminal(
+  format: OutputFormat,
+  options: AnalyzeOptions,
+): Promise<void> {
+  if (options.paper !== undefined && format !== 'pdf') {
+    const { UsageError } = await import('../errors.ts');
+    throw new UsageError(
+      '--paper sets the page size of --to pdf; it does nothing for --to ' + format,
+    );
+  }
+  if (format === 'pdf' && options.output === undefined && process.stdout.isTTY === true) {
+    const { UsageError } = await import('../errors.ts');
+    throw new UsageError(
+      '--to pdf writes a binary file, not text for the terminal',
+      'Pass -o visit.pdf, or redirect it: cyclecheck analyze LOG --to pdf > visit.pdf',
+    );
+  }
+}
+
 async function renderAll(
   analyzed: Analyzed[],
   format: OutputFormat,
   options: AnalyzeOptions,
-): Promise<string> {
+): Promise<string | Uint8Array> {
   switch (format) {
+    case 'pdf': {
+      if (analyzed.length > 1) {
+        const { UsageError } = await import('../errors.ts');
+        throw new UsageError(
+          '--to pdf writes one document per log; use --merge, or one file at a time (or `cyclecheck batch --to pdf -o DIR`).',
+        );
+      }
+      const { formatPdfFromReport, MISSING_GLYPHS_NOTE } =
+        await import('../render/pdf/format-pdf.ts');
+      return await formatPdfFromReport(analyzed[0]!.report, analyzed[0]!.log, {
+        paper: options.paper ?? 'a4',
+        explain: options.explain === true,
+        onMissingGlyphs: () => process.stderr.write(`cyclecheck: ${MISSING_GLYPHS_NOTE}\n`),
+      });
+    }
     case 'json':
       // One report: a formatted JSON document. Several: one compact report per line (NDJSON).
       if (analyzed.length === 1) return formatJson(analyzed[0]!.report, 2) + '\n';
@@ -103,12 +139,6 @@ async function renderAll(
       return analyzed
         .map(({ report, log }) => formatMarkdownReport(report, log, { explain }))
         .join('\n---\n\n');
-    }
-    case 'pdf': {
-      const { UsageError } = await import('../errors.ts');
-      throw new UsageError(
-        'PDF output is not available in this version; use --to html and print it',
-      );
     }
     case 'html': {
       if (analyzed.length > 1) {

@@ -41,16 +41,28 @@ import { formatErrorLine, type FailedRow } from '../batch/log-row.ts';
 import { openOutputSink, type OutputSink } from '../batch/output-sink.ts';
 import { createProgressLine, type ProgressLine } from '../batch/progress.ts';
 import { selectSkippedNames } from '../batch/skipped-files.ts';
-import type { DocumentFormat, Job, JobResult, WorkerSetup } from '../batch/protocol.ts';
+import {
+  DOCUMENT_FORMATS,
+  type DocumentFormat,
+  type Job,
+  type JobResult,
+  type WorkerSetup,
+} from '../batch/protocol.ts';
+import { MISSING_GLYPHS_NOTE, type PaperSize } from '../render/pdf/paper.ts';
 import { getShardRange, parseShardSpec, type Shard } from '../batch/shard.ts';
 import { OrderedWorkerPool } from '../batch/worker-pool.ts';
 
-export const BATCH_OUTPUTS = ['text', 'json', 'csv', 'html', 'markdown'] as const;
+export const BATCH_OUTPUTS = ['text', 'json', 'csv', 'html', 'markdown', 'pdf'] as const;
 
-const DOCUMENT_EXTENSION: Record<DocumentFormat, string> = { html: '.html', markdown: '.md' };
+const DOCUMENT_EXTENSION: Record<DocumentFormat, string> = {
+  html: '.html',
+  markdown: '.md',
+  pdf: '.pdf',
+};
 
+/** Outputs that are one document per log in a folder (-o DIR) rather than one stream. */
 function isDocumentOutput(output: BatchOutput): output is DocumentFormat {
-  return output === 'html' || output === 'markdown';
+  return (DOCUMENT_FORMATS as readonly string[]).includes(output);
 }
 type BatchOutput = (typeof BATCH_OUTPUTS)[number];
 
@@ -68,6 +80,8 @@ export interface BatchOptions {
   failOn?: string;
   /** false when --no-color was given. */
   color?: boolean;
+  /** --to pdf: a4 (default) or letter. */
+  paper?: string;
   /** Profile facts from the command line (and --profile FILE), parsed once; for every log. */
   profile?: Profile;
   /** --column and --date-format, for every CSV and JSON log. */
@@ -86,6 +100,7 @@ export interface BatchCliOptions extends ProfileOptions, ReadingCliOptions {
   verbose?: boolean;
   from?: string;
   failOn?: string;
+  paper?: string;
 }
 
 /** The command line's options → BatchOptions: profile facts read and parsed once, for all logs. */
@@ -107,6 +122,7 @@ export async function runBatchCommand(paths: string[], options: BatchCliOptions)
     summaryOnly: options.summaryOnly,
     verbose: options.verbose,
     failOn: options.failOn,
+    paper: options.paper,
     from,
     profile,
     reading,
@@ -127,7 +143,9 @@ interface Plan {
   /** Files skipped by their extension, for naming on stderr. */
   skippedPaths: string[];
   verbose: boolean;
-  /** --to html: the folder for the documents, and the folder all logs share. */
+  /** The PDF's page size (--paper; a4 unless letter). */
+  paper: PaperSize;
+  /** --to html|markdown|pdf: the folder for the documents, and the folder all logs share. */
   documents:
     { dir: string; commonFolder: string; format: DocumentFormat; extension: string } | undefined;
   /** Where the NDJSON, CSV or table goes (-o), or undefined for standard output. */
@@ -141,6 +159,8 @@ interface Outcome {
   internalFailure: boolean;
   reachedFailOn: boolean;
   interrupted: boolean;
+  /** PDFs whose font lacked some of the characters they show. */
+  missingGlyphs: number;
 }
 
 export async function runBatch(paths: string[], options: BatchOptions): Promise<number> {
@@ -177,6 +197,11 @@ async function planBatch(paths: string[], options: BatchOptions): Promise<Plan> 
       options.output === undefined
         ? `--to ${output} writes one document per log into a folder; pass -o DIR`
         : `--summary-only and --to ${output} do not go together: the summary is one table, not documents`,
+    );
+  }
+  if (options.paper !== undefined && output !== 'pdf') {
+    throw new UsageError(
+      `--paper sets the page size of --to pdf; it does nothing for --to ${output}`,
     );
   }
   const outputFile = isDocumentOutput(output) ? undefined : options.output;
@@ -220,6 +245,7 @@ async function planBatch(paths: string[], options: BatchOptions): Promise<Plan> 
     skipped,
     skippedPaths: found.unsupportedPaths,
     verbose: options.verbose === true,
+    paper: options.paper === 'letter' ? 'letter' : 'a4',
     documents,
     outputFile,
   };
@@ -282,7 +308,9 @@ function createPool(plan: Plan, options: BatchOptions): OrderedWorkerPool<Job, J
     wantLine: plan.output === 'json' && !plan.summaryOnly,
     skipUnrecognised: true,
     force: options.force === true,
-    ...(plan.documents === undefined ? {} : { documentFormat: plan.documents.format }),
+    ...(plan.documents === undefined
+      ? {}
+      : { documentFormat: plan.documents.format, paper: plan.paper }),
   };
   return new OrderedWorkerPool<Job, JobResult>({
     // Built beside the CLI bundle by scripts/build.mjs (entry point `batch-worker`).
@@ -336,6 +364,7 @@ async function handleResult(
     return;
   }
   const row = result.row;
+  if (result.missingGlyphs === true) outcome.missingGlyphs += 1;
   addToCohort(outcome.counts, row);
   if (!row.ok) {
     if (row.error.code === EXIT.internal) outcome.internalFailure = true;
@@ -388,6 +417,7 @@ async function writeResults(plan: Plan, sink: OutputSink, options: BatchOptions)
     internalFailure: false,
     reachedFailOn: false,
     interrupted: false,
+    missingGlyphs: 0,
   };
   const onSignal = (): void => {
     outcome.interrupted = true;
@@ -443,6 +473,10 @@ function printStderrSummary(plan: Plan, outcome: Outcome): void {
     lines.push(
       `batch: wrote ${n} ${n === 1 ? 'document' : 'documents'} to ${sanitizeInline(plan.documents.dir)}`,
     );
+  }
+  if (outcome.missingGlyphs > 0) {
+    const n = outcome.missingGlyphs;
+    lines.push(`batch: in ${n} ${n === 1 ? 'PDF' : 'PDFs'}, ${MISSING_GLYPHS_NOTE}`);
   }
   // The table and the text cohort summary already say all this on the terminal.
   const saidOnStdout = plan.output === 'text' && plan.outputFile === undefined;

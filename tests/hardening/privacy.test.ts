@@ -191,6 +191,7 @@ describe('no network, in the code', () => {
       'cli-help.cjs',
       'cli.cjs',
       'index.js',
+      'pdf.cjs',
     ]);
     for (const file of [...files, ...filesUnder(dirname(BIN), /\.c?js$/)]) {
       const text = readFileSync(file, 'utf8');
