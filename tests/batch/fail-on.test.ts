@@ -7,7 +7,7 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseLines, ROOT, runCli } from './helpers/run-cli.ts';
+import { ROOT, runCli } from './helpers/run-cli.ts';
 
 const DIR = join(ROOT, 'tests/fixtures/fail-on');
 
@@ -60,7 +60,7 @@ const BOUNDARIES = CASES.filter(({ log, threshold }) => {
   return gap === 0 || gap === 1;
 });
 
-describe('batch --fail-on', () => {
+describe.concurrent('batch --fail-on', () => {
   it.each(BOUNDARIES)(
     '$log log, --fail-on $threshold → exit $code',
     async ({ log, threshold, code }) => {
@@ -90,7 +90,7 @@ describe('batch --fail-on', () => {
   });
 });
 
-describe('analyze --fail-on', () => {
+describe.concurrent('analyze --fail-on', () => {
   it.each(CASES)(
     '$log log, --fail-on $threshold → exit $code',
     async ({ log, threshold, code }) => {
