@@ -177,21 +177,26 @@ describe('a quiet log', () => {
  * date, then rule id.
  */
 describe('the order of findings and non-findings', () => {
-  const busy = regularCycles({ from: '2025-01-06', count: 3 })
-    .contraception('copper-iud', '2024-12-20')
-    .period('2025-02-03', ['medium', 'heavy', 'heavy', 'heavy', 'medium'])
-    .on('2025-02-08', { bleeding: 'light' })
-    .on('2025-02-09', { bleeding: 'light' })
-    .on('2025-02-10', { bleeding: 'light' })
-    .on('2025-02-11', { bleeding: 'light' })
-    .on('2025-02-12', { bleeding: 'spotting' })
-    .on('2025-01-20', { sex: true, pelvic_pain: 'severe', fever: true })
-    .on('2025-03-15', { bleeding: 'spotting' })
-    .on('2025-03-16', { bleeding: 'spotting', sex: true })
-    .build();
-  const analysis = analyzeLog(busy);
+  // Built inside each test: StrykerJS counts code run while tests are collected as "static",
+  // and tests every mutant of it against the whole suite.
+  const analyzeBusyLog = () =>
+    analyzeLog(
+      regularCycles({ from: '2025-01-06', count: 3 })
+        .contraception('copper-iud', '2024-12-20')
+        .period('2025-02-03', ['medium', 'heavy', 'heavy', 'heavy', 'medium'])
+        .on('2025-02-08', { bleeding: 'light' })
+        .on('2025-02-09', { bleeding: 'light' })
+        .on('2025-02-10', { bleeding: 'light' })
+        .on('2025-02-11', { bleeding: 'light' })
+        .on('2025-02-12', { bleeding: 'spotting' })
+        .on('2025-01-20', { sex: true, pelvic_pain: 'severe', fever: true })
+        .on('2025-03-15', { bleeding: 'spotting' })
+        .on('2025-03-16', { bleeding: 'spotting', sex: true })
+        .build(),
+    );
 
   it('findings: tier, then start, then catalogue number', () => {
+    const analysis = analyzeBusyLog();
     expect(analysis.findings.map((f) => [f.tier, f.start, f.end, f.rule])).toEqual([
       ['urgent', '2025-01-20', '2025-01-20', 'pelvic-infection-red-flags'],
       ['urgent', '2025-01-20', '2025-01-20', 'severe-pelvic-pain'],
@@ -202,6 +207,7 @@ describe('the order of findings and non-findings', () => {
   });
 
   it('non-findings: date, then rule id', () => {
+    const analysis = analyzeBusyLog();
     expect(analysis.not_flagged).toEqual([
       { rule: 'postcoital-cramping', date: '2025-01-20', reason: { code: 'has-red-flags' } },
       { rule: 'heavy-period', date: '2025-02-03', reason: { code: 'absorbed-copper-window' } },
@@ -215,6 +221,7 @@ describe('the order of findings and non-findings', () => {
   });
 
   it("each finding carries its rule's checklist and sources, and whether it is in progress", () => {
+    const analysis = analyzeBusyLog();
     for (const finding of analysis.findings) {
       expect(finding.checklist, finding.rule).toEqual(ruleMeta(finding.rule).checklist);
       expect(finding.sources, finding.rule).toEqual(ruleMeta(finding.rule).sources);

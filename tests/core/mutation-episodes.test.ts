@@ -57,9 +57,12 @@ describe('bleedingRank', () => {
 
 describe('period starts and cycle days', () => {
   // Starts Jan 10 and Feb 9 (30 days apart); logged Jan 10 – Feb 20.
-  const model = modelOf(periods('2025-01-10', [30]).fillTo('2025-02-20').build());
+  // Built inside each test: StrykerJS counts code run while tests are collected as "static".
+  const startsJan10AndFeb9 = () =>
+    modelOf(periods('2025-01-10', [30]).fillTo('2025-02-20').build());
 
   it('hasStartBetween: a start on either end of the range counts, none inside is false', () => {
+    const model = startsJan10AndFeb9();
     expect(model.hasStartBetween(day('2025-01-10'), day('2025-01-10'))).toBe(true);
     expect(model.hasStartBetween(day('2025-02-01'), day('2025-02-09'))).toBe(true);
     expect(model.hasStartBetween(day('2025-01-11'), day('2025-02-08'))).toBe(false);
@@ -67,6 +70,7 @@ describe('period starts and cycle days', () => {
   });
 
   it('cycleDay: none before the first start, day 1 on a start', () => {
+    const model = startsJan10AndFeb9();
     expect(model.cycleDay(day('2025-01-09'))).toBeNull();
     expect(model.cycleDay(day('2025-01-10'))).toBe(1);
     expect(model.cycleDay(day('2025-02-08'))).toBe(30);
