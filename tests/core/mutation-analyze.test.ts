@@ -206,6 +206,28 @@ describe('the order of findings and non-findings', () => {
     ]);
   });
 
+  it('findings: an urgent one last in time still comes first; same tier and start by number', () => {
+    // infection-symptoms (34) is found before copper-iud-bleeding-changes (15): the independent
+    // rules run before the period rules. Ends run the other way from tiers.
+    const analysis = analyzeLog(
+      regularCycles({ from: '2025-01-06', count: 3 })
+        .contraception('copper-iud', '2024-01-01')
+        .on('2025-01-20', { bleeding: 'spotting' })
+        .period('2025-02-03', ['heavy', 'heavy', 'heavy', 'medium', 'light'])
+        .on('2025-02-03', { discharge: 'unusual', odor: true })
+        .on('2025-02-04', { discharge: 'unusual', odor: true })
+        .on('2025-03-20', { pelvic_pain: 'severe' })
+        .build(),
+    );
+    expect(analysis.findings.map((f) => [f.tier, f.start, f.end, f.rule])).toEqual([
+      ['urgent', '2025-03-20', '2025-03-20', 'severe-pelvic-pain'],
+      ['soon', '2025-02-03', '2025-02-07', 'copper-iud-bleeding-changes'],
+      ['soon', '2025-02-03', '2025-02-04', 'infection-symptoms'],
+      ['next-visit', '2025-02-03', '2025-02-07', 'heavy-period'],
+      ['info', '2025-01-20', '2025-01-20', 'ovulation-spotting'],
+    ]);
+  });
+
   it('non-findings: date, then rule id', () => {
     const analysis = analyzeBusyLog();
     expect(analysis.not_flagged).toEqual([

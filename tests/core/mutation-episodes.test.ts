@@ -96,6 +96,23 @@ describe('usable cycles (D7)', () => {
   });
 });
 
+describe('cycles with a pause (D7)', () => {
+  it('a pause that begins the day after the next start leaves the cycle before it usable', () => {
+    const built = periods('2025-01-10', [30, 30]).fillTo('2025-03-20').build();
+    // Feb 9 medium, Feb 10 not tracked, Feb 11 medium: still one period from Feb 9 (D3).
+    built.profile.not_tracked = [{ from: '2025-02-10', to: '2025-02-10' }];
+    built.days = built.days.filter((d) => d.date !== '2025-02-10');
+    expect(modelOf(built).cycles.map((c) => c.usable)).toEqual([true, false]);
+  });
+
+  it('a pause on the day before it does not', () => {
+    const built = periods('2025-01-10', [30, 30]).fillTo('2025-03-20').build();
+    built.profile.not_tracked = [{ from: '2025-02-08', to: '2025-02-08' }];
+    built.days = built.days.filter((d) => d.date !== '2025-02-08');
+    expect(modelOf(built).cycles.map((c) => c.usable)).toEqual([false, true]);
+  });
+});
+
 describe('the predicted start (D7)', () => {
   it('uses the median of the last six completed cycles, not fewer', () => {
     // Cycles 40, then 20, 20, 20, then 30, 30, 30: the last six give 25, the last four 30.
