@@ -16,7 +16,7 @@ export default {
   reporters: ['clear-text', 'progress-append-only', 'json'],
   jsonReporter: { fileName: 'mutation/report.json' },
   clearTextReporter: { reportScoreTable: true, allowColor: false, logTests: false },
-  ignorePatterns: ['dist', 'bench-out', 'coverage', 'mutation', '.stryker-tmp'],
+  ignorePatterns: ['dist', 'bench-out', 'coverage', 'mutation', '.stryker-tmp*'],
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',
   thresholds: { high: 95, low: 90, break: null },
