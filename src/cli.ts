@@ -3,6 +3,7 @@
  * that turns errors into messages and exit statuses (docs/report-format.md, "Exit status"). bin/cyclecheck.js calls
  * runCli(); the build also calls it to warm the code cache (scripts/write-code-cache.cjs).
  */
+import { existsSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { EXIT, UsageError, UserError } from './errors.ts';
 import { declareCommands } from './cli/commands.ts';
@@ -45,6 +46,17 @@ function printError(message: string): void {
   process.stderr.write(`cyclecheck: ${sanitizeInline(message)}\n`);
 }
 
+/**
+ * A test-only bug, so that a test can see exit 70 and --debug through bin/ (tests/cli/internal-
+ * error.test.ts). Honoured only when CYCLECHECK_TEST_FAULT is set AND the file TEST-ONLY-FAULT is
+ * beside the bundle: the build empties dist/ and never writes it, so no build or installed
+ * package has it; the test puts it in a copy of bin/ and dist/. Costs users one env lookup.
+ */
+function throwTestFault(): void {
+  if (process.env.CYCLECHECK_TEST_FAULT === undefined) return;
+  if (existsSync(new URL('./TEST-ONLY-FAULT', import.meta.url))) throw new Error('test fault');
+}
+
 export async function runCli(argv: string[]): Promise<void> {
   const debug = argv.includes('--debug');
   // A closed pipe (`cyclecheck … | head`) is not an error worth a message; any other failure to
@@ -55,6 +67,7 @@ export async function runCli(argv: string[]): Promise<void> {
     process.exit(EXIT.noInput);
   });
   try {
+    throwTestFault();
     await buildProgram(argv[2]).parseAsync(argv);
   } catch (error) {
     if (error instanceof CommanderError) {

@@ -17,6 +17,7 @@ import { higherTier, type Tier } from '../../src/core/tiers.ts';
 import { formatCanonicalCsv } from '../../src/log/format-canonical.ts';
 import type { Report } from '../../src/report/types.ts';
 import { BIN, CLI_ENV, ROOT, runCli } from './helpers.ts';
+import { requireInCi } from '../setup/required-tools.ts';
 
 interface Example {
   id: string;
@@ -232,26 +233,25 @@ describe('analyze', () => {
     expect((JSON.parse(result.stdout) as Report).age).toBe(40);
   });
 
-  it.runIf(existsSync('/dev/full'))(
-    'exits 66 with a message when standard output cannot be written (a full disk)',
-    () => {
-      for (const args of [
-        ['analyze', 'fixtures/example-log.csv'],
-        ['rules', '--json'],
-      ]) {
-        const full = openSync('/dev/full', 'w');
-        const result = spawnSync(process.execPath, [BIN, ...args], {
-          cwd: ROOT,
-          env: CLI_ENV,
-          stdio: ['ignore', full, 'pipe'],
-          encoding: 'utf8',
-        });
-        closeSync(full);
-        expect(result.status, args.join(' ')).toBe(66);
-        expect(result.stderr).toBe('cyclecheck: cannot write to standard output (ENOSPC)\n');
-      }
-    },
-  );
+  it.runIf(
+    requireInCi('/dev/full', existsSync('/dev/full'), 'the full-disk test needs a Linux /dev/full'),
+  )('exits 66 with a message when standard output cannot be written (a full disk)', () => {
+    for (const args of [
+      ['analyze', 'fixtures/example-log.csv'],
+      ['rules', '--json'],
+    ]) {
+      const full = openSync('/dev/full', 'w');
+      const result = spawnSync(process.execPath, [BIN, ...args], {
+        cwd: ROOT,
+        env: CLI_ENV,
+        stdio: ['ignore', full, 'pipe'],
+        encoding: 'utf8',
+      });
+      closeSync(full);
+      expect(result.status, args.join(' ')).toBe(66);
+      expect(result.stderr).toBe('cyclecheck: cannot write to standard output (ENOSPC)\n');
+    }
+  });
 
   it('reads stdin with -', () => {
     const result = runCli(['analyze', '-', '--json'], {

@@ -7,12 +7,17 @@ import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { requireInCi } from '../setup/required-tools.ts';
 import { tempDir } from './helpers.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 // CYCLECHECK_E2E_BIN: test another build of the same sources (e.g. one outside the shared dist/).
 const BIN = process.env.CYCLECHECK_E2E_BIN ?? join(ROOT, 'bin/cyclecheck.js');
-const HAS_TMUX = spawnSync('tmux', ['-V']).status === 0;
+const HAS_TMUX = requireInCi(
+  'tmux',
+  spawnSync('tmux', ['-V']).status === 0,
+  'install it (apt-get install tmux; .ci/run does)',
+);
 // A private tmux server per run of the binary, so nothing touches anyone else's sessions.
 const sockets: string[] = [];
 let socket = '';
