@@ -93,21 +93,21 @@ function rowDate(doc: JsonDocument, rows: unknown[], index: number, path: string
   return date;
 }
 
-export async function readPeriodicalBackup(
-  input: InputFile,
-  _options: ImportOptions,
-): Promise<ImportResult> {
-  const file = input.name;
-  let bytes = await input.readAll();
-  if (isGzip(bytes)) bytes = await gunzipBounded(file, bytes, HINT);
-  const doc = parseJsonDocument(file, decodeUtf8(bytes, file, HINT), HINT);
+/** What the mapping steps share: the document, and the days, counts and methods they fill. */
+interface Mapping {
+  doc: JsonDocument;
+  days: DayBuilder;
+  tally: ImportTally;
+  methods: MethodSightings;
+}
+
+type Section = { section: Record<string, unknown>; path: string };
+
+/** The backup's one-key sections by name; unknown ones are counted, not fatal. */
+function readSections(doc: JsonDocument, tally: ImportTally): Map<string, Section> {
   const root = doc.root;
   if (!Array.isArray(root)) throw doc.error('$', 'expected a JSON array of sections');
-
-  const days = new DayBuilder();
-  const tally = new ImportTally();
-  const methods = new MethodSightings();
-  const sections = new Map<string, { section: Record<string, unknown>; path: string }>();
+  const sections = new Map<string, Section>();
   root.forEach((section: unknown, index) => {
     const path = `$[${index}]`;
     if (!isObject(section)) throw doc.error(path, 'expected a section object', root, index);
@@ -118,14 +118,26 @@ export async function readPeriodicalBackup(
   });
   if (!sections.has('data'))
     throw doc.error('$', 'no "data" section: this is not a Periodical backup', root);
+  return sections;
+}
 
-  const data = sections.get('data')!;
-  const dataRows = sectionRows(doc, data.section, 'data', data.path);
-  dataRows.forEach((row, index) => {
-    const path = `${data.path}.data[${index}]`;
-    const date = rowDate(doc, dataRows, index, path);
-    const record = row as Record<string, unknown>;
-    const line = doc.lineOf(dataRows, index);
+/** The rows of one section, each with its date (a bad date is an error with its place). */
+function readDatedRows(
+  doc: JsonDocument,
+  section: Section | undefined,
+  key: string,
+): { date: IsoDate; record: Record<string, unknown>; line: number | undefined }[] {
+  if (section === undefined) return [];
+  const rows = sectionRows(doc, section.section, key, section.path);
+  return rows.map((row, index) => ({
+    date: rowDate(doc, rows, index, `${section.path}.${key}[${index}]`),
+    record: row as Record<string, unknown>,
+    line: doc.lineOf(rows, index),
+  }));
+}
+
+function mapDataRows({ doc, days, tally }: Mapping, data: Section | undefined): void {
+  for (const { date, record, line } of readDatedRows(doc, data, 'data')) {
     days.entry(date);
     const type = scalarText(record.eventtype);
     if (type === '1' || type === '2') {
@@ -149,66 +161,85 @@ export async function readPeriodicalBackup(
     const cvx = scalarText(record.eventcvx);
     if (cvx !== undefined && cvx !== '' && cvx !== '0')
       tally.dropped('eventcvx', 'a fertility sign');
-  });
+  }
+}
 
-  const symptoms = sections.get('symptoms');
-  const symptomRows = symptoms ? sectionRows(doc, symptoms.section, 'symptoms', symptoms.path) : [];
-  symptomRows.forEach((row, index) => {
-    const date = rowDate(doc, symptomRows, index, `${symptoms!.path}.symptoms[${index}]`);
-    const id = scalarText((row as Record<string, unknown>).symptom) ?? '(none)';
-    days.entry(date);
+function applySymptom(mapping: Mapping, date: IsoDate, id: string, action: SymptomAction): void {
+  const { days, tally, methods } = mapping;
+  const what = `symptom ${id} (${PERIODICAL_SYMPTOMS[id]?.name ?? id})`;
+  switch (action.kind) {
+    case 'flag':
+      days.flag(date, action.field);
+      tally.mapped(what, action.field);
+      break;
+    case 'cramps':
+      days.severity(date, 'cramps', 'mild');
+      tally.mapped(what, 'cramps: mild');
+      break;
+    case 'discharge':
+      days.discharge(date, action.value);
+      tally.mapped(what, `discharge: ${action.value}`);
+      break;
+    case 'bleeding':
+      days.bleeding(date, action.level);
+      tally.mapped(what, `bleeding: ${action.level}`);
+      break;
+    case 'pill':
+      methods.see('pill', date);
+      tally.dropped(what, 'asked instead: which pill');
+      break;
+    case 'drop':
+      tally.dropped('symptoms (other kinds)', 'not used by any rule');
+      break;
+  }
+}
+
+function mapSymptomRows(mapping: Mapping, symptoms: Section | undefined): void {
+  for (const { date, record, line } of readDatedRows(mapping.doc, symptoms, 'symptoms')) {
+    const id = scalarText(record.symptom) ?? '(none)';
+    mapping.days.entry(date);
     const known = ownValue(PERIODICAL_SYMPTOMS, id);
-    if (!known) {
-      tally.unknown('symptom id', id, doc.lineOf(symptomRows, index));
-      return;
-    }
-    const what = `symptom ${id} (${known.name})`;
-    const action = known.action;
-    switch (action.kind) {
-      case 'flag':
-        days.flag(date, action.field);
-        tally.mapped(what, action.field);
-        break;
-      case 'cramps':
-        days.severity(date, 'cramps', 'mild');
-        tally.mapped(what, 'cramps: mild');
-        break;
-      case 'discharge':
-        days.discharge(date, action.value);
-        tally.mapped(what, `discharge: ${action.value}`);
-        break;
-      case 'bleeding':
-        days.bleeding(date, action.level);
-        tally.mapped(what, `bleeding: ${action.level}`);
-        break;
-      case 'pill':
-        methods.see('pill', date);
-        tally.dropped(what, 'asked instead: which pill');
-        break;
-      case 'drop':
-        tally.dropped('symptoms (other kinds)', 'not used by any rule');
-        break;
-    }
-  });
+    if (known) applySymptom(mapping, date, id, known.action);
+    else mapping.tally.unknown('symptom id', id, line);
+  }
+}
 
-  const notes = sections.get('notes');
-  const noteRows = notes ? sectionRows(doc, notes.section, 'notes', notes.path) : [];
-  noteRows.forEach((row, index) => {
-    const date = rowDate(doc, noteRows, index, `${notes!.path}.notes[${index}]`);
-    const content = (row as Record<string, unknown>).content;
+function mapNoteRows({ doc, days, tally }: Mapping, notes: Section | undefined): void {
+  for (const { date, record } of readDatedRows(doc, notes, 'notes')) {
     days.entry(date);
-    if (typeof content === 'string' && content.trim() !== '') {
-      days.note(date, content);
+    if (typeof record.content === 'string' && record.content.trim() !== '') {
+      days.note(date, record.content);
       tally.mapped('notes', 'notes');
     }
-  });
+  }
+}
 
-  const { gaps } = methods.result();
+export async function readPeriodicalBackup(
+  input: InputFile,
+  _options: ImportOptions,
+): Promise<ImportResult> {
+  const file = input.name;
+  let bytes = await input.readAll();
+  if (isGzip(bytes)) bytes = await gunzipBounded(file, bytes, HINT);
+  const doc = parseJsonDocument(file, decodeUtf8(bytes, file, HINT), HINT);
+  const mapping: Mapping = {
+    doc,
+    days: new DayBuilder(),
+    tally: new ImportTally(),
+    methods: new MethodSightings(),
+  };
+  const sections = readSections(doc, mapping.tally);
+  // Sections are mapped in this order whatever their order in the file, as before.
+  mapDataRows(mapping, sections.get('data'));
+  mapSymptomRows(mapping, sections.get('symptoms'));
+  mapNoteRows(mapping, sections.get('notes'));
+
+  const { gaps } = mapping.methods.result();
   return {
-    log: { profile: {}, days: days.build() },
+    log: { profile: {}, days: mapping.days.build() },
     format: 'periodical',
-    warnings: tally.warnings(file),
-    summary: tally.summary(),
+    warnings: mapping.tally.warnings(file),
+    summary: mapping.tally.summary(),
     gaps: [...gaps, ...personGaps('Periodical')],
   };
 }

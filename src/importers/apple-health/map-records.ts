@@ -33,6 +33,7 @@ import {
   MUCUS_VALUES,
   OTHER_KNOWN_TYPES,
   SEVERITY_VALUES,
+  type TypeHandling,
 } from './apple-types.ts';
 import { CATEGORY_PREFIX, type AppleRecord, type ExportHeader } from './scan-export.ts';
 
@@ -49,6 +50,8 @@ export const MAX_NOTES_PER_DAY = 20;
 const FAR_FUTURE = dayNumber(4000, 1, 1);
 
 type AppNote = { date: string; text: string };
+/** What finishing says about the log besides the log itself. */
+type Said = { warnings: Warning[]; gaps: ProfileGap[] };
 type Mapped = Pick<ImportResult, 'log' | 'warnings' | 'summary' | 'gaps'> & { appNotes: AppNote[] };
 
 interface Interval {
@@ -56,6 +59,19 @@ interface Interval {
   /** Last day covered; undefined = still ongoing. */
   end: number | undefined;
 }
+
+/** One cycle record with what has been read of it. */
+interface RecordInContext {
+  record: AppleRecord;
+  short: string;
+  handling: TypeHandling;
+  start: AppleDate;
+  end: AppleDate;
+  value: string;
+}
+
+/** Marks an interval ongoing when it ends after the export date. */
+type Resolve = (interval: Interval) => Interval;
 
 interface Tally {
   count: number;
@@ -144,97 +160,101 @@ export class AppleRecordMapper {
     const end = record.attributes.has('endDate') ? this.readDate(record, 'endDate', short) : start;
     const value = record.attributes.get('value') ?? '';
     const count = this.count(short);
-    const unknown = (): void => {
-      count.dropped++;
-      const key = `${short}\u0000${value}`;
-      const tally = this.unknownValues.get(key);
-      if (tally) tally.count++;
-      else this.unknownValues.set(key, { count: 1, line: record.line, type: short, value });
-    };
+    if (this.applyRecord({ record, short, handling, start, end, value })) {
+      count.mapped++;
+      return;
+    }
+    count.dropped++;
+    const key = `${short}\u0000${value}`;
+    const tally = this.unknownValues.get(key);
+    if (tally) tally.count++;
+    else this.unknownValues.set(key, { count: 1, line: record.line, type: short, value });
+  }
+
+  /** Maps one record onto days, intervals or notes; false when its value is unknown. */
+  private applyRecord(r: RecordInContext): boolean {
+    const { handling, start, end, value } = r;
     switch (handling.kind) {
       case 'flow':
-      case 'pregnancy-bleeding': {
-        const bleeding = BLEEDING_VALUES.get(value);
-        if (bleeding === undefined) return unknown();
-        for (const d of this.span(start, end, record.line)) {
-          this.setBleeding(d, bleeding);
-          if (
-            handling.kind === 'pregnancy-bleeding' &&
-            short === 'BleedingDuringPregnancy' &&
-            bleeding !== 'none'
-          ) {
-            this.bleedingInPregnancy.push(d);
-          }
-        }
-        if (handling.kind === 'pregnancy-bleeding') this.addNote(start.day, handling.note);
-        if (
-          handling.kind === 'flow' &&
-          bleeding !== 'none' &&
-          record.metadata.get('HKMenstrualCycleStart') === '1'
-        ) {
-          this.day(start.day).period = true;
-        }
-        break;
-      }
+      case 'pregnancy-bleeding':
+        return this.applyBleeding(r, handling.kind === 'pregnancy-bleeding' ? handling.note : null);
       case 'spotting':
-        for (const d of this.span(start, end, record.line)) this.setBleeding(d, 'spotting');
-        break;
+        for (const d of this.span(start, end, r.record.line)) this.setBleeding(d, 'spotting');
+        return true;
       case 'sex':
-        for (const d of this.span(start, end, record.line)) this.day(d).sex = true;
-        break;
-      case 'severity': {
-        const severity = SEVERITY_VALUES.get(value);
-        if (severity === undefined) return unknown();
-        for (const d of this.span(start, end, record.line)) {
-          const day = this.day(d);
-          day[handling.field] = worse<Severity>(SEVERITIES, day[handling.field], severity);
-        }
-        break;
-      }
-      case 'symptom-flag': {
-        const severity = SEVERITY_VALUES.get(value);
-        if (severity === undefined) return unknown();
-        for (const d of this.span(start, end, record.line)) {
-          const day = this.day(d);
-          day[handling.field] = day[handling.field] === true || severity !== 'none';
-        }
-        break;
-      }
-      case 'mucus': {
-        const discharge = MUCUS_VALUES.get(value);
-        if (discharge === undefined) return unknown();
-        for (const d of this.span(start, end, record.line)) {
-          const day = this.day(d);
-          day.discharge = worse<Discharge>(DISCHARGES, day.discharge, discharge);
-        }
-        break;
-      }
+        for (const d of this.span(start, end, r.record.line)) this.day(d).sex = true;
+        return true;
+      case 'severity':
+      case 'symptom-flag':
+      case 'mucus':
+        return this.applyDaySymptom(r);
       case 'test': {
         const result = handling.results.get(value);
-        if (result === undefined) return unknown();
-        const source = record.attributes.get('sourceName')?.trim();
+        if (result === undefined) return false;
+        const source = r.record.attributes.get('sourceName')?.trim();
         this.addNote(start.day, `${handling.label}: ${result}${source ? ` (${source})` : ''}`);
-        break;
+        return true;
       }
       case 'contraceptive': {
         const method = CONTRACEPTIVE_VALUES.get(value);
-        if (method === undefined) return unknown();
+        if (method === undefined) return false;
         const list = this.contraceptives.get(method) ?? [];
         list.push(this.interval(start, end));
         this.contraceptives.set(method, list);
-        break;
+        return true;
       }
       case 'pregnancy':
         this.pregnancies.push(this.interval(start, end));
-        break;
+        return true;
       case 'lactation':
         this.lactations.push(this.interval(start, end));
-        break;
+        return true;
       case 'deviation':
         this.deviations.push({ ...this.interval(start, end), text: handling.text });
-        break;
+        return true;
+      case 'dropped-symptom':
+        return true;
     }
-    count.mapped++;
+  }
+
+  /** Flow, and bleeding during or after pregnancy (which also leaves a note). */
+  private applyBleeding(r: RecordInContext, pregnancyNote: string | null): boolean {
+    const bleeding = BLEEDING_VALUES.get(r.value);
+    if (bleeding === undefined) return false;
+    for (const d of this.span(r.start, r.end, r.record.line)) {
+      this.setBleeding(d, bleeding);
+      if (r.short === 'BleedingDuringPregnancy' && bleeding !== 'none') {
+        this.bleedingInPregnancy.push(d);
+      }
+    }
+    if (pregnancyNote !== null) this.addNote(r.start.day, pregnancyNote);
+    else if (bleeding !== 'none' && r.record.metadata.get('HKMenstrualCycleStart') === '1') {
+      this.day(r.start.day).period = true;
+    }
+    return true;
+  }
+
+  /** Severities, yes/no symptoms and mucus: merged per day, the worse value winning. */
+  private applyDaySymptom(r: RecordInContext): boolean {
+    const { handling } = r;
+    const days = () => [...this.span(r.start, r.end, r.record.line)].map((d) => this.day(d));
+    if (handling.kind === 'mucus') {
+      const discharge = MUCUS_VALUES.get(r.value);
+      if (discharge === undefined) return false;
+      for (const day of days())
+        day.discharge = worse<Discharge>(DISCHARGES, day.discharge, discharge);
+      return true;
+    }
+    const severity = SEVERITY_VALUES.get(r.value);
+    if (severity === undefined) return false;
+    if (handling.kind === 'severity') {
+      for (const day of days())
+        day[handling.field] = worse<Severity>(SEVERITIES, day[handling.field], severity);
+    } else if (handling.kind === 'symptom-flag') {
+      for (const day of days())
+        day[handling.field] = day[handling.field] === true || severity !== 'none';
+    }
+    return true;
   }
 
   private count(short: string): { mapped: number; dropped: number } {
@@ -331,9 +351,6 @@ export class AppleRecordMapper {
 
   /** The log and everything said about it. `header` comes from the export's prolog. */
   finish(header: ExportHeader): Mapped {
-    const warnings: Warning[] = [];
-    const gaps: ProfileGap[] = [];
-    const appNotes: AppNote[] = [];
     const exportDay =
       header.exportDate === undefined ? undefined : parseAppleDate(header.exportDate)?.day;
     // An end after the export date (Apple uses 4001-01-01) means "still ongoing".
@@ -343,11 +360,33 @@ export class AppleRecordMapper {
         ? { start: interval.start, end: undefined }
         : interval;
 
+    const said: Said = { warnings: [], gaps: [] };
     const profile: Profile = {};
     if (header.dateOfBirth !== undefined && parseIsoDate(header.dateOfBirth) !== undefined) {
       profile.birth_date = header.dateOfBirth;
     }
+    const contraception = this.finishContraception(resolve, said);
+    if (contraception.length > 0) profile.contraception = contraception;
+    const pregnancy = this.finishPregnancy(resolve, said);
+    if (pregnancy) profile.pregnancy = pregnancy;
+    said.warnings.push(...this.describeDropped());
 
+    // Apple holds a birth date (Me › Date of Birth) when the person entered one; never menopause.
+    const person = personGaps('Apple Health').filter(
+      (gap) => gap.fact !== GAP_FACTS.age || profile.birth_date === undefined,
+    );
+    const log: CycleLog = { profile, days: this.buildDays() };
+    return {
+      log,
+      warnings: said.warnings,
+      summary: this.buildSummary(),
+      gaps: [...said.gaps, ...person],
+      appNotes: this.buildAppNotes(resolve),
+    };
+  }
+
+  /** Contraceptive intervals by method, in date order; a method without its type asks for it. */
+  private finishContraception(resolve: Resolve, said: Said): ContraceptionInterval[] {
     const contraception: (ContraceptionInterval & { from: number })[] = [];
     for (const [method, intervals] of this.contraceptives) {
       const merged = mergeIntervals(intervals.map(resolve));
@@ -363,39 +402,40 @@ export class AppleRecordMapper {
       const listed = merged.map(describeInterval).join(', ');
       const first = formatIsoDate(merged[merged.length - 1]?.start ?? 0);
       if (method === 'iud') {
-        gaps.push({
+        said.gaps.push({
           fact: 'iud-type',
           message: `your export says IUD (${listed}) but not which type: pass --contraception copper-iud@${first} or --contraception hormonal-iud@${first}`,
         });
       } else if (method === 'combined-pill') {
-        gaps.push({
+        said.gaps.push({
           fact: 'pill-type',
           message: `your export says oral contraceptive (${listed}) but not which pill; cyclecheck assumes a combined pill: pass --contraception progestogen-pill@${first} if it is a progestogen-only pill`,
         });
       } else if (method === 'other') {
-        gaps.push({
+        said.gaps.push({
           fact: 'contraception-method',
           message: `your export records a contraceptive (${listed}) without its type: pass --contraception METHOD@${first} (e.g. copper-iud, implant, combined-pill)`,
         });
       }
     }
-    if (contraception.length > 0) {
-      contraception.sort((a, b) => a.from - b.from || compareText(a.method, b.method));
-      profile.contraception = contraception.map(({ from: _from, ...interval }) => interval);
-    }
+    contraception.sort((a, b) => a.from - b.from || compareText(a.method, b.method));
+    return contraception.map(({ from: _from, ...interval }) => interval);
+  }
 
+  /** The latest pregnancy (the profile holds one), and the questions its gaps raise. */
+  private finishPregnancy(resolve: Resolve, said: Said): Pregnancy | undefined {
     const pregnancies = mergeIntervals(this.pregnancies.map(resolve));
     const chosen = pregnancies[pregnancies.length - 1];
+    let pregnancy: Pregnancy | undefined;
     if (chosen) {
-      const pregnancy: Pregnancy = { start: formatIsoDate(chosen.start) };
+      pregnancy = { start: formatIsoDate(chosen.start) };
       if (chosen.end !== undefined) pregnancy.end = formatIsoDate(chosen.end);
-      profile.pregnancy = pregnancy;
-      gaps.push({
+      said.gaps.push({
         fact: 'pregnancy-week',
         message: `your export records a pregnancy (${describeInterval(chosen)}) without its week: pass --pregnancy 'start=${pregnancy.start} week=W@DATE${pregnancy.end ? ` end=${pregnancy.end}` : ''}' (the week on a date you know) or --pregnancy 'due=DATE'; until then the week counts as unknown`,
       });
       if (pregnancies.length > 1) {
-        warnings.push({
+        said.warnings.push({
           file: this.file,
           message: `the export records ${pregnancies.length} pregnancies (${pregnancies.map(describeInterval).join(', ')}); the profile holds one, so only the latest is used`,
         });
@@ -407,12 +447,17 @@ export class AppleRecordMapper {
     const firstUncovered = uncovered[0];
     if (firstUncovered !== undefined) {
       const more = new Set(uncovered).size - 1;
-      gaps.push({
+      said.gaps.push({
         fact: 'pregnancy',
         message: `your export records bleeding during pregnancy on ${formatIsoDate(firstUncovered)}${more > 0 ? ` and ${plural(more, 'other day')}` : ''} but no pregnancy covering it: pass --pregnancy 'start=DATE week=W@DATE' or --pregnancy 'due=DATE' so the pregnancy rules apply`,
       });
     }
+    return pregnancy;
+  }
 
+  /** Lactation and Apple's own cycle deviations, as dated notes, each once. */
+  private buildAppNotes(resolve: Resolve): AppNote[] {
+    const appNotes: AppNote[] = [];
     for (const interval of mergeIntervals(this.lactations.map(resolve))) {
       appNotes.push({
         date: formatIsoDate(interval.start),
@@ -428,11 +473,15 @@ export class AppleRecordMapper {
       appNotes.push({ date: from, text: `Apple Health noted ${deviation.text}${range}` });
     }
     appNotes.sort((a, b) => compareText(a.date, b.date) || compareText(a.text, b.text));
-    const uniqueNotes = appNotes.filter(
+    return appNotes.filter(
       (note, i) =>
         i === 0 || note.text !== appNotes[i - 1]?.text || note.date !== appNotes[i - 1]?.date,
     );
+  }
 
+  /** What was read but not used: unknown types and values, notes over the cap, long spans. */
+  private describeDropped(): Warning[] {
+    const warnings: Warning[] = [];
     for (const [type, tally] of [...this.unknownTypes].sort(([a], [b]) => compareText(a, b))) {
       warnings.push({
         file: this.file,
@@ -461,19 +510,7 @@ export class AppleRecordMapper {
         message: `${plural(this.longSpans.count, 'record')} span more than ${MAX_SPAN_DAYS} days; only the start date of each is used`,
       });
     }
-
-    // Apple holds a birth date (Me › Date of Birth) when the person entered one; never menopause.
-    const person = personGaps('Apple Health').filter(
-      (gap) => gap.fact !== GAP_FACTS.age || profile.birth_date === undefined,
-    );
-    const log: CycleLog = { profile, days: this.buildDays() };
-    return {
-      log,
-      warnings,
-      summary: this.buildSummary(),
-      gaps: [...gaps, ...person],
-      appNotes: uniqueNotes,
-    };
+    return warnings;
   }
 
   private buildDays(): Day[] {
