@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { toDay } from '../../src/core/dates.ts';
 import { findEpisodes } from '../../src/core/episodes.ts';
-import { uniqueFacts } from '../../src/core/facts.ts';
+import { uniqueFacts, type Fact } from '../../src/core/facts.ts';
 import { DAY_FIELDS, type CycleLog } from '../../src/core/log.ts';
 import { DayMarks } from '../../src/core/marks.ts';
 import { States } from '../../src/core/states.ts';
@@ -46,13 +46,14 @@ describe('tiers', () => {
 
 describe('uniqueFacts', () => {
   it('drops exact repeats and keeps the first-seen order', () => {
-    const a = { code: 'a', date: '2025-01-01' };
-    const b = { code: 'b' };
-    expect(uniqueFacts([a, b, { ...a }, b, { code: 'c' }])).toEqual([a, b, { code: 'c' }]);
+    const a: Fact = { code: 'sex', date: '2025-01-01' };
+    const b: Fact = { code: 'fever' };
+    const c: Fact = { code: 'odor' };
+    expect(uniqueFacts([a, b, { ...a }, b, c])).toEqual([a, b, c]);
   });
 
   it('keeps facts that differ in any field', () => {
-    const facts = [{ code: 'a' }, { code: 'a', value: 1 }, { code: 'a', value: 2 }];
+    const facts: Fact[] = [{ code: 'sex' }, { code: 'sex', value: 1 }, { code: 'sex', value: 2 }];
     expect(uniqueFacts(facts)).toEqual(facts);
   });
 
