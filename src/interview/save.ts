@@ -53,6 +53,21 @@ export const SAVED_REPORT_FORMATS: SavedReportFormat[] = [
     render: (report, log) => formatHtmlReport(report, log),
   },
   {
+    id: 'pdf',
+    name: 'Yes, as a PDF (to print, email or upload)',
+    short: 'PDF',
+    extension: '.pdf',
+    render: async (report, log) => {
+      // Loaded on demand: the build turns this import into a require of dist/pdf.cjs.
+      const { formatPdfFromReport, MISSING_GLYPHS_NOTE } =
+        await import('../render/pdf/format-pdf.ts');
+      return formatPdfFromReport(report, log, {
+        paper: 'a4',
+        onMissingGlyphs: () => process.stderr.write(`cyclecheck: ${MISSING_GLYPHS_NOTE}\n`),
+      });
+    },
+  },
+  {
     id: 'markdown',
     name: 'Yes, as Markdown (plain text)',
     short: 'Markdown',
