@@ -82,4 +82,21 @@ describe('the code cache', () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toBe(expected.stdout);
   });
+
+  it('made for another V8 (here: other flags, as another Node version would be), it is ignored silently', () => {
+    const args = ['--no-opt', join(ROOT, 'bin', 'cyclecheck.js'), 'analyze', EXAMPLE];
+    const probe = spawnSync(
+      process.execPath,
+      [
+        '--no-opt',
+        '-e',
+        "console.log(require('./bin/load-bundle.cjs').loadBundle('cli').cacheUsed)",
+      ],
+      { cwd: ROOT, env: CLI_ENV, encoding: 'utf8' },
+    );
+    expect([probe.stdout, probe.stderr]).toEqual(['false\n', '']);
+    const result = spawnSync(process.execPath, args, { cwd: ROOT, env: CLI_ENV, encoding: 'utf8' });
+    expect([result.status, result.stderr]).toEqual([0, '']);
+    expect(result.stdout).toBe(expected.stdout);
+  });
 });

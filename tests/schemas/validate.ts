@@ -26,7 +26,7 @@ function validator(id: string): ValidateFunction {
   return validate;
 }
 
-export const SCHEMA_IDS = {
+const SCHEMA_IDS = {
   log: 'urn:cyclecheck:cyclecheck-log/1',
   report: 'urn:cyclecheck:cyclecheck-report/1',
   batchLine: 'urn:cyclecheck:cyclecheck-batch-line/1',
@@ -61,7 +61,7 @@ function optionValue(args: readonly string[], name: string): string | undefined 
 }
 
 /** Which schema a run's stdout follows, from its arguments; undefined when it prints no data. */
-export function schemaForRun(args: readonly string[]): SchemaName | undefined {
+function schemaForRun(args: readonly string[]): SchemaName | undefined {
   const json = args.includes('--json') || optionValue(args, '--to') === 'json';
   const toFile = args.includes('-o') || args.some((a) => a.startsWith('--output'));
   if (!json || toFile) return undefined;
