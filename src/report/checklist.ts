@@ -161,11 +161,7 @@ function formatDetails(
       return [`Pregnancy recorded: ${parts.join(', ')}.`];
     }
     case 'K8':
-      return [
-        profile.menopause
-          ? `Recorded menopause status: ${profile.menopause}.`
-          : 'Menopause status not recorded.',
-      ];
+      return formatMenopauseDetails(analysis);
     case 'K9': {
       const s = profile.last_screening;
       return [
@@ -281,4 +277,27 @@ function cycleDayOn(analysis: Analysis, date: string): number | null {
   let start: string | undefined;
   for (const p of analysis.periods) if (p.start <= date) start = p.start;
   return start === undefined ? null : toDay(date) - toDay(start) + 1;
+}
+
+/**
+ * K8: the recorded menopause status, or (correction 2) that it was inferred from the log and from
+ * which dates, and the fast-track referral note for bleeding after menopause at 55 or over.
+ */
+function formatMenopauseDetails(analysis: Analysis): string[] {
+  const facts = analysis.findings.flatMap((f) => f.facts);
+  const inferred = facts.find((x) => x.code === 'menopause-inferred');
+  const status = analysis.profile.menopause;
+  const lines = [
+    inferred
+      ? `Menopause inferred from the log: no bleeding from ${inferred.value} to ${inferred.other}; counted as postmenopausal from ${inferred.date} (override with --menopause pre or peri).`
+      : status
+        ? `Recorded menopause status: ${status}.`
+        : 'Menopause status not recorded.',
+  ];
+  const fastTrack = facts.find((x) => x.code === 'age-55-fast-track');
+  if (fastTrack)
+    lines.push(
+      `Age ${fastTrack.value}: bleeding after menopause at 55 or over is referred on the urgent (2-week) suspected-cancer pathway (NICE NG12); ask about it.`,
+    );
+  return lines;
 }

@@ -204,6 +204,15 @@ describe('correction 2: menopause inferred after 12 months without bleeding at 4
     expect(report.questions.map((q) => q.fact).sort()).toEqual(['age', 'menopause']);
   });
 
+  it('the checklist says menopause was inferred, from which dates, and the 55+ fast track', () => {
+    const built = afterYear(bornFor(56), 'spot').build();
+    const checklist = buildChecklist(analyze(built).analysis, built);
+    expect(checklist.find((item) => item.code === 'K8')?.details).toEqual([
+      `Menopause inferred from the log: no bleeding from 2024-01-15 to 2025-01-13; counted as postmenopausal from ${MENOPAUSE_FROM} (override with --menopause pre or peri).`,
+      expect.stringMatching(/^Age 56: .*55 or over .*urgent \(2-week\)/),
+    ]);
+  });
+
   it('with an age under 45 no question about menopause is added', () => {
     const built = afterYear(bornFor(40), 'spot').build();
     const report = reportLog(built, {
