@@ -70,7 +70,10 @@ export class Context {
       tier,
       start: formatIsoDate(input.start),
       end: formatIsoDate(input.end),
-      cycle_day: this.model.cycleDay(input.start),
+      // After menopause there are no cycles: a day count from the last period is not a cycle day.
+      cycle_day: this.states.isPostmenopausalOn(input.start)
+        ? null
+        : this.model.cycleDay(input.start),
       facts: input.facts,
       checklist: [...meta.checklist, ...(input.extraChecklist ?? [])],
       sources: [...meta.sources],

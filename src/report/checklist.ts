@@ -202,7 +202,8 @@ function formatBleedingRecord(
       if (days.length === 0) continue;
       for (const d of days) seen.add(d.date);
       const first = days[0]!.date;
-      const cycleDay = cycleDayOn(analysis, first);
+      // After menopause there are no cycles, so no cycle day.
+      const cycleDay = f.rule === 'postmenopausal-bleeding' ? null : cycleDayOn(analysis, first);
       const parts = days.map((d) => `${d.date} ${d.amount}${d.colour ? ` (${d.colour})` : ''}`);
       lines.push(
         `${first}${cycleDay !== null ? `, cycle day ${cycleDay}` : ''}: ${parts.join(', ')}`,

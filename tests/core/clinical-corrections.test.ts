@@ -93,6 +93,7 @@ describe('correction 2: menopause inferred after 12 months without bleeding at 4
       not: ['isolated-spotting', 'intermenstrual-bleeding'],
       check: (r) => {
         const f = onlyFinding(r, 'postmenopausal-bleeding');
+        expect(f.cycle_day).toBeNull();
         expect(f.facts[0]).toEqual({
           code: 'menopause-inferred',
           date: MENOPAUSE_FROM,
