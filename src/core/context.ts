@@ -43,6 +43,8 @@ export class Context {
     readonly model: CycleModel,
     readonly marks: DayMarks,
     readonly inferredMenopause?: InferredMenopause,
+    /** Correction 2: 12 months without bleeding in a log without an age (nothing inferred). */
+    readonly yearWithoutBleedingAgeUnknown?: InferredMenopause,
   ) {}
 
   /** Why the person counts as postmenopausal: recorded, or inferred from the log with its dates. */

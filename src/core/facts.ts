@@ -27,6 +27,7 @@ export const FACT_CODES = [
   'cycle',
   'dizzy-while-bleeding',
   'downgraded-hormonal-single-day',
+  'escalated-after-year-without-bleeding',
   'escalated-age-45',
   'escalated-bleeding-after-sex',
   'escalated-heavy-and-long',

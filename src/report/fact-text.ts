@@ -125,6 +125,8 @@ export function formatFact(f: Fact): string {
       return `The ovulation window was ${d} to ${f.value}.`;
     case 'red-flag':
       return `A warning sign (pain, fever, unusual discharge, odour or painful urination) around ${d}.`;
+    case 'escalated-after-year-without-bleeding':
+      return `Raised to soon: it came after 12 months without any bleeding (from ${d} on) and your age is not given, so it may be bleeding after menopause.`;
     case 'escalated-age-45':
       return `Raised to soon: age ${f.value} (45 or over).`;
     case 'escalated-medium-or-heavy':

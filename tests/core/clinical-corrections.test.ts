@@ -187,6 +187,9 @@ describe('correction 2: menopause inferred after 12 months without bleeding at 4
     const built: CycleLog = afterYear(undefined, 'spot').build();
     const r = analyze(built);
     expect(r.tiers.has('postmenopausal-bleeding')).toBe(false);
+    // The spot after the year is not waved through as "usually not a concern": soon.
+    expect(r.tiers.get('intermenstrual-bleeding')).toBe('soon');
+    expect(r.tiers.has('isolated-spotting')).toBe(false);
     expect(r.analysis.not_evaluated).toContainEqual({
       rule: 'postmenopausal-bleeding',
       reason: {

@@ -538,7 +538,13 @@ function classifySingleNpe(ctx: Context, episode: Episode): void {
   const age = states.ageOn(episode.first);
   // Corrections 2 and 5: at 45 or over, any bleeding between periods is referred (Morgan &
   // Datta; NHS), so neither a single spot nor mid-cycle spotting is "usually not a concern".
-  const over45 = age !== undefined && age >= IMB_REFERRAL_AGE;
+  // Without an age, bleeding after 12 months without any is treated the same way: it may be
+  // bleeding after menopause, so it is never waved through as a harmless spot.
+  const unknownAfterYear =
+    age === undefined &&
+    ctx.yearWithoutBleedingAgeUnknown !== undefined &&
+    episode.first >= ctx.yearWithoutBleedingAgeUnknown.from;
+  const over45 = (age !== undefined && age >= IMB_REFERRAL_AGE) || unknownAfterYear;
   if (!over45 && inside && span <= 2 && episode.maxRank <= 2 && redFlag === undefined) {
     ctx.flag({
       rule: 'ovulation-spotting',
@@ -562,7 +568,11 @@ function classifySingleNpe(ctx: Context, episode: Episode): void {
     return;
   }
   const escalations: Fact[] = [];
-  if (over45) escalations.push(fact('escalated-age-45', { value: age }));
+  if (unknownAfterYear)
+    escalations.push(
+      dateFact('escalated-after-year-without-bleeding', ctx.yearWithoutBleedingAgeUnknown!.from),
+    );
+  else if (over45) escalations.push(fact('escalated-age-45', { value: age! }));
   if (episode.maxRank >= 3) escalations.push(fact('escalated-medium-or-heavy'));
   if (redFlag !== undefined) facts.push(dateFact('red-flag', redFlag));
   if (inside) facts.push(...windowFact);
