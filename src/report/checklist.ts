@@ -198,15 +198,19 @@ function formatBleedingRecord(
   const seen = new Set<string>();
   for (const f of findings) {
     for (const episode of episodesOf(f, log)) {
-      const days = episode.filter((d) => !seen.has(d.date));
+      const days = episode.days.filter((d) => !seen.has(d.date));
       if (days.length === 0) continue;
       for (const d of days) seen.add(d.date);
-      const first = days[0]!.date;
       // After menopause there are no cycles, so no cycle day.
-      const cycleDay = f.rule === 'postmenopausal-bleeding' ? null : cycleDayOn(analysis, first);
+      const cycleDay =
+        f.rule === 'postmenopausal-bleeding'
+          ? null
+          : episode.from === f.start
+            ? f.cycle_day
+            : cycleDayOn(analysis, episode.from);
       const parts = days.map((d) => `${d.date} ${d.amount}${d.colour ? ` (${d.colour})` : ''}`);
       lines.push(
-        `${first}${cycleDay !== null ? `, cycle day ${cycleDay}` : ''}: ${parts.join(', ')}`,
+        `${episode.from}${cycleDay !== null ? `, cycle day ${cycleDay}` : ''}: ${parts.join(', ')}`,
       );
     }
   }
@@ -219,18 +223,27 @@ interface BleedingDay {
   colour?: string;
 }
 
-/** The bleeding days of each episode a finding is about, from the log where there is one. */
-function episodesOf(f: Finding, log: CycleLog | undefined): BleedingDay[][] {
+/**
+ * The bleeding days of each episode a finding is about, from the log where there is one, each
+ * with the date it is told from: the finding's start (the sex day for bleeding after sex), or
+ * each event's own date in a finding about several.
+ */
+function episodesOf(
+  f: Finding,
+  log: CycleLog | undefined,
+): { from: string; days: BleedingDay[] }[] {
   const fromFacts = f.facts
     .filter((x) => x.code === 'bleeding-day' && x.date)
     .map((x) => withColour(log, x.date!, String(x.value)));
-  if (!log) return fromFacts.length > 0 ? [fromFacts] : [];
+  const whole = fromFacts.length > 0 ? [{ from: f.start, days: fromFacts }] : [];
+  if (!log) return whole;
   const starts = f.facts
     .filter((x) => (x.code === 'npe' || x.code === 'pcb-event') && x.date)
     .map((x) => x.date!);
-  if (starts.length > 0) return starts.map((date) => bleedingRun(log, date, undefined));
+  if (starts.length > 0)
+    return starts.map((date) => ({ from: date, days: bleedingRun(log, date, undefined) }));
   const inRange = bleedingRun(log, f.start, f.end);
-  return inRange.length > 0 ? [inRange] : fromFacts.length > 0 ? [fromFacts] : [];
+  return inRange.length > 0 ? [{ from: f.start, days: inRange }] : whole;
 }
 
 function withColour(log: CycleLog | undefined, date: string, amount: string): BleedingDay {

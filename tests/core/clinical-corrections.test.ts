@@ -456,7 +456,7 @@ function k1(built: CycleLog): string[] {
 }
 
 describe('correction 7: the checklist lists every flagged episode with dates and cycle day', () => {
-  it('two bleeds after sex: both dates with their cycle days, spotting included', () => {
+  it('two bleeds after sex: each from its sex day and cycle day, spotting included', () => {
     const built = threeCycles()
       .on('2025-02-10', { sex: true, bleeding: 'spotting' })
       .on('2025-03-10', { sex: true })
@@ -466,7 +466,7 @@ describe('correction 7: the checklist lists every flagged episode with dates and
     expect(details).toEqual(
       expect.arrayContaining([
         '2025-02-10, cycle day 13: 2025-02-10 spotting',
-        '2025-03-11, cycle day 14: 2025-03-11 light',
+        '2025-03-10, cycle day 13: 2025-03-11 light',
       ]),
     );
   });
