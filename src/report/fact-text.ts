@@ -25,12 +25,8 @@ export function formatFact(f: Fact): string {
       return `The bleeding started on the day of sex or the day after (sex on ${d}).`;
     case 'first-sex':
       return 'Marked as first-ever penetrative sex; the bleeding stayed light to medium and stopped within 3 days.';
-    case 'period-start':
-      return `The period started on ${d}.`;
     case 'predicted-start':
       return `The predicted period start was ${d}.`;
-    case 'no-prediction-labelled':
-      return 'There is no prediction yet (fewer than 2 usable cycles), and you labelled this bleeding as your period.';
     case 'no-prediction-unlabelled':
       return 'There is no prediction yet and the bleeding was not labelled as a period.';
     case 'period-on-time':
