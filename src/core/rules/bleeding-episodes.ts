@@ -164,23 +164,36 @@ function analyzePregnancyBleeding(
     });
   }
 
-  if (!handled) {
-    // Correction 1: from week 12+0 any bleeding, spotting included, is urgent (NHS maternity
-    // advice: "from 12 weeks … phone straight away"); light bleeding before 12 weeks stays soon.
-    const from12 = pregnantDays.find((n) => states.pregnancyWeek(n)! >= URGENT_PREGNANCY_WEEK);
-    const shown = from12 ?? pregnantDays[0]!;
-    ctx.flag({
-      rule: 'pregnancy-bleeding-early-light',
-      tier: from12 !== undefined ? 'urgent' : 'soon',
-      ...base,
-      facts: [
-        dateFact('pregnancy-week', shown, { value: states.pregnancyWeek(shown)! }),
-        ...episodeFacts(ctx, episode),
-        ...sexFacts,
-        ...(from12 !== undefined ? [fact('escalated-week-12')] : []),
-      ],
-    });
-  }
+  if (!handled) flagEarlyLight(ctx, episode, pregnantDays, sexFacts);
+}
+
+/**
+ * Rule 4: spotting or light bleeding before week 20 without pain or fever. Correction 1: from
+ * week 12+0 any bleeding, spotting included, is urgent (NHS maternity advice: "from 12 weeks …
+ * phone straight away"); light bleeding before 12 weeks stays soon.
+ */
+function flagEarlyLight(
+  ctx: Context,
+  episode: Episode,
+  pregnantDays: number[],
+  sexFacts: Fact[],
+): void {
+  const { states } = ctx;
+  const from12 = pregnantDays.find((n) => states.pregnancyWeek(n)! >= URGENT_PREGNANCY_WEEK);
+  const shown = from12 ?? pregnantDays[0]!;
+  ctx.flag({
+    rule: 'pregnancy-bleeding-early-light',
+    tier: from12 !== undefined ? 'urgent' : 'soon',
+    start: episode.first,
+    end: episode.last,
+    inProgress: ctx.inProgress(episode),
+    facts: [
+      dateFact('pregnancy-week', shown, { value: states.pregnancyWeek(shown)! }),
+      ...episodeFacts(ctx, episode),
+      ...sexFacts,
+      ...(from12 !== undefined ? [fact('escalated-week-12')] : []),
+    ],
+  });
 }
 
 function weekText(ctx: Context, n: number): string {
