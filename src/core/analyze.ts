@@ -38,13 +38,20 @@ export function analyzeLog(log: CycleLog, options: AnalyzeOptions = {}): Analysi
   const states = inferred ? new States(log.profile, E, inferred.from) : recorded;
   const episodes = reclassifyMidCycleRuns(findEpisodes(tl, states), tl, states);
   const model = new CycleModel(episodes, tl, states);
-  const ctx = new Context(tl, states, episodes, model, new DayMarks(tl, episodes), inferred);
+  // Without an age nothing is inferred, but a year without bleeding is kept: the rules treat
+  // later bleeding between periods as they would at 45 or over, and the report asks for the age.
+  const noAgeYear =
+    !inferred && states.ageOn(E) === undefined
+      ? inferMenopause(log.profile, tl, states, true)
+      : undefined;
+  const marks = new DayMarks(tl, episodes);
+  const ctx = new Context(tl, states, episodes, model, marks, inferred, noAgeYear);
 
   const bleeding = analyzeBleedingEpisodes(ctx);
   const { painfulSexFired } = analyzeIndependent(ctx, bleeding);
   analyzePeriods(ctx, painfulSexFired);
   analyzeCycleTiming(ctx);
-  noteMenopauseNotInferred(ctx, log);
+  noteMenopauseNotInferred(ctx);
   if (states.methods.some((m) => m.method === 'iud')) {
     ctx.cannot('hormonal-breakthrough-bleeding', fact('iud-type-unknown'));
   }
@@ -85,10 +92,8 @@ export function analyzeLog(log: CycleLog, options: AnalyzeOptions = {}): Analysi
  * Correction 2: without an age nothing is inferred, but a log with 12 months without bleeding
  * says so (with the dates), so the report can ask for the age and the menopause status.
  */
-function noteMenopauseNotInferred(ctx: Context, log: CycleLog): void {
-  const { states, tl } = ctx;
-  if (ctx.inferredMenopause || states.ageOn(ctx.E) !== undefined) return;
-  const stretch = inferMenopause(log.profile, tl, states, true);
+function noteMenopauseNotInferred(ctx: Context): void {
+  const stretch = ctx.yearWithoutBleedingAgeUnknown;
   if (!stretch) return;
   ctx.cannot(
     'postmenopausal-bleeding',

@@ -43,6 +43,8 @@ export class Context {
     readonly model: CycleModel,
     readonly marks: DayMarks,
     readonly inferredMenopause?: InferredMenopause,
+    /** Correction 2: 12 months without bleeding in a log without an age (nothing inferred). */
+    readonly yearWithoutBleedingAgeUnknown?: InferredMenopause,
   ) {}
 
   /** Why the person counts as postmenopausal: recorded, or inferred from the log with its dates. */
@@ -70,7 +72,10 @@ export class Context {
       tier,
       start: formatIsoDate(input.start),
       end: formatIsoDate(input.end),
-      cycle_day: this.model.cycleDay(input.start),
+      // After menopause there are no cycles: a day count from the last period is not a cycle day.
+      cycle_day: this.states.isPostmenopausalOn(input.start)
+        ? null
+        : this.model.cycleDay(input.start),
       facts: input.facts,
       checklist: [...meta.checklist, ...(input.extraChecklist ?? [])],
       sources: [...meta.sources],

@@ -161,11 +161,7 @@ function formatDetails(
       return [`Pregnancy recorded: ${parts.join(', ')}.`];
     }
     case 'K8':
-      return [
-        profile.menopause
-          ? `Recorded menopause status: ${profile.menopause}.`
-          : 'Menopause status not recorded.',
-      ];
+      return formatMenopauseDetails(analysis);
     case 'K9': {
       const s = profile.last_screening;
       return [
@@ -202,14 +198,19 @@ function formatBleedingRecord(
   const seen = new Set<string>();
   for (const f of findings) {
     for (const episode of episodesOf(f, log)) {
-      const days = episode.filter((d) => !seen.has(d.date));
+      const days = episode.days.filter((d) => !seen.has(d.date));
       if (days.length === 0) continue;
       for (const d of days) seen.add(d.date);
-      const first = days[0]!.date;
-      const cycleDay = cycleDayOn(analysis, first);
+      // After menopause there are no cycles, so no cycle day.
+      const cycleDay =
+        f.rule === 'postmenopausal-bleeding'
+          ? null
+          : episode.from === f.start
+            ? f.cycle_day
+            : cycleDayOn(analysis, episode.from);
       const parts = days.map((d) => `${d.date} ${d.amount}${d.colour ? ` (${d.colour})` : ''}`);
       lines.push(
-        `${first}${cycleDay !== null ? `, cycle day ${cycleDay}` : ''}: ${parts.join(', ')}`,
+        `${episode.from}${cycleDay !== null ? `, cycle day ${cycleDay}` : ''}: ${parts.join(', ')}`,
       );
     }
   }
@@ -222,18 +223,27 @@ interface BleedingDay {
   colour?: string;
 }
 
-/** The bleeding days of each episode a finding is about, from the log where there is one. */
-function episodesOf(f: Finding, log: CycleLog | undefined): BleedingDay[][] {
+/**
+ * The bleeding days of each episode a finding is about, from the log where there is one, each
+ * with the date it is told from: the finding's start (the sex day for bleeding after sex), or
+ * each event's own date in a finding about several.
+ */
+function episodesOf(
+  f: Finding,
+  log: CycleLog | undefined,
+): { from: string; days: BleedingDay[] }[] {
   const fromFacts = f.facts
     .filter((x) => x.code === 'bleeding-day' && x.date)
     .map((x) => withColour(log, x.date!, String(x.value)));
-  if (!log) return fromFacts.length > 0 ? [fromFacts] : [];
+  const whole = fromFacts.length > 0 ? [{ from: f.start, days: fromFacts }] : [];
+  if (!log) return whole;
   const starts = f.facts
     .filter((x) => (x.code === 'npe' || x.code === 'pcb-event') && x.date)
     .map((x) => x.date!);
-  if (starts.length > 0) return starts.map((date) => bleedingRun(log, date, undefined));
+  if (starts.length > 0)
+    return starts.map((date) => ({ from: date, days: bleedingRun(log, date, undefined) }));
   const inRange = bleedingRun(log, f.start, f.end);
-  return inRange.length > 0 ? [inRange] : fromFacts.length > 0 ? [fromFacts] : [];
+  return inRange.length > 0 ? [{ from: f.start, days: inRange }] : whole;
 }
 
 function withColour(log: CycleLog | undefined, date: string, amount: string): BleedingDay {
@@ -281,4 +291,27 @@ function cycleDayOn(analysis: Analysis, date: string): number | null {
   let start: string | undefined;
   for (const p of analysis.periods) if (p.start <= date) start = p.start;
   return start === undefined ? null : toDay(date) - toDay(start) + 1;
+}
+
+/**
+ * K8: the recorded menopause status, or (correction 2) that it was inferred from the log and from
+ * which dates, and the fast-track referral note for bleeding after menopause at 55 or over.
+ */
+function formatMenopauseDetails(analysis: Analysis): string[] {
+  const facts = analysis.findings.flatMap((f) => f.facts);
+  const inferred = facts.find((x) => x.code === 'menopause-inferred');
+  const status = analysis.profile.menopause;
+  const lines = [
+    inferred
+      ? `Menopause inferred from the log: no bleeding from ${inferred.value} to ${inferred.other}; counted as postmenopausal from ${inferred.date} (override with --menopause pre or peri).`
+      : status
+        ? `Recorded menopause status: ${status}.`
+        : 'Menopause status not recorded.',
+  ];
+  const fastTrack = facts.find((x) => x.code === 'age-55-fast-track');
+  if (fastTrack)
+    lines.push(
+      `Age ${fastTrack.value}: bleeding after menopause at 55 or over is referred on the urgent (2-week) suspected-cancer pathway (NICE NG12); ask about it.`,
+    );
+  return lines;
 }

@@ -25,12 +25,8 @@ export function formatFact(f: Fact): string {
       return `The bleeding started on the day of sex or the day after (sex on ${d}).`;
     case 'first-sex':
       return 'Marked as first-ever penetrative sex; the bleeding stayed light to medium and stopped within 3 days.';
-    case 'period-start':
-      return `The period started on ${d}.`;
     case 'predicted-start':
       return `The predicted period start was ${d}.`;
-    case 'no-prediction-labelled':
-      return 'There is no prediction yet (fewer than 2 usable cycles), and you labelled this bleeding as your period.';
     case 'no-prediction-unlabelled':
       return 'There is no prediction yet and the bleeding was not labelled as a period.';
     case 'period-on-time':
@@ -125,6 +121,8 @@ export function formatFact(f: Fact): string {
       return `The ovulation window was ${d} to ${f.value}.`;
     case 'red-flag':
       return `A warning sign (pain, fever, unusual discharge, odour or painful urination) around ${d}.`;
+    case 'escalated-after-year-without-bleeding':
+      return `Raised to soon: it came after 12 months without any bleeding (from ${d} on) and your age is not given, so it may be bleeding after menopause.`;
     case 'escalated-age-45':
       return `Raised to soon: age ${f.value} (45 or over).`;
     case 'escalated-medium-or-heavy':

@@ -160,7 +160,7 @@ export const RULE_TEXT: Record<RuleId, RuleText> = {
   'missed-period-bleeding-with-pain': {
     title: 'Bleeding with pain after a missed period',
     trigger:
-      'The period is 7+ days late, and there is unusual bleeding with moderate or worse pain.',
+      'The period is 7+ days late, and there is unusual bleeding (from 8 days before the due date) with moderate or worse pain within a day of it. The period counts as missed only when no hormonal method was in use from the last period to its due date; a method started after the due date does not lower the tier (hormonal contraception does not rule out an ectopic pregnancy).',
     summary:
       'A missed period with unusual bleeding and tummy or pelvic pain needs a clinician today (possible ectopic pregnancy); take a pregnancy test.',
   },

@@ -93,6 +93,7 @@ describe('correction 2: menopause inferred after 12 months without bleeding at 4
       not: ['isolated-spotting', 'intermenstrual-bleeding'],
       check: (r) => {
         const f = onlyFinding(r, 'postmenopausal-bleeding');
+        expect(f.cycle_day).toBeNull();
         expect(f.facts[0]).toEqual({
           code: 'menopause-inferred',
           date: MENOPAUSE_FROM,
@@ -186,6 +187,9 @@ describe('correction 2: menopause inferred after 12 months without bleeding at 4
     const built: CycleLog = afterYear(undefined, 'spot').build();
     const r = analyze(built);
     expect(r.tiers.has('postmenopausal-bleeding')).toBe(false);
+    // The spot after the year is not waved through as "usually not a concern": soon.
+    expect(r.tiers.get('intermenstrual-bleeding')).toBe('soon');
+    expect(r.tiers.has('isolated-spotting')).toBe(false);
     expect(r.analysis.not_evaluated).toContainEqual({
       rule: 'postmenopausal-bleeding',
       reason: {
@@ -202,6 +206,15 @@ describe('correction 2: menopause inferred after 12 months without bleeding at 4
       gaps: [],
     });
     expect(report.questions.map((q) => q.fact).sort()).toEqual(['age', 'menopause']);
+  });
+
+  it('the checklist says menopause was inferred, from which dates, and the 55+ fast track', () => {
+    const built = afterYear(bornFor(56), 'spot').build();
+    const checklist = buildChecklist(analyze(built).analysis, built);
+    expect(checklist.find((item) => item.code === 'K8')?.details).toEqual([
+      `Menopause inferred from the log: no bleeding from 2024-01-15 to 2025-01-13; counted as postmenopausal from ${MENOPAUSE_FROM} (override with --menopause pre or peri).`,
+      expect.stringMatching(/^Age 56: .*55 or over .*urgent \(2-week\)/),
+    ]);
   });
 
   it('with an age under 45 no question about menopause is added', () => {
@@ -443,7 +456,7 @@ function k1(built: CycleLog): string[] {
 }
 
 describe('correction 7: the checklist lists every flagged episode with dates and cycle day', () => {
-  it('two bleeds after sex: both dates with their cycle days, spotting included', () => {
+  it('two bleeds after sex: each from its sex day and cycle day, spotting included', () => {
     const built = threeCycles()
       .on('2025-02-10', { sex: true, bleeding: 'spotting' })
       .on('2025-03-10', { sex: true })
@@ -453,7 +466,7 @@ describe('correction 7: the checklist lists every flagged episode with dates and
     expect(details).toEqual(
       expect.arrayContaining([
         '2025-02-10, cycle day 13: 2025-02-10 spotting',
-        '2025-03-11, cycle day 14: 2025-03-11 light',
+        '2025-03-10, cycle day 13: 2025-03-11 light',
       ]),
     );
   });

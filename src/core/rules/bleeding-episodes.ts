@@ -164,23 +164,36 @@ function analyzePregnancyBleeding(
     });
   }
 
-  if (!handled) {
-    // Correction 1: from week 12+0 any bleeding, spotting included, is urgent (NHS maternity
-    // advice: "from 12 weeks … phone straight away"); light bleeding before 12 weeks stays soon.
-    const from12 = pregnantDays.find((n) => states.pregnancyWeek(n)! >= URGENT_PREGNANCY_WEEK);
-    const shown = from12 ?? pregnantDays[0]!;
-    ctx.flag({
-      rule: 'pregnancy-bleeding-early-light',
-      tier: from12 !== undefined ? 'urgent' : 'soon',
-      ...base,
-      facts: [
-        dateFact('pregnancy-week', shown, { value: states.pregnancyWeek(shown)! }),
-        ...episodeFacts(ctx, episode),
-        ...sexFacts,
-        ...(from12 !== undefined ? [fact('escalated-week-12')] : []),
-      ],
-    });
-  }
+  if (!handled) flagEarlyLight(ctx, episode, pregnantDays, sexFacts);
+}
+
+/**
+ * Rule 4: spotting or light bleeding before week 20 without pain or fever. Correction 1: from
+ * week 12+0 any bleeding, spotting included, is urgent (NHS maternity advice: "from 12 weeks …
+ * phone straight away"); light bleeding before 12 weeks stays soon.
+ */
+function flagEarlyLight(
+  ctx: Context,
+  episode: Episode,
+  pregnantDays: number[],
+  sexFacts: Fact[],
+): void {
+  const { states } = ctx;
+  const from12 = pregnantDays.find((n) => states.pregnancyWeek(n)! >= URGENT_PREGNANCY_WEEK);
+  const shown = from12 ?? pregnantDays[0]!;
+  ctx.flag({
+    rule: 'pregnancy-bleeding-early-light',
+    tier: from12 !== undefined ? 'urgent' : 'soon',
+    start: episode.first,
+    end: episode.last,
+    inProgress: ctx.inProgress(episode),
+    facts: [
+      dateFact('pregnancy-week', shown, { value: states.pregnancyWeek(shown)! }),
+      ...episodeFacts(ctx, episode),
+      ...sexFacts,
+      ...(from12 !== undefined ? [fact('escalated-week-12')] : []),
+    ],
+  });
 }
 
 function weekText(ctx: Context, n: number): string {
@@ -538,7 +551,13 @@ function classifySingleNpe(ctx: Context, episode: Episode): void {
   const age = states.ageOn(episode.first);
   // Corrections 2 and 5: at 45 or over, any bleeding between periods is referred (Morgan &
   // Datta; NHS), so neither a single spot nor mid-cycle spotting is "usually not a concern".
-  const over45 = age !== undefined && age >= IMB_REFERRAL_AGE;
+  // Without an age, bleeding after 12 months without any is treated the same way: it may be
+  // bleeding after menopause, so it is never waved through as a harmless spot.
+  const unknownAfterYear =
+    age === undefined &&
+    ctx.yearWithoutBleedingAgeUnknown !== undefined &&
+    episode.first >= ctx.yearWithoutBleedingAgeUnknown.from;
+  const over45 = (age !== undefined && age >= IMB_REFERRAL_AGE) || unknownAfterYear;
   if (!over45 && inside && span <= 2 && episode.maxRank <= 2 && redFlag === undefined) {
     ctx.flag({
       rule: 'ovulation-spotting',
@@ -562,7 +581,11 @@ function classifySingleNpe(ctx: Context, episode: Episode): void {
     return;
   }
   const escalations: Fact[] = [];
-  if (over45) escalations.push(fact('escalated-age-45', { value: age }));
+  if (unknownAfterYear)
+    escalations.push(
+      dateFact('escalated-after-year-without-bleeding', ctx.yearWithoutBleedingAgeUnknown!.from),
+    );
+  else if (over45) escalations.push(fact('escalated-age-45', { value: age! }));
   if (episode.maxRank >= 3) escalations.push(fact('escalated-medium-or-heavy'));
   if (redFlag !== undefined) facts.push(dateFact('red-flag', redFlag));
   if (inside) facts.push(...windowFact);

@@ -79,12 +79,15 @@ function analyzeMissedPeriodWithPain(ctx: Context): void {
   for (const episode of ctx.episodes) {
     if (episode.isPeriod || states.isPregnant(episode.first)) continue;
     if (states.isPostmenopausalOn(episode.first)) continue;
-    const predicted = model.predict(episode.first);
-    if (predicted === undefined) continue;
+    // A missed period is known only when no hormonal method was in use from the last period to
+    // the day the next was due; a method started after that day does not explain the missed
+    // period, and hormonal contraception does not rule out an ectopic pregnancy — so the rule is
+    // not lowered day by day once the period was missed (issue 19, a clinical decision).
+    const last = model.lastStartOnOrBefore(episode.first);
+    const predicted = last !== undefined ? model.predict(last + 1) : undefined;
+    if (predicted === undefined || states.hasHormonalBetween(last!, predicted)) continue;
     if (ctx.E < predicted + 7 || model.hasStartBetween(predicted - 8, ctx.E)) continue;
-    const day = episode.days.find(
-      (n) => n >= predicted - 8 && !states.isHormonalOn(n) && maxPain(ctx, n - 1, n + 1) >= 2,
-    );
+    const day = episode.days.find((n) => n >= predicted - 8 && maxPain(ctx, n - 1, n + 1) >= 2);
     if (day === undefined) continue;
     const painDays: Fact[] = [];
     for (let n = day - 1; n <= day + 1; n++)
