@@ -55,9 +55,20 @@ export const FORMAT_DOCS: readonly FormatDoc[] = [
     experimental: false,
     export:
       'Written by you (any spreadsheet, saved as CSV UTF-8), by `cyclecheck convert`, or by the interview. Profile facts go in comment lines at the top, such as "# age: 34".',
-    mapped: ['every canonical column (date, bleeding, period, sex, cramps, … notes)'],
-    dropped: ['unknown columns (named in a warning)'],
-    choices: [],
+    mapped: [
+      'every canonical column (date, bleeding, period, sex, cramps, … notes)',
+      'common names for them (Flow, Menstruation, Intercourse, Cramping, Temp, …; each named in a warning)',
+      'any other column you map with --column NAME=FIELD or a "# columns: NAME=FIELD" line',
+    ],
+    dropped: [
+      'unknown columns (named in a warning)',
+      'basal body temperature (never a fever reading)',
+    ],
+    choices: [
+      'a log with no column about bleeding is refused, never reported as "no flags"',
+      'dates: YYYY-MM-DD, YYYY-M-D, date-times (the date part), DD.MM.YYYY; 01/09/2026 decided by the whole column or --date-format dmy|mdy',
+      'a file that is not UTF-8 is read as Windows-1252 (Excel on Windows), with a warning; UTF-16 with a byte order mark is read',
+    ],
   },
   {
     id: 'json',

@@ -21,7 +21,8 @@ export function describeMissingBleeding(
 ): string {
   const start = `no ${what} about bleeding was recognised`;
   if (ignored.length === 0) {
-    const has = known.length === 0 ? '' : ` (the ${what}s are ${known.join(', ')})`;
+    const has =
+      known.length === 0 ? '' : ` (the ${what}s are ${known.map(sanitizeName).join(', ')})`;
     return `${start}${has}: add a bleeding ${what} (none, spotting, light, medium, heavy), even if it is mostly blank`;
   }
   const shown = ignored

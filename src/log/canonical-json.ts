@@ -195,7 +195,7 @@ function matchDayKey(key: string, member: JsonCursor, use: KeyUse, warnings: War
     use.known.add(key);
     if (match.how === 'synonym' && !use.said.has(folded)) {
       use.said.add(folded);
-      warnings.push(member.warning(describeSynonym(key, match.target)));
+      warnings.push(member.warning(describeSynonym(key, match.target, 'field')));
     }
     return match.target;
   }

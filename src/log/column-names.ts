@@ -6,7 +6,7 @@
  * `# columns: SOURCE=FIELD` line in the log.
  */
 import { DAY_FIELDS } from '../core/log.ts';
-import type { DayColumn } from './day-values.ts';
+import { quoteInput, type DayColumn } from './day-values.ts';
 
 /**
  * What a column can be read as: a canonical column, or `spotting`, a yes/no column whose yes
@@ -167,10 +167,14 @@ function editDistance(a: string, b: string): number {
 }
 
 /** How a synonym was read, for the report's warnings. */
-export function describeSynonym(name: string, target: ColumnTarget): string {
+export function describeSynonym(
+  name: string,
+  target: ColumnTarget,
+  what: 'column' | 'field' = 'column',
+): string {
   return target === 'spotting'
-    ? `column ${JSON.stringify(name)} read as bleeding: spotting on the days it says yes`
-    : `column ${JSON.stringify(name)} read as ${target}`;
+    ? `${what} ${quoteInput(name)} read as bleeding: spotting on the days it says yes`
+    : `${what} ${quoteInput(name)} read as ${target}`;
 }
 
 const MAPPING_HELP = `write SOURCE=FIELD, e.g. Flow=bleeding; FIELD is one of ${COLUMN_TARGETS.join(', ')}`;

@@ -142,7 +142,7 @@ describe('synonyms in the readers, each named once', () => {
       { date: '2025-03-02', bleeding: 'light' },
     ]);
     expect(result.warnings.map((w) => w.message)).toEqual([
-      '[0].Flow: column "Flow" read as bleeding',
+      '[0].Flow: field "Flow" read as bleeding',
     ]);
   });
 
