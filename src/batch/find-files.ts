@@ -9,7 +9,15 @@ import { extname, join, normalize } from 'node:path';
 import { MissingInputError } from '../errors.ts';
 
 /** Extensions of every supported import format (canonical CSV/JSON, app exports). */
-export const LOG_EXTENSIONS: readonly string[] = ['.csv', '.tsv', '.json', '.xml', '.zip', '.gz'];
+export const LOG_EXTENSIONS: readonly string[] = [
+  '.csv',
+  '.tsv',
+  '.json',
+  '.xml',
+  '.zip',
+  '.gz',
+  '.cluedata',
+];
 
 export interface FoundFile {
   path: string;
@@ -31,6 +39,8 @@ export interface FoundFiles {
 }
 
 export function isLogFileName(name: string): boolean {
+  // Health Connect's database by its own name only: other .db files (Thumbs.db…) are not logs.
+  if (name === 'health_connect_export.db') return true;
   return LOG_EXTENSIONS.includes(extname(name).toLowerCase());
 }
 

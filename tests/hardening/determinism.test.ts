@@ -17,6 +17,9 @@ const INPUTS = [
   'fixtures/imports/mensinator.json',
   'fixtures/imports/Periodical-backup.json.gz',
   'fixtures/imports/flo.json',
+  'fixtures/imports/Health Connect.zip',
+  'fixtures/imports/takeout-fitbit.zip',
+  'fixtures/imports/ClueBackup-2024-06-30.cluedata',
 ];
 
 /** Time zones at the edges (UTC+14, UTC−11, half and quarter hours) and locales that sort,

@@ -159,14 +159,36 @@ describe('cyclecheck formats', () => {
   test('lists every format with how to export it', () => {
     const { status, stdout } = run(['formats']);
     expect(status).toBe(0);
-    for (const name of ['Apple Health', 'drip', 'Clue', 'Mensinator', 'Periodical', 'Flo'])
+    for (const name of [
+      'Apple Health',
+      'drip',
+      'Clue',
+      'Mensinator',
+      'Periodical',
+      'Flo',
+      'Android Health Connect',
+      'Fitbit',
+      'Clue backup',
+    ])
       expect(stdout).toContain(name);
     expect(stdout).toContain('How to export:');
   });
 
   test('--json', () => {
     const parsed = JSON.parse(run(['formats', '--json']).stdout);
-    expect(parsed.formats).toHaveLength(8);
+    expect(parsed.formats.map((f: { id: string }) => f.id)).toEqual([
+      'csv',
+      'json',
+      'apple-health',
+      'drip',
+      'clue',
+      'mensinator',
+      'periodical',
+      'flo',
+      'health-connect',
+      'fitbit',
+      'clue-backup',
+    ]);
   });
 });
 

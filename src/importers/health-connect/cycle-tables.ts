@@ -113,14 +113,14 @@ export function* readCycleRows(
   interval = false,
 ): Generator<CycleRow> {
   const timeColumns = interval ? INTERVAL : INSTANT;
-  for (const column of ['local_date', interval ? 'start_time' : 'time']) {
-    if (!table.layout.columns.has(column)) {
-      throw new InputError(
-        file,
-        { path: table.name },
-        `the table has no ${column} column, which every Health Connect version writes`,
-      );
-    }
+  // Without local_date (not seen, but cheap to allow) the day comes from the time and offset.
+  const timeColumn = interval ? 'start_time' : 'time';
+  if (!table.layout.columns.has(timeColumn)) {
+    throw new InputError(
+      file,
+      { path: table.name },
+      `the table has no ${timeColumn} column, which every Health Connect version writes`,
+    );
   }
   const names = [...timeColumns, ...own];
   for (const { rowid, values } of db.rows(table.rootPage)) {
