@@ -39,15 +39,15 @@ export function declareBatchCommand(program: Command): void {
   addExamples(
     command,
     [
-      'example -o logs/example.csv',
-      'batch logs',
-      'batch logs --json > reports.ndjson',
-      'batch logs --to csv -o summary.csv',
-      'batch logs --summary-only',
-      'batch logs --to html -o visit-documents/',
-      'batch logs --to markdown -o visit-documents/ --verbose',
-      'batch logs --to pdf --paper letter -o visit-documents/',
-      'batch logs --json --shard 2/4 --jobs 1 --age 30',
+      'example -o example.csv',
+      'batch .',
+      'batch . --json > reports.ndjson',
+      'batch . --to csv -o summary.csv',
+      'batch . --summary-only',
+      'batch . --to html -o visit-documents/',
+      'batch . --to markdown -o visit-documents/ --verbose',
+      'batch . --to pdf --paper letter -o visit-documents/',
+      'batch . --json --shard 2/4 --jobs 1 --age 30',
     ],
     `Files are taken in sorted path order; inside folders, hidden files and folders and files
 that are not logs are skipped and named (the first few, any spreadsheet or text file; all with --verbose). Output order and bytes do not depend on --jobs.

@@ -24,10 +24,11 @@ export function declareConvertCommand(program: Command): void {
       'example -o example.csv',
       'convert example.csv --to json',
       'convert example.csv --age 35 -o my-log.csv',
-      'convert drip-export.csv -o my-log.csv',
+      'convert my-log.csv --to json -o my-log.json',
     ],
-    `The import summary (what was mapped, dropped or not understood) goes to stderr;
-profile options (--contraception, --age, …) are written into the log.`,
+    `An app export converts the same way (cyclecheck convert drip-export.csv -o my-log.csv; see
+cyclecheck formats). The import summary (what was mapped, dropped or not understood) goes to
+stderr; profile options (--contraception, --age, …) are written into the log.`,
   );
   command.action(async (file: string, options) => {
     const { runConvert } = await import('../commands/convert.ts');

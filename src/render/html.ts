@@ -269,7 +269,10 @@ function formatDayCell(day: CalendarDay | null, month: CalendarMonth): string {
   else if (m.flow !== '') classes.push(`f-${m.flow}`);
   if (!day.inRange) classes.push('out');
   if (day.tier !== null) classes.push(`t-${TIER_CLASS[day.tier]}`);
-  const markers = [m.flow, m.sex, m.pain].filter((x) => x !== '').join('');
+  // `n`: the person wrote a note that day (its words are in the day's description and in the notes).
+  const markers = [m.flow, m.sex, m.pain, day.note !== null ? 'n' : '']
+    .filter((x) => x !== '')
+    .join('');
   return (
     `<td class="${classes.join(' ')}">` +
     `<span class="n" aria-hidden="true">${day.day}</span>` +
@@ -309,6 +312,7 @@ function formatLegend(): string {
   items.push(
     ...tiers,
     `<li><span class="swatch d out" aria-hidden="true">7</span>outside the logged dates</li>`,
+    `<li><span class="swatch d" aria-hidden="true">n</span>a note you wrote</li>`,
   );
   return `<ul class="legend" aria-label="Calendar key">${items.join('')}</ul>`;
 }

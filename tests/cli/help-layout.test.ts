@@ -1,5 +1,5 @@
 /** Help that fits 80 columns, leads with the options people use, and examples that run anywhere. */
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -50,6 +50,35 @@ describe('--help at COLUMNS=80', () => {
       '--calendar',
     ]);
   });
+});
+
+describe('the examples in --help', () => {
+  // A `cyclecheck` on PATH, as an installed user has, in a folder with nothing in it.
+  const bin = mkdtempSync(join(tmpdir(), 'cyclecheck-bin-'));
+  writeFileSync(join(bin, 'cyclecheck'), `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`, {
+    mode: 0o755,
+  });
+
+  it.each([['analyze'], ['batch'], ['convert'], ['example'], ['rules'], ['formats']])(
+    '%s: every example runs, in order, from an empty folder',
+    (command) => {
+      const help = runCli([command, '--help']).stdout;
+      const examples = help
+        .split('\n')
+        .filter((line) => line.startsWith('  $ cyclecheck '))
+        .map((line) => line.slice('  $ '.length));
+      expect(examples.length).toBeGreaterThan(1);
+      const cwd = mkdtempSync(join(tmpdir(), 'cyclecheck-examples-'));
+      for (const example of examples) {
+        const result = spawnSync('sh', ['-c', `${example} > /dev/null`], {
+          cwd,
+          encoding: 'utf8',
+          env: { ...CLI_ENV, PATH: `${bin}:${CLI_ENV.PATH}` },
+        });
+        expect(result.status, `${example}: ${result.stderr}`).toBe(0);
+      }
+    },
+  );
 });
 
 describe('parser usage errors', () => {

@@ -144,14 +144,22 @@ describe('cyclecheck convert', () => {
     expect(stderr).toContain(`${bad}:3:1: '2025-02-30' is not a date`);
   });
 
-  test('the examples in --help run', () => {
+  test('the examples in --help run, in order, in an empty folder', () => {
     const help = run(['convert', '--help']).stdout;
     const examples = help
       .split('\n')
-      .filter((line) => line.trim().startsWith('$ cyclecheck convert') && !line.includes(' -o '))
+      .filter((line) => line.trim().startsWith('$ cyclecheck '))
       .map((line) => line.trim().slice('$ cyclecheck '.length).split(/\s+/));
     expect(examples.length).toBeGreaterThanOrEqual(3);
-    for (const args of examples) expect(run(args).status, args.join(' ')).toBe(0);
+    const empty = mkdtempSync(join(dir, 'examples-'));
+    for (const args of examples) {
+      const result = spawnSync(process.execPath, [BIN, ...args], {
+        cwd: empty,
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', TZ: 'UTC' },
+      });
+      expect(result.status, `${args.join(' ')}: ${result.stderr}`).toBe(0);
+    }
   });
 });
 

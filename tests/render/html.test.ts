@@ -186,6 +186,7 @@ describe('formatHtmlReport: accessible', () => {
       expect(attr(span, 'aria-hidden')).toBe('true');
     }
     expect(textOf(cell)).toContain('12 March 2025: spotting, sex, flagged soon: ');
+    expect(textOf(cell)).toContain(`note: “${SCRIPT_NOTE}”`);
   });
 });
 
@@ -303,7 +304,7 @@ describe('formatHtmlReport: content', () => {
 
 describe('formatHtmlReport: calendar', () => {
   it.each([
-    ['12 March 2025', 'sx', '!!', 't-soon'],
+    ['12 March 2025', 'sxn', '!!', 't-soon'], // n: the note logged that day
     ['28 April 2025', 'Hp', '!!!', 't-urgent'],
     ['27 April 2025', 'HP', '!', 't-next-visit'],
     ['14 February 2025', 's', 'i', 't-info'],
@@ -333,6 +334,7 @@ describe('formatHtmlReport: calendar', () => {
       '!!flagged: soon',
       '!flagged: next visit',
       'iflagged: info',
+      'na note you wrote',
     ]) {
       expect(t).toContain(words);
     }
