@@ -227,6 +227,13 @@ describe('fonts and text', () => {
       text: 'Юлия >= 2',
       missing: false,
     });
+    // Invisible characters without a glyph vanish; an emoji sequence is one missing run.
+    expect(
+      replaceMissingGlyphs('Zo\u200Bë\u00AD ok 👩\u200D👩 x', (cp) => cp < 0x2000 && cp !== 0xad),
+    ).toEqual({
+      text: `Zoë ok ${MISSING_TEXT} x`,
+      missing: true,
+    });
     // Right-to-left letters would print backwards: treated as missing even with glyphs.
     expect(replaceMissingGlyphs('שלום x', () => true).text).toBe(`${MISSING_TEXT} x`);
   });
