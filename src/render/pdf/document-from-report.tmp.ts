@@ -4,7 +4,7 @@
  * at the merge, the one import of this file (src/render/pdf/format-pdf.ts) is pointed at the real
  * builder and this file is deleted. Nothing else may import it.
  */
-import { toDay, type IsoDate } from '../../core/dates.ts';
+import { formatIsoDate, toDay, type IsoDate } from '../../core/dates.ts';
 import type { CycleLog } from '../../core/log.ts';
 import { TIERS, tierRank } from '../../core/tiers.ts';
 import type { Report, ReportFlag } from '../../report/types.ts';
@@ -97,7 +97,7 @@ function buildFindings(
         const text = notes.get(n);
         if (text !== undefined)
           dayNotes.push({
-            date: log.days.find((d) => toDay(d.date) === n)!.date,
+            date: formatIsoDate(n),
             text: sanitizeInline(text),
           });
       }

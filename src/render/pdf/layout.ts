@@ -119,7 +119,10 @@ export class PdfLayout {
     // Where it was placed, text stays: PDFKit would otherwise start a new page when a line's
     // leading reaches past the bottom margin, leaving a chart bar or a calendar row behind. Only
     // text taller than a whole page (a very long note) may flow on to the next.
-    const fitsOnAPage = this.doc.heightOfString(printable, options) <= this.bottom - this.top;
+    const pageHeight = this.bottom - this.top;
+    // Even one character per line would fit: no need to measure (most labels and values).
+    const surely = printable.length * (this.doc.currentLineHeight(true) + LINE_GAP) <= pageHeight;
+    const fitsOnAPage = surely || this.doc.heightOfString(printable, options) <= pageHeight;
     this.doc.text(printable, x, y, {
       ...options,
       align: style.align ?? 'left',
