@@ -177,6 +177,16 @@ describe('pages', () => {
     expect(pdf.bufferedPageRange().count).toBeGreaterThan(1);
   });
 
+  test('a note longer than a page starts where it is and flows on, without empty pages', async () => {
+    const note = 'word '.repeat(3000) + 'END';
+    const pdf = await readPdf(await render(makeVisitDocument({ notes: [note] })));
+    expect(pdf.text.match(/word END”/g)?.length).toBe(4);
+    for (const page of pdf.pages) {
+      const lines = page.split('\n').filter((l) => l.trim() !== '');
+      expect(lines.length).toBeGreaterThan(4);
+    }
+  });
+
   test('A4 by default, US Letter on request', async () => {
     for (const [w, h] of short.pdf.sizes) {
       expect(Math.round(w)).toBe(595);
