@@ -177,6 +177,16 @@ describe('pages', () => {
     expect(pdf.bufferedPageRange().count).toBeGreaterThan(1);
   });
 
+  test('a note longer than a page starts where it is and flows on, without empty pages', async () => {
+    const note = 'word '.repeat(3000) + 'END';
+    const pdf = await readPdf(await render(makeVisitDocument({ notes: [note] })));
+    expect(pdf.text.match(/word END”/g)?.length).toBe(4);
+    for (const page of pdf.pages) {
+      const lines = page.split('\n').filter((l) => l.trim() !== '');
+      expect(lines.length).toBeGreaterThan(4);
+    }
+  });
+
   test('A4 by default, US Letter on request', async () => {
     for (const [w, h] of short.pdf.sizes) {
       expect(Math.round(w)).toBe(595);
@@ -226,6 +236,13 @@ describe('fonts and text', () => {
     expect(replaceMissingGlyphs('Юлия ≥ 2', (cp) => cp !== 0x2265)).toEqual({
       text: 'Юлия >= 2',
       missing: false,
+    });
+    // Invisible characters without a glyph vanish; an emoji sequence is one missing run.
+    expect(
+      replaceMissingGlyphs('Zo\u200Bë\u00AD ok 👩\u200D👩 x', (cp) => cp < 0x2000 && cp !== 0xad),
+    ).toEqual({
+      text: `Zoë ok ${MISSING_TEXT} x`,
+      missing: true,
     });
     // Right-to-left letters would print backwards: treated as missing even with glyphs.
     expect(replaceMissingGlyphs('שלום x', () => true).text).toBe(`${MISSING_TEXT} x`);

@@ -102,6 +102,25 @@ function isRightToLeft(cp: number): boolean {
   );
 }
 
+/**
+ * Characters that show nothing by themselves (zero-width spaces and joiners, soft hyphens,
+ * direction marks, variation selectors, tags): without a glyph they are dropped, not marked.
+ */
+function isInvisible(cp: number): boolean {
+  return (
+    cp === 0x00ad ||
+    cp === 0x034f ||
+    cp === 0x061c ||
+    (cp >= 0x180b && cp <= 0x180f) ||
+    (cp >= 0x200b && cp <= 0x200f) ||
+    (cp >= 0x202a && cp <= 0x202e) ||
+    (cp >= 0x2060 && cp <= 0x206f) ||
+    (cp >= 0xfe00 && cp <= 0xfe0f) ||
+    cp === 0xfeff ||
+    (cp >= 0xe0000 && cp <= 0xe0fff)
+  );
+}
+
 /** Plain stand-ins for symbols the report's own words use and Noto Sans lacks. */
 const STAND_INS: Readonly<Record<string, string>> = {
   '≥': '>=',
@@ -128,14 +147,12 @@ export function replaceMissingGlyphs(
   for (const char of text) {
     const cp = char.codePointAt(0)!;
     const printable = cp === 0x20 || cp === 0x0a || (!isRightToLeft(cp) && hasGlyph(cp));
-    // Variation selectors and zero-width joiners belong to the character before them.
-    const joiner = cp === 0x200d || (cp >= 0xfe00 && cp <= 0xfe0f);
     const standIn = printable ? undefined : STAND_INS[char];
     if (printable || standIn !== undefined) {
       out += standIn ?? char;
       inRun = false;
-    } else if (!inRun && !joiner) {
-      // A joiner after a printable character is dropped; inside a missing run it is part of it.
+    } else if (!inRun && !isInvisible(cp)) {
+      // An invisible character without a glyph is dropped; inside a missing run it is part of it.
       out += MISSING_TEXT;
       missing = true;
       inRun = true;

@@ -25,6 +25,8 @@ export interface TextStyle {
 }
 
 export const BODY_SIZE = 9.5;
+/** Where a block taller than a page may start: with room for about three lines. */
+const FLOW_START = 40;
 const LINE_GAP = 1.5;
 
 export class PdfLayout {
@@ -67,6 +69,19 @@ export class PdfLayout {
     this.doc.y = this.top;
   }
 
+  /** Pages so far; a change tells that text flowed on to a new page. */
+  get pageCount(): number {
+    return this.doc.bufferedPageRange().count;
+  }
+
+  /**
+   * The room a block needs where it starts: all of it, or, for a block taller than a page (a
+   * very long note), a few lines, the rest flowing on to the next pages.
+   */
+  getPlaceHeight(height: number): number {
+    return height > this.bottom - this.top ? FLOW_START : height;
+  }
+
   /** Starts a new page unless `height` fits here (or the page is still empty). */
   ensure(height: number): void {
     if (height > this.room && this.doc.y > this.top + 1) this.newPage();
@@ -106,7 +121,7 @@ export class PdfLayout {
 
   /** Draws text at the flow position (moved to a new page first if it does not fit). */
   text(text: string, style: TextStyle = {}): void {
-    this.ensure(Math.min(this.measure(text, style), this.bottom - this.top));
+    this.ensure(this.getPlaceHeight(this.measure(text, style)));
     this.textAt(text, this.left + (style.indent ?? 0), this.doc.y, style);
     this.doc.y += style.after ?? 0;
   }
@@ -119,7 +134,10 @@ export class PdfLayout {
     // Where it was placed, text stays: PDFKit would otherwise start a new page when a line's
     // leading reaches past the bottom margin, leaving a chart bar or a calendar row behind. Only
     // text taller than a whole page (a very long note) may flow on to the next.
-    const fitsOnAPage = this.doc.heightOfString(printable, options) <= this.bottom - this.top;
+    const pageHeight = this.bottom - this.top;
+    // Even one character per line would fit: no need to measure (most labels and values).
+    const surely = printable.length * (this.doc.currentLineHeight(true) + LINE_GAP) <= pageHeight;
+    const fitsOnAPage = surely || this.doc.heightOfString(printable, options) <= pageHeight;
     this.doc.text(printable, x, y, {
       ...options,
       align: style.align ?? 'left',

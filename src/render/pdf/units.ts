@@ -11,14 +11,14 @@ export interface Unit {
   keepWithNext?: boolean;
 }
 
-/** A unit's height plus those of the units it must stay with. */
-function getNeededHeight(units: readonly Unit[], index: number): number {
+/** The room a unit needs where it starts, with the units it must stay with (at most a page). */
+function getNeededHeight(layout: PdfLayout, units: readonly Unit[], index: number): number {
   let height = 0;
   for (let i = index; i < units.length; i++) {
-    height += units[i]!.height;
+    height += layout.getPlaceHeight(units[i]!.height);
     if (units[i]!.keepWithNext !== true) break;
   }
-  return height;
+  return Math.min(height, layout.bottom - layout.top);
 }
 
 export function textUnit(layout: PdfLayout, text: string, style: TextStyle = {}): Unit {
@@ -38,9 +38,11 @@ export function bulletUnit(
     height,
     draw: () => {
       const y = layout.y;
+      const pages = layout.pageCount;
       layout.textAt(bullet, layout.left + indent - 10, y, { ...style, width: 10 });
       layout.textAt(text, layout.left + indent, y, itemStyle);
-      layout.y = y + height;
+      // Text taller than a page flowed on: PDFKit's position is where it ended.
+      if (layout.pageCount === pages) layout.y = y + height;
     },
   };
 }
@@ -59,10 +61,16 @@ export function drawUnits(
   beside?: (top: number, bottom: number) => void,
 ): void {
   units.forEach((unit, index) => {
-    layout.ensure(Math.min(getNeededHeight(units, index), layout.bottom - layout.top));
+    layout.ensure(getNeededHeight(layout, units, index));
     const top = layout.y;
+    const pages = layout.pageCount;
     unit.draw();
-    layout.y = Math.max(layout.y, top + unit.height);
-    beside?.(top, layout.y);
+    if (layout.pageCount === pages) {
+      layout.y = Math.max(layout.y, top + unit.height);
+      beside?.(top, layout.y);
+    } else {
+      // It flowed over pages (text taller than one): decorate the part on the last page.
+      beside?.(layout.top, layout.y);
+    }
   });
 }
