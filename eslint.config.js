@@ -61,7 +61,16 @@ function getLayerRules(folder) {
 }
 
 export default tseslint.config(
-  { ignores: ['.stryker-tmp*/**', 'dist/**', 'node_modules/**', 'coverage/**', 'bench-out/**', 'fixtures/**'] },
+  {
+    ignores: [
+      '.stryker-tmp*/**',
+      'dist/**',
+      'node_modules/**',
+      'coverage/**',
+      'bench-out/**',
+      'fixtures/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
