@@ -28,7 +28,7 @@ describe('interview --log with a Health Connect export', () => {
         ['episodes.more.0', false],
         ['review', 'analyze'],
         ['save.log', 'no'],
-        ['save.checklist', false],
+        ['save.report', 'no'],
       ],
       { logFile: 'hc.zip', importLog },
       place,

@@ -57,7 +57,21 @@ describe('saving the log and the checklist', () => {
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
     expect(html).toContain('Bleeding after sex');
     const question = run.prompter.asked.find((a) => a.id === 'save.report');
-    expect(question?.choices).toEqual(['html', 'markdown', 'no']);
+    expect(question?.choices).toEqual(['html', 'pdf', 'markdown', 'no']);
+  });
+
+  it('saves the PDF with mode 0600 and adds .pdf to a typed name', async () => {
+    const place = await tempPlace();
+    const run = await runScript(
+      [...STORY, ['save.log', 'no'], ['save.report', 'pdf'], ['save.report.path', 'visit']],
+      {},
+      place,
+    );
+    const pdfPath = join(place.cwd, 'visit.pdf');
+    expect(run.outcome.saved).toEqual([pdfPath]);
+    const bytes = await readFile(pdfPath);
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect((await stat(pdfPath)).mode & 0o777).toBe(0o600);
   });
 
   it('saves CSV and Markdown with mode 0600; the CSV reads back as the same log', async () => {

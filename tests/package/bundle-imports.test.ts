@@ -40,7 +40,11 @@ describe('what the bundles load at run time', () => {
     const used = new Set<string>();
     for (const bundle of bundles) {
       const names = loadedNames(readFileSync(join(ROOT, 'dist', bundle), 'latin1'));
-      expect(names, bundle).toContain('node:fs');
+      // Every bundle reads files; PDFKit's own code names the module without the node: prefix.
+      expect(
+        names.some((n) => n === 'node:fs' || n === 'fs'),
+        bundle,
+      ).toBe(true);
       for (const name of names) {
         if (BUILTIN.has(name)) continue;
         const pkg = name.startsWith('@')

@@ -96,7 +96,11 @@ describe('the packed tarball', () => {
       'dist/cli-help.cjs.cache',
       'dist/cli.cjs',
       'dist/cli.cjs.cache',
+      'dist/fonts/NotoSans-Bold.ttf',
+      'dist/fonts/NotoSans-Regular.ttf',
+      'dist/fonts/OFL.txt',
       'dist/index.js',
+      'dist/pdf.cjs',
     ]);
     expect(files).toContain('types/index.d.ts');
     expect(files).toContain('schemas/report.schema.json');
@@ -134,12 +138,16 @@ describe('the installed command, in a read-only prefix', () => {
     const before = snapshot(GLOBAL);
     const text = run(BIN, ['analyze', EXAMPLE]);
     expect(text.status, text.stderr).toBe(0);
-    expect(text.stdout).toContain('postcoital-bleeding');
+    expect(text.stdout).toContain('Bleeding after sex');
     const json = run(BIN, ['analyze', EXAMPLE, '--json']);
     expect(json.status, json.stderr).toBe(0);
     checkJsonOutput(['analyze', EXAMPLE, '--json'], json.status, json.stdout);
     expect((JSON.parse(json.stdout) as { flags: unknown[] }).flags.length).toBeGreaterThan(0);
-    expect(text.stderr + json.stderr).not.toMatch(/warning|Error|at .*\.cjs/i);
+    // The PDF renderer and its fonts ship in dist/: a PDF comes out of the installed package.
+    const pdf = run(BIN, ['analyze', EXAMPLE, '--to', 'pdf']);
+    expect(pdf.status, pdf.stderr).toBe(0);
+    expect(pdf.stdout.startsWith('%PDF-')).toBe(true);
+    expect(text.stderr + json.stderr + pdf.stderr).not.toMatch(/warning|Error|at .*\.cjs/i);
     expect(snapshot(GLOBAL)).toEqual(before);
   });
 });
