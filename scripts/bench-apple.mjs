@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Apple Health benchmark (issue 4): generates 250 MB and 1 GB exports into bench-out/ (reused
+// Apple Health benchmark: generates 250 MB and 1 GB exports into bench-out/ (reused
 // when already there), then times `grep -c HKCategoryTypeIdentifierMenstrualFlow FILE` against
 // `node bin/cyclecheck.js analyze FILE --json` on the same file, measures peak RSS, times the
 // export.zip too, and checks the imported log against the generator's ground truth.

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Health Connect benchmark (issue 18): a generated export of about 500 MB whose bulk is
+// Health Connect benchmark: a generated export of about 500 MB whose bulk is
 // heart-rate rows (bench-out/health-connect/, reused when already there; never committed), read
 // as "Health Connect.zip" and as the bare health_connect_export.db. Figures: the zip's import
 // time as a ratio to `unzip -p ZIP > /dev/null` (the floor: inflating the one entry), and the

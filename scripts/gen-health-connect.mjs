@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Builds invented Android Health Connect exports (health_connect_export.db, and the zip the phone
 // writes) with the `sqlite3` command-line tool, following the schema of AOSP's HealthFitness
-// module (import-formats-2 §1.9). No real person's data.
+// module. No real person's data.
 //
 //   node scripts/gen-health-connect.mjs fixtures      # the committed fixtures (small)
 //   node scripts/gen-health-connect.mjs big OUT.db MB  # a database of about MB megabytes whose

@@ -6,12 +6,12 @@
  */
 import type { CycleLog, Profile } from './core/log.ts';
 import { InputError, UsageError } from './errors.ts';
-import { FORMAT_IDS } from './importers/format-ids.ts';
-import type { FormatId, ImportResult, ProfileGap, Warning } from './importers/types.ts';
+import { FORMAT_IDS } from './log/format-ids.ts';
+import type { FormatId, ImportResult, ProfileGap, Warning } from './log/import-contract.ts';
 import { inputFromBytes, openInputFile, type InputFile } from './io/input-file.ts';
 import { readJsonDocument } from './log/canonical-json.ts';
 import { parseProfileJson } from './log/profile.ts';
-import { analyzeImport } from './report/analyze-import.ts';
+import { analyzeImport } from './pipeline/analyze-import.ts';
 import type { Report } from './report/types.ts';
 
 export { InputError, MissingInputError, UsageError, UserError } from './errors.ts';

@@ -9,7 +9,7 @@ import { EXIT, UsageError, UserError } from './errors.ts';
 import { declareCommands } from './cli/commands.ts';
 import { addExamples } from './cli/examples.ts';
 import { configureHelpLayout } from './cli/help-layout.ts';
-import { sanitizeInline } from './render/sanitize.ts';
+import { sanitizeInline } from './text/sanitize.ts';
 import { PRODUCER_VERSION } from './version.ts';
 
 const VERSION = PRODUCER_VERSION;

@@ -5,10 +5,10 @@
 import type { CycleLog, Profile } from '../core/log.ts';
 import { EXIT, UserError } from '../errors.ts';
 import { importFile } from '../importers/registry.ts';
-import type { FormatId } from '../importers/types.ts';
+import type { FormatId } from '../log/import-contract.ts';
 import type { ReadOptions } from '../log/read-options.ts';
-import { openInputFile, type InputFile } from '../io/input-file.ts';
-import { analyzeImport } from '../report/analyze-import.ts';
+import type { InputFile } from '../io/input-file.ts';
+import { analyzeImport } from '../pipeline/analyze-import.ts';
 import type { Report } from '../report/types.ts';
 import type { FileError } from './log-row.ts';
 
@@ -25,14 +25,6 @@ export interface AnalyzeOneOptions {
 }
 
 export type OneResult = { report: Report; log: CycleLog } | { error: FileError };
-
-export async function analyzeOneFile(path: string, options: AnalyzeOneOptions): Promise<OneResult> {
-  try {
-    return await analyzeInput(await openInputFile(path), options);
-  } catch (error) {
-    return { error: describeFileError(error) };
-  }
-}
 
 export async function analyzeInput(
   input: InputFile,

@@ -3,7 +3,7 @@ import { RULE_IDS, type RuleId } from '../core/rules/ids.ts';
 import { TIERS, type Tier } from '../core/tiers.ts';
 import { formatCsvCell } from './format-csv.ts';
 import type { LogRow } from './log-row.ts';
-import { formatJson } from '../render/sanitize.ts';
+import { formatJson } from '../text/sanitize.ts';
 
 export const SUMMARY_FORMAT = 'cyclecheck-batch-summary/1';
 

@@ -1,6 +1,6 @@
 /**
  * `batch --to csv`: one row per log, written as each result arrives. A log that could not be
- * read or evaluated (no bleeding column, issue 18) has its message in `error` and no tier: it is
+ * read or evaluated (no bleeding column) has its message in `error` and no tier: it is
  * never a row with highest_tier none. `warnings` counts what the report warns about.
  */
 import { RULE_IDS } from '../core/rules/ids.ts';

@@ -5,7 +5,7 @@
 import type { ChalkInstance } from 'chalk';
 import { RULE_IDS } from '../core/rules/ids.ts';
 import type { Tier } from '../core/tiers.ts';
-import { sanitizeInline } from '../render/sanitize.ts';
+import { sanitizeInline } from '../text/sanitize.ts';
 import {
   formatLogCount,
   formatSkipped,

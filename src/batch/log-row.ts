@@ -5,7 +5,7 @@
 import { RULE_IDS } from '../core/rules/ids.ts';
 import { tierRank, type Tier } from '../core/tiers.ts';
 import type { Report } from '../report/types.ts';
-import { formatJson } from '../render/sanitize.ts';
+import { formatJson } from '../text/sanitize.ts';
 
 export interface FileError {
   /** The exit status this error has on its own (65 data, 66 unreadable, 70 internal). */

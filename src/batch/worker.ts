@@ -14,7 +14,7 @@ import type { Report } from '../report/types.ts';
 import { analyzeInput, describeFileError, type OneResult } from './analyze-one.ts';
 import { formatErrorLine, summarizeReport } from './log-row.ts';
 import type { Job, JobResult, WorkerSetup } from './protocol.ts';
-import { formatJson } from '../render/sanitize.ts';
+import { formatJson } from '../text/sanitize.ts';
 
 const setup = workerData as WorkerSetup;
 const port = parentPort;

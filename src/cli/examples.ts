@@ -5,7 +5,7 @@
  * help is shown.
  */
 import type { Command } from 'commander';
-import { wrapText } from '../render/wrap.ts';
+import { wrapText } from '../text/wrap.ts';
 import { getHelpWidth } from './help-layout.ts';
 
 /** Paragraphs (separated by blank lines) re-wrapped to `width`. */

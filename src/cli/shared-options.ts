@@ -5,39 +5,10 @@
  */
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { parseIsoDate } from '../core/dates.ts';
-import { MENOPAUSE_STATES, type MenopauseState } from '../core/log.ts';
-import { FORMAT_IDS } from '../importers/format-ids.ts';
-import { PAPER_SIZES, type PaperSize } from '../render/pdf/paper.ts';
-
-export const OUTPUT_FORMATS = ['text', 'json', 'markdown', 'html', 'pdf'] as const;
-export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
-
-/** The profile options as typed; parsed and checked by readProfileOverrides. */
-export interface ProfileOptions {
-  age?: string;
-  birthDate?: string;
-  menopause?: MenopauseState;
-  contraception?: string[];
-  pregnancy?: string;
-  notTracked?: string[];
-  profile?: string;
-  asOf?: string;
-}
-
-/** How to read a spreadsheet log (issue 18); parsed by readReadingOptions. */
-export interface ReadingCliOptions {
-  column?: string[];
-  dateFormat?: 'ymd' | 'dmy' | 'mdy';
-}
-
-export interface OutputOptions {
-  json?: boolean;
-  to?: OutputFormat;
-  output?: string;
-  force?: boolean;
-  color?: boolean;
-  paper?: PaperSize;
-}
+import { MENOPAUSE_STATES } from '../core/log.ts';
+import { FORMAT_IDS } from '../log/format-ids.ts';
+import { PAPER_SIZES } from '../render/pdf/paper.ts';
+import { OUTPUT_FORMATS } from '../commands/options.ts';
 
 function collect(text: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), text];

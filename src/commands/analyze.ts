@@ -2,27 +2,22 @@
  * `cyclecheck analyze`: import → (merge) → apply the profile options → analyze → render → write.
  */
 import type { CycleLog } from '../core/log.ts';
-import { analyzeImport } from '../report/analyze-import.ts';
+import { analyzeImport } from '../pipeline/analyze-import.ts';
 import { isAtOrAbove, type Tier } from '../core/tiers.ts';
 import { EXIT } from '../errors.ts';
-import type { ImportResult } from '../importers/types.ts';
+import type { ImportResult } from '../log/import-contract.ts';
 import { openInputFile } from '../io/input-file.ts';
 import { writeOutputFile } from '../io/write-output.ts';
 import { formatImportSummary, formatWarning } from '../importers/format-summary.ts';
 import type { Report } from '../report/types.ts';
 import { makeChalk, shouldUseColor } from '../render/color.ts';
-import { formatJson, sanitizeInline } from '../render/sanitize.ts';
-import type {
-  OutputFormat,
-  OutputOptions,
-  ProfileOptions,
-  ReadingCliOptions,
-} from '../cli/shared-options.ts';
+import { formatJson, sanitizeInline } from '../text/sanitize.ts';
+import type { OutputFormat, OutputOptions, ProfileOptions, ReadingCliOptions } from './options.ts';
 import { readReadingOptions } from './reading-options.ts';
 import { readProfileOverrides } from './profile-overrides.ts';
 import { formatHiddenDaysWarning } from './hidden-days.ts';
 import { resolveReportFormat } from './report-format.ts';
-import type { FormatId } from '../importers/types.ts';
+import type { FormatId } from '../log/import-contract.ts';
 import { PRODUCER_VERSION } from '../version.ts';
 
 export interface AnalyzeOptions extends ProfileOptions, OutputOptions, ReadingCliOptions {
@@ -55,7 +50,7 @@ export async function runAnalyze(files: string[], options: AnalyzeOptions): Prom
 
   const groups: { files: string[]; result: ImportResult }[] = [];
   if (options.merge && imports.length > 1) {
-    const { mergeImports } = await import('../importers/merge-logs.ts');
+    const { mergeImports } = await import('../pipeline/merge-logs.ts');
     const { result, conflicts } = mergeImports(imports, files);
     for (const c of conflicts) printWarning(c.file, c.line, c.message);
     groups.push({ files, result: { ...result, warnings: [...result.warnings, ...conflicts] } });

@@ -7,15 +7,15 @@ import { availableParallelism } from 'node:os';
 import type { Profile } from '../core/log.ts';
 import { TIERS, isAtOrAbove, type Tier } from '../core/tiers.ts';
 import { EXIT, InterruptedError, MissingInputError, UsageError } from '../errors.ts';
-import type { ProfileOptions, ReadingCliOptions } from '../cli/shared-options.ts';
+import type { ProfileOptions, ReadingCliOptions } from './options.ts';
 import type { ReadOptions } from '../log/read-options.ts';
 import { readReadingOptions } from './reading-options.ts';
 import { readProfileOverrides } from './profile-overrides.ts';
 import { FORMAT_IDS, isFormatId } from '../importers/registry.ts';
-import type { FormatId } from '../importers/types.ts';
+import type { FormatId } from '../log/import-contract.ts';
 import { fileExists, refuseOverwrite } from '../io/write-output.ts';
 import { makeChalk, shouldUseColor } from '../render/color.ts';
-import { sanitizeInline } from '../render/sanitize.ts';
+import { sanitizeInline } from '../text/sanitize.ts';
 import {
   addToCohort,
   createCohortCounts,

@@ -5,16 +5,16 @@
  */
 import { extname } from 'node:path';
 import type { CycleLog } from '../core/log.ts';
-import type { ProfileOptions, ReadingCliOptions } from '../cli/shared-options.ts';
+import type { ProfileOptions, ReadingCliOptions } from './options.ts';
 import { readReadingOptions } from './reading-options.ts';
 import { readProfileOverrides } from './profile-overrides.ts';
 import { EXIT } from '../errors.ts';
-import type { FormatId } from '../importers/types.ts';
+import type { FormatId } from '../log/import-contract.ts';
 import { openInputFile } from '../io/input-file.ts';
 import { writeOutputFile } from '../io/write-output.ts';
 import { formatCanonicalCsv, formatCanonicalJson } from '../log/format-canonical.ts';
 import { mergeProfiles } from '../log/profile.ts';
-import { sanitizeInline } from '../render/sanitize.ts';
+import { sanitizeInline } from '../text/sanitize.ts';
 
 export const CONVERT_TARGETS = ['csv', 'json'] as const;
 export type ConvertTarget = (typeof CONVERT_TARGETS)[number];
@@ -48,7 +48,7 @@ export async function runConvert(file: string, options: ConvertOptions): Promise
   const [{ importFile }, { dropAnsweredGaps }, { formatImportSummary, formatWarning }] =
     await Promise.all([
       import('../importers/registry.ts'),
-      import('../importers/merge-logs.ts'),
+      import('../pipeline/merge-logs.ts'),
       import('../importers/format-summary.ts'),
     ]);
   const input = await openInputFile(file);

@@ -5,7 +5,7 @@
 import EXAMPLE_LOG from '../../fixtures/example-log.csv?raw';
 import { EXIT } from '../errors.ts';
 import { writeOutputFile } from '../io/write-output.ts';
-import { sanitizeInline } from '../render/sanitize.ts';
+import { sanitizeInline } from '../text/sanitize.ts';
 
 export async function runExample(options: { output?: string; force?: boolean }): Promise<number> {
   if (options.output === undefined) {

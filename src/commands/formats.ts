@@ -3,8 +3,8 @@
  * and dropped, and how sure the mapping is.
  */
 import { FORMAT_DOCS, KNOWN_UNSUPPORTED, type FormatDoc } from '../importers/format-docs.ts';
-import { wrapText } from '../render/wrap.ts';
-import { formatJson } from '../render/sanitize.ts';
+import { wrapText } from '../text/wrap.ts';
+import { formatJson } from '../text/sanitize.ts';
 
 export interface FormatsOptions {
   json?: boolean;

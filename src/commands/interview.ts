@@ -5,7 +5,7 @@
 import { homedir } from 'node:os';
 import { formatIsoDate, dayNumber, type IsoDate } from '../core/dates.ts';
 import { EXIT, UsageError } from '../errors.ts';
-import type { FormatId } from '../importers/types.ts';
+import type { FormatId } from '../log/import-contract.ts';
 import { openInputFile } from '../io/input-file.ts';
 import { makeChalk, shouldUseColor } from '../render/color.ts';
 

@@ -14,7 +14,7 @@ import {
 } from '../log/profile.ts';
 import { formatWarning } from '../importers/format-summary.ts';
 import { readProfileFileWithWarnings } from '../log/read-profile-file.ts';
-import type { ProfileOptions } from '../cli/shared-options.ts';
+import type { ProfileOptions } from './options.ts';
 
 function parseOption<T>(flag: string, text: string, parse: (text: string) => T): T {
   try {

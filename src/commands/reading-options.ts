@@ -2,7 +2,7 @@
  * `--column` and `--date-format` as typed → the reading options the CSV and JSON readers take.
  * Parsed here, when a command runs, so that `--help` never loads the log readers.
  */
-import type { ReadingCliOptions } from '../cli/shared-options.ts';
+import type { ReadingCliOptions } from './options.ts';
 import { UsageError } from '../errors.ts';
 import { parseColumnMapping } from '../log/column-names.ts';
 import type { ReadOptions } from '../log/read-options.ts';

@@ -4,7 +4,7 @@
  * usage error rather than a file whose contents do not match its name.
  */
 import { extname } from 'node:path';
-import type { OutputFormat } from '../cli/shared-options.ts';
+import type { OutputFormat } from './options.ts';
 import { UsageError } from '../errors.ts';
 
 /** Extensions whose format is known; others (or none) leave the choice to --to, then text. */

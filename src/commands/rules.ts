@@ -5,8 +5,8 @@ import { EXIT, UsageError } from '../errors.ts';
 import { CHECKLIST_TEXT } from '../report/checklist.ts';
 import { RULE_TEXT } from '../report/rule-text.ts';
 import { getSource, sortByAuthority } from '../report/sources.ts';
-import { wrapText } from '../render/wrap.ts';
-import { formatJson } from '../render/sanitize.ts';
+import { wrapText } from '../text/wrap.ts';
+import { formatJson } from '../text/sanitize.ts';
 import { formatRulesMarkdown } from './rules-markdown.ts';
 
 export function runRules(id: string | undefined, options: { json?: boolean; to?: string }): number {

@@ -22,7 +22,7 @@ export interface AnalyzeOptions {
 
 /**
  * The one shared analyzer: pure and deterministic, canonical log in → coded findings out.
- * Runs the precedence of clinical-rules.md §2.3 over the log up to the evaluation date.
+ * Runs the precedence of docs/definitions.md, "Precedence" over the log up to the evaluation date.
  */
 export function analyzeLog(log: CycleLog, options: AnalyzeOptions = {}): Analysis {
   const days = log.days;

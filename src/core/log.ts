@@ -1,5 +1,5 @@
 /**
- * The canonical log (product.md §3): what every importer and the interview produce and the
+ * The canonical log (docs/log-format.md): what every importer and the interview produce and the
  * only thing the analyzer reads. Field names are the CSV header names and the JSON keys.
  */
 import type { IsoDate } from './dates.ts';

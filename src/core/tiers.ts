@@ -1,4 +1,4 @@
-/** Urgency tiers, most urgent first (clinical-rules.md §1). */
+/** Urgency tiers, most urgent first (docs/rules.md). */
 export const TIERS = ['urgent', 'soon', 'next-visit', 'info'] as const;
 export type Tier = (typeof TIERS)[number];
 

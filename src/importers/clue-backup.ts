@@ -1,5 +1,5 @@
 /**
- * Clue's legacy in-app backup, `ClueBackup-YYYY-MM-DD.cluedata` (import-formats-2 §4): one JSON
+ * Clue's legacy in-app backup, `ClueBackup-YYYY-MM-DD.cluedata`: one JSON
  * object whose `data` array holds a day per element, `{"day": "2021-01-01T00:00:00Z", "period":
  * "light"}`. The day is a calendar date written as UTC midnight: its first ten characters are
  * the date, never shifted by the backup's time zone. Unlike `measurements.json`, spotting is a
@@ -9,11 +9,11 @@ import type { Bleeding } from '../core/log.ts';
 import type { InputFile } from '../io/input-file.ts';
 import { describeBadDate, parseLocalDate } from './common/dates.ts';
 import { DayBuilder } from './common/day-builder.ts';
-import { personGaps } from './common/gaps.ts';
+import { personGaps } from '../log/profile-gaps.ts';
 import { isObject, readJsonDocument, scalarText } from './common/json-input.ts';
 import { ownValue } from './common/own-value.ts';
 import { ImportTally } from './common/tally.ts';
-import type { Importer, ImportResult } from './types.ts';
+import type { Importer, ImportResult } from '../log/import-contract.ts';
 
 const HINT =
   'A Clue backup (Settings → Backup, in older Clue versions) is a .cluedata file: a JSON object like {"data": [{"day": "2021-01-01T00:00:00Z", "period": "light"}], "version": 6}.';

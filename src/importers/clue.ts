@@ -3,19 +3,20 @@
  * `value` is an object `{option}` for single-choice types (period) and an array of `{option}` for
  * multiple-choice ones; both shapes are accepted for every type because exports vary.
  */
+import type { IsoDate } from '../core/dates.ts';
 import type { Bleeding, Discharge } from '../core/log.ts';
 import { InputError } from '../errors.ts';
 import { inputFromBytes, MAX_WHOLE_FILE_BYTES, type InputFile } from '../io/input-file.ts';
-import { sanitizeInline } from '../render/sanitize.ts';
+import { sanitizeInline } from '../text/sanitize.ts';
 import { isZipHead } from './apple-health/detect.ts';
 import { describeZipListing, listZipEntries, readZipEntry } from './common/zip.ts';
 import { MethodSightings } from './common/contraception.ts';
 import { describeBadDate, parseLocalDate } from './common/dates.ts';
 import { DayBuilder } from './common/day-builder.ts';
-import { personGaps } from './common/gaps.ts';
+import { personGaps } from '../log/profile-gaps.ts';
 import { isObject, readJsonDocument, scalarText } from './common/json-input.ts';
 import { ImportTally } from './common/tally.ts';
-import type { Importer, ImportOptions, ImportResult } from './types.ts';
+import type { Importer, ImportOptions, ImportResult } from '../log/import-contract.ts';
 import { ownValue } from './common/own-value.ts';
 
 const HINT =
@@ -107,6 +108,90 @@ function optionsOf(value: unknown): string[] {
   return options;
 }
 
+/** What mapping one measurement needs: where it goes and what is said about it. */
+interface Measurement {
+  date: IsoDate;
+  options: string[];
+  line: number | undefined;
+  days: DayBuilder;
+  tally: ImportTally;
+  methods: MethodSightings;
+}
+
+function mapPeriod({ date, options, line, days, tally }: Measurement): void {
+  const option = options[0];
+  const level = option === undefined ? undefined : ownValue(PERIOD, option);
+  if (level === undefined) {
+    // Still a period day: take the lowest flow rather than lose the day.
+    tally.unknown('period option', option ?? '(none)', line);
+    days.bleeding(date, 'light');
+  } else days.bleeding(date, level);
+  days.flag(date, 'period');
+  tally.mapped('period', 'bleeding + period');
+}
+
+function mapSpotting({ date, options, line, days, tally }: Measurement): void {
+  days.bleeding(date, 'spotting');
+  tally.mapped('spotting', 'bleeding: spotting');
+  for (const option of options) {
+    if (BLOOD_COLORS.has(option)) days.bloodColor(date, option.replace('_', ' '));
+    else tally.unknown('spotting option', option, line);
+  }
+}
+
+function mapPain({ date, options, line, days, tally }: Measurement): void {
+  for (const option of options) {
+    if (option === 'period_cramps' || option === 'cramps') {
+      days.severity(date, 'cramps', 'mild');
+      tally.mapped('pain: period_cramps', 'cramps: mild');
+    } else if (option === 'pelvic_pain') {
+      days.severity(date, 'pelvic_pain', 'mild');
+      tally.mapped('pain: pelvic_pain', 'pelvic_pain: mild');
+    } else if (OTHER_PAIN.has(option)) tally.dropped('pain (other kinds)', 'only cramps are used');
+    else tally.unknown('pain option', option, line);
+  }
+}
+
+function mapDischarge({ date, options, line, days, tally }: Measurement): void {
+  for (const option of options) {
+    const value = ownValue(DISCHARGE, option);
+    if (value === undefined) tally.unknown('discharge option', option, line);
+    else {
+      if (value !== 'none') days.discharge(date, value);
+      tally.mapped('discharge', 'discharge');
+    }
+  }
+}
+
+/** One measurement onto its day, by Clue type; unknown types are counted, not fatal. */
+function mapMeasurement(type: string, m: Measurement): void {
+  switch (type) {
+    case 'period':
+      return mapPeriod(m);
+    case 'spotting':
+      return mapSpotting(m);
+    case 'sex_life':
+      if (m.options.some((option) => !isNotSex(option))) {
+        m.days.flag(m.date, 'sex');
+        m.tally.mapped('sex_life', 'sex');
+      } else m.tally.dropped('sex_life (no sex, solo, drive)', 'not partner sex');
+      return;
+    case 'pain':
+      return mapPain(m);
+    case 'discharge':
+      return mapDischarge(m);
+    case 'birth_control_pill':
+      m.methods.see('pill', m.date);
+      m.tally.dropped('birth_control_pill', 'asked instead: which pill');
+      return;
+    default: {
+      const why = ownValue(DROPPED_TYPES, type);
+      if (why !== undefined) m.tally.dropped(type, why);
+      else m.tally.unknown('Clue type', type, m.line);
+    }
+  }
+}
+
 export async function readClueExport(
   input: InputFile,
   _options: ImportOptions,
@@ -135,73 +220,9 @@ export async function readClueExport(
     if (date === undefined) {
       throw doc.error(`${path}.date`, describeBadDate(scalarText(record.date)), record, 'date');
     }
-    const line = doc.lineOf(records, index);
     days.entry(date);
-    const options = optionsOf(record.value);
-
-    switch (type) {
-      case 'period': {
-        const option = options[0];
-        const level = option === undefined ? undefined : ownValue(PERIOD, option);
-        if (level === undefined) {
-          // Still a period day: take the lowest flow rather than lose the day.
-          tally.unknown('period option', option ?? '(none)', line);
-          days.bleeding(date, 'light');
-        } else days.bleeding(date, level);
-        days.flag(date, 'period');
-        tally.mapped('period', 'bleeding + period');
-        break;
-      }
-      case 'spotting': {
-        days.bleeding(date, 'spotting');
-        tally.mapped('spotting', 'bleeding: spotting');
-        for (const option of options) {
-          if (BLOOD_COLORS.has(option)) days.bloodColor(date, option.replace('_', ' '));
-          else tally.unknown('spotting option', option, line);
-        }
-        break;
-      }
-      case 'sex_life': {
-        const sex = options.filter((option) => !isNotSex(option));
-        if (sex.length > 0) {
-          days.flag(date, 'sex');
-          tally.mapped('sex_life', 'sex');
-        } else tally.dropped('sex_life (no sex, solo, drive)', 'not partner sex');
-        break;
-      }
-      case 'pain':
-        for (const option of options) {
-          if (option === 'period_cramps' || option === 'cramps') {
-            days.severity(date, 'cramps', 'mild');
-            tally.mapped('pain: period_cramps', 'cramps: mild');
-          } else if (option === 'pelvic_pain') {
-            days.severity(date, 'pelvic_pain', 'mild');
-            tally.mapped('pain: pelvic_pain', 'pelvic_pain: mild');
-          } else if (OTHER_PAIN.has(option))
-            tally.dropped('pain (other kinds)', 'only cramps are used');
-          else tally.unknown('pain option', option, line);
-        }
-        break;
-      case 'discharge':
-        for (const option of options) {
-          const value = ownValue(DISCHARGE, option);
-          if (value === undefined) tally.unknown('discharge option', option, line);
-          else {
-            if (value !== 'none') days.discharge(date, value);
-            tally.mapped('discharge', 'discharge');
-          }
-        }
-        break;
-      case 'birth_control_pill':
-        methods.see('pill', date);
-        tally.dropped('birth_control_pill', 'asked instead: which pill');
-        break;
-      default: {
-        const why = ownValue(DROPPED_TYPES, type);
-        if (why !== undefined) tally.dropped(type, why);
-        else tally.unknown('Clue type', type, line);
-      }
-    }
+    const line = doc.lineOf(records, index);
+    mapMeasurement(type, { date, options: optionsOf(record.value), line, days, tally, methods });
   });
 
   const { gaps } = methods.result();

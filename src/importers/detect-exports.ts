@@ -4,7 +4,7 @@
  * file gets a message saying what it is and what to do instead, never a guess such as "a
  * spreadsheet?" about a file that is not one.
  */
-import type { FormatId } from './types.ts';
+import type { FormatId } from '../log/import-contract.ts';
 
 export interface Recognised {
   format?: FormatId;

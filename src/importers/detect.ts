@@ -8,7 +8,7 @@ import { DAY_FIELDS } from '../core/log.ts';
 import type { InputFile } from '../io/input-file.ts';
 import { isZipHead, looksLikeAppleHealth } from './apple-health/detect.ts';
 import { isGzip, peekGunzip } from './common/gzip.ts';
-import type { FormatId } from './types.ts';
+import type { FormatId } from '../log/import-contract.ts';
 import {
   isSqliteHead,
   sniffPdf,
@@ -151,7 +151,7 @@ function explainUnrecognised(head: Buffer, name: string, sniffed: Sniffed): Snif
   return sniffed;
 }
 
-/** UTF-8, or Windows-1252 when not UTF-8 (as the canonical readers read it: issue 18). */
+/** UTF-8, or Windows-1252 when not UTF-8 (as the canonical readers read it). */
 function decodeHead(bytes: Buffer): string {
   const text = decodeHeadText(bytes);
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;

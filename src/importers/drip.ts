@@ -9,10 +9,10 @@ import { readCsvRows, type CsvRow } from './common/csv-rows.ts';
 import { MethodSightings, type SightedMethod } from './common/contraception.ts';
 import { parseLocalDate } from './common/dates.ts';
 import { DayBuilder } from './common/day-builder.ts';
-import { personGaps } from './common/gaps.ts';
+import { personGaps } from '../log/profile-gaps.ts';
 import { ImportTally, shortName } from './common/tally.ts';
 import { decodeUtf8 } from './common/text.ts';
-import type { Importer, ImportOptions, ImportResult, Warning } from './types.ts';
+import type { Importer, ImportOptions, ImportResult, Warning } from '../log/import-contract.ts';
 import { ownValue } from './common/own-value.ts';
 
 const HINT =

@@ -17,10 +17,16 @@ import type { InputFile } from '../io/input-file.ts';
 import { MethodSightings } from './common/contraception.ts';
 import { addDays, describeBadDate, parseLocalDate } from './common/dates.ts';
 import { DayBuilder } from './common/day-builder.ts';
-import { personGaps, pregnancyWeekGap } from './common/gaps.ts';
+import { personGaps, pregnancyWeekGap } from '../log/profile-gaps.ts';
 import { isObject, readJsonDocument, scalarText, type JsonDocument } from './common/json-input.ts';
 import { ImportTally, shortName } from './common/tally.ts';
-import type { Importer, ImportOptions, ImportResult, ProfileGap, Warning } from './types.ts';
+import type {
+  Importer,
+  ImportOptions,
+  ImportResult,
+  ProfileGap,
+  Warning,
+} from '../log/import-contract.ts';
 import { applyDayAction, type DayAction } from './common/day-action.ts';
 import { ownValue } from './common/own-value.ts';
 

@@ -4,7 +4,7 @@
  * data does not fit the canonical log one to one. Kept next to the importers so that a change in
  * a mapping is a change here too.
  */
-import type { FormatId } from './types.ts';
+import type { FormatId } from '../log/import-contract.ts';
 
 /** Exports recognised by their shape that cyclecheck cannot read yet, and what to do instead. */
 export const KNOWN_UNSUPPORTED: readonly { name: string; why: string }[] = [
@@ -338,7 +338,3 @@ export const FORMAT_DOCS: readonly FormatDoc[] = [
     ],
   },
 ];
-
-export function getFormatDoc(id: FormatId): FormatDoc | undefined {
-  return FORMAT_DOCS.find((doc) => doc.id === id);
-}

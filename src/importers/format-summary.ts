@@ -1,12 +1,12 @@
 /**
  * The import summary for stderr: what a file was read as, how many days it gave, and what was
- * mapped, dropped and not understood, with counts (issue 4). Every name from the file is
+ * mapped, dropped and not understood, with counts. Every name from the file is
  * sanitised, since a crafted export could carry terminal escapes in a category name.
  */
-import { sanitizeInline } from '../render/sanitize.ts';
+import { sanitizeInline } from '../text/sanitize.ts';
 import { UNKNOWN_NOTE } from './common/tally.ts';
 import { getFormat } from './registry.ts';
-import type { ImportResult, Warning } from './types.ts';
+import type { ImportResult, Warning } from '../log/import-contract.ts';
 
 /** Reasons too common to repeat after every dropped item. */
 const QUIET_REASONS = new Set(['not used by any rule']);

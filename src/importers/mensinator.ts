@@ -7,10 +7,10 @@ import type { IsoDate } from '../core/dates.ts';
 import type { InputFile } from '../io/input-file.ts';
 import { describeBadDate, parseLocalDate } from './common/dates.ts';
 import { DayBuilder } from './common/day-builder.ts';
-import { personGaps } from './common/gaps.ts';
+import { personGaps } from '../log/profile-gaps.ts';
 import { isObject, readJsonDocument, scalarText, type JsonDocument } from './common/json-input.ts';
 import { ImportTally, shortName } from './common/tally.ts';
-import type { Importer, ImportOptions, ImportResult } from './types.ts';
+import type { Importer, ImportOptions, ImportResult } from '../log/import-contract.ts';
 import { applyDayAction, type DayAction } from './common/day-action.ts';
 import { ownValue } from './common/own-value.ts';
 

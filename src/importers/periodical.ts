@@ -10,12 +10,12 @@ import type { InputFile } from '../io/input-file.ts';
 import { MethodSightings } from './common/contraception.ts';
 import { describeBadDate, parseCompactDate } from './common/dates.ts';
 import { DayBuilder } from './common/day-builder.ts';
-import { personGaps } from './common/gaps.ts';
+import { personGaps } from '../log/profile-gaps.ts';
 import { gunzipBounded, isGzip } from './common/gzip.ts';
 import { isObject, parseJsonDocument, scalarText, type JsonDocument } from './common/json-input.ts';
 import { ImportTally } from './common/tally.ts';
 import { decodeUtf8 } from './common/text.ts';
-import type { Importer, ImportOptions, ImportResult } from './types.ts';
+import type { Importer, ImportOptions, ImportResult } from '../log/import-contract.ts';
 import { ownValue } from './common/own-value.ts';
 
 const HINT =

@@ -4,15 +4,15 @@
  */
 import { InputError } from '../errors.ts';
 import type { InputFile } from '../io/input-file.ts';
-import { sanitizeInline } from '../render/sanitize.ts';
+import { sanitizeInline } from '../text/sanitize.ts';
 import { detectFormat, sniffFormat } from './detect.ts';
-import type { FormatId, Importer, ImportResult } from './types.ts';
+import type { FormatId, Importer, ImportResult } from '../log/import-contract.ts';
 import type { ReadOptions } from '../log/read-options.ts';
 
-import { FORMAT_IDS } from './format-ids.ts';
+import { FORMAT_IDS } from '../log/format-ids.ts';
 
 export { detectFormat } from './detect.ts';
-export { FORMAT_IDS } from './format-ids.ts';
+export { FORMAT_IDS } from '../log/format-ids.ts';
 
 export interface FormatInfo {
   id: FormatId;

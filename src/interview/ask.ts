@@ -3,7 +3,7 @@
  * other command pays for Inquirer at start-up.
  */
 import { checkbox, confirm, input, select } from '@inquirer/prompts';
-import { wrapText } from '../render/wrap.ts';
+import { wrapText } from '../text/wrap.ts';
 import { PromptInterrupted, type Choice, type Prompter } from './prompter.ts';
 
 export interface InquirerStreams {

@@ -6,7 +6,7 @@ import { mkdir, readFile, unlink } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import type { IsoDate } from '../core/dates.ts';
 import { InputError } from '../errors.ts';
-import type { FormatId } from '../importers/types.ts';
+import type { FormatId } from '../log/import-contract.ts';
 import { writeOutputFile } from '../io/write-output.ts';
 import type { AnswerValue, Answers } from './session.ts';
 

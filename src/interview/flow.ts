@@ -11,7 +11,7 @@ import {
   type Pregnancy,
   type Profile,
 } from '../core/log.ts';
-import type { ProfileGap } from '../importers/types.ts';
+import type { ProfileGap } from '../log/import-contract.ts';
 import { addDays } from './date-math.ts';
 import {
   ASSUMED_PERIOD_LENGTH,

@@ -4,7 +4,7 @@
  */
 import type { IsoDate } from '../core/dates.ts';
 import type { CycleLog, Pregnancy } from '../core/log.ts';
-import { sanitizeInline } from '../render/sanitize.ts';
+import { sanitizeInline } from '../text/sanitize.ts';
 import { formatContraception } from '../report/method-words.ts';
 import { describeDaysAgo } from './parse-answer.ts';
 import {

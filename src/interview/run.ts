@@ -8,10 +8,10 @@ import type { IsoDate } from '../core/dates.ts';
 import type { CycleLog } from '../core/log.ts';
 import { InputError, InterruptedError, UsageError } from '../errors.ts';
 import { getFormat } from '../importers/registry.ts';
-import type { FormatId, ImportResult } from '../importers/types.ts';
+import type { FormatId, ImportResult } from '../log/import-contract.ts';
 import { fileExists } from '../io/write-output.ts';
-import { sanitizeInline } from '../render/sanitize.ts';
-import { reportLog } from '../report/analyze-import.ts';
+import { sanitizeInline } from '../text/sanitize.ts';
+import { reportLog } from '../pipeline/analyze-import.ts';
 import type { Report } from '../report/types.ts';
 import { buildInterviewLog } from './build-log.ts';
 import {
@@ -161,6 +161,20 @@ function describeSource(name: string, result: ImportResult): SummarySource {
   };
 }
 
+/** With --log: the imported log, and what the questions need to know of it. */
+async function readBaseLog(
+  deps: InterviewDeps,
+  start: Start,
+): Promise<{ imported?: ImportResult; base?: BaseLog }> {
+  if (start.logFile === undefined) return {};
+  if (!deps.importLog) throw new Error('importLog is required with --log');
+  const imported = await deps.importLog(start.logFile, start.from);
+  // The name is printed in questions and notes: no escape sequences from a crafted file name.
+  const name = sanitizeInline(deps.logFile ?? start.logFile);
+  const kind = imported.format === 'csv' || imported.format === 'json' ? 'log' : 'export';
+  return { imported, base: { name, kind, profile: imported.log.profile, gaps: imported.gaps } };
+}
+
 export async function runInterviewSession(deps: InterviewDeps): Promise<InterviewOutcome> {
   const { prompter, today } = deps;
   prompter.note(EMERGENCY_LINE); // before anything else, a resumed draft included
@@ -168,16 +182,7 @@ export async function runInterviewSession(deps: InterviewDeps): Promise<Intervie
   const start = await chooseStart(deps, draftPath);
   const { answers } = start;
 
-  let imported: ImportResult | undefined;
-  let base: BaseLog | undefined;
-  if (start.logFile !== undefined) {
-    if (!deps.importLog) throw new Error('importLog is required with --log');
-    imported = await deps.importLog(start.logFile, start.from);
-    // The name is printed in questions and notes: no escape sequences from a crafted file name.
-    const name = sanitizeInline(deps.logFile ?? start.logFile);
-    const kind = imported.format === 'csv' || imported.format === 'json' ? 'log' : 'export';
-    base = { name, kind, profile: imported.log.profile, gaps: imported.gaps };
-  }
+  const { imported, base } = await readBaseLog(deps, start);
 
   const saveDraft = async (): Promise<void> => {
     const draft: Draft = {

@@ -13,7 +13,7 @@ import { fileExists, writeOutputFile } from '../io/write-output.ts';
 import { formatCanonicalCsv, formatCanonicalJson } from '../log/format-canonical.ts';
 import { formatHtmlReport } from '../render/html.ts';
 import { formatMarkdownReport } from '../render/markdown.ts';
-import { sanitizeInline } from '../render/sanitize.ts';
+import { sanitizeInline } from '../text/sanitize.ts';
 import type { Report } from '../report/types.ts';
 import type { Prompter } from './prompter.ts';
 

@@ -1,7 +1,7 @@
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { open, readFile, stat } from 'node:fs/promises';
 import { InputError, MissingInputError } from '../errors.ts';
-import { findExportInFolder } from '../importers/folder-exports.ts';
+import { findExportInFolder } from './folder-exports.ts';
 
 /** How much of a file detection looks at. */
 export const HEAD_BYTES = 64 * 1024;

@@ -1,5 +1,5 @@
 /**
- * Whether a log says anything about bleeding (issue 18). A log from which no bleeding
+ * Whether a log says anything about bleeding. A log from which no bleeding
  * information was read cannot be analyzed: every bleeding rule would pass by default, and the
  * report would be a false all-clear. The readers refuse such a log with these messages.
  */

@@ -7,7 +7,7 @@
  */
 import type { Day } from '../core/log.ts';
 import { InputError } from '../errors.ts';
-import type { Importer, ImportResult, Warning } from '../importers/types.ts';
+import type { Importer, ImportResult, Warning } from './import-contract.ts';
 import {
   countPeriodWithoutBleeding,
   describePeriodWithoutBleeding,
@@ -118,7 +118,7 @@ function readBodyRecords(
 
 /**
  * Parses a canonical CSV log. Throws InputError for anything malformed or invalid, and for a
- * log with no column about bleeding (it cannot be analyzed: issue 18).
+ * log with no column about bleeding (it cannot be analyzed).
  */
 export function parseCanonicalCsv(
   text: string,

@@ -4,7 +4,7 @@
  */
 import type { Day, Profile } from '../core/log.ts';
 import { InputError } from '../errors.ts';
-import type { Importer, ImportResult, Warning } from '../importers/types.ts';
+import type { Importer, ImportResult, Warning } from './import-contract.ts';
 import {
   countPeriodWithoutBleeding,
   describeMissingBleeding,
@@ -119,7 +119,7 @@ export function parseCanonicalJson(
 }
 
 /**
- * Refuses a log from which nothing about bleeding was read (issue 18): no day has a bleeding
+ * Refuses a log from which nothing about bleeding was read: no day has a bleeding
  * field while fields were ignored, or a period field says yes, or the file is not one
  * cyclecheck wrote (where an absent field is a statement: none).
  */

@@ -1,5 +1,5 @@
 /**
- * Column names as people write them (issue 18): a header cell or JSON key → the canonical
+ * Column names as people write them: a header cell or JSON key → the canonical
  * column it means. Names are compared after folding case, spaces and punctuation away, so
  * `Menstrual Flow`, `menstrual_flow` and `MENSTRUAL-FLOW` are one name. Synonyms are a fixed
  * table; anything else is mapped by the person with `--column SOURCE=FIELD` or a

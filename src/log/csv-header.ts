@@ -1,10 +1,10 @@
 /**
  * A CSV log's header line → what each column is read as. Canonical names, synonyms and the
  * person's own mappings are read; every synonym used and every column ignored is a warning, and
- * a header with no date, or nothing about bleeding, is refused (issue 18: no false all-clear).
+ * a header with no date, or nothing about bleeding, is refused (no false all-clear).
  */
 import { InputError } from '../errors.ts';
-import type { Warning } from '../importers/types.ts';
+import type { Warning } from './import-contract.ts';
 import { describeMissingBleeding } from './bleeding-evidence.ts';
 import {
   describeSynonym,

@@ -5,7 +5,7 @@
  */
 import type { Profile } from '../core/log.ts';
 import { InputError } from '../errors.ts';
-import type { Warning } from '../importers/types.ts';
+import type { Warning } from './import-contract.ts';
 import { parseColumnMappingList, type ColumnMapping } from './column-names.ts';
 import { normalizeColumnName } from './day-values.ts';
 import {

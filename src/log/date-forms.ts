@@ -1,5 +1,5 @@
 /**
- * Dates as people write them in spreadsheets (issue 18): `YYYY-MM-DD`, `YYYY-M-D`, a date-time
+ * Dates as people write them in spreadsheets: `YYYY-MM-DD`, `YYYY-M-D`, a date-time
  * (the date part is read), `DD.MM.YYYY`, and `D/M/YYYY` or `M/D/YYYY`, whose order is decided by
  * the whole column (a day over 12 decides) or by `--date-format`. A column is read one way:
  * mixed forms, and slash dates nothing decides, are refused once with the fix.
@@ -70,7 +70,7 @@ export interface DateReading {
   notes: { line: number; message: string }[];
 }
 
-/** How a column of only `YYYY-MM-DD` dates is read: as before issue 18, with nothing to say. */
+/** How a column of only `YYYY-MM-DD` dates is read: as always, with nothing to say. */
 export const ISO_ONLY: DateReading = { read: (text) => parseDateText('date', text), notes: [] };
 
 interface ColumnSurvey {

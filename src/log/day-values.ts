@@ -14,7 +14,7 @@ import {
   type Severity,
   type DayField,
 } from '../core/log.ts';
-import { sanitizeInline } from '../render/sanitize.ts';
+import { sanitizeInline } from '../text/sanitize.ts';
 
 /** A value that does not fit its field. `problem` reads on its own after a JSON path. */
 export class ValueError extends Error {
@@ -53,7 +53,7 @@ export const UNUSUAL_DISCHARGE_WORDS: readonly string[] = ['atypical', 'abnormal
 export type DayColumn = 'date' | DayField;
 
 /**
- * Words people write for an amount of bleeding (issue 18), beside the canonical levels.
+ * Words people write for an amount of bleeding, beside the canonical levels.
  * Only words whose level is plain; a bare "yes" is refused, since it does not say how much.
  */
 const BLEEDING_WORDS: Readonly<Record<string, Bleeding>> = {

@@ -3,7 +3,7 @@
  * what the file seems to be instead (a spreadsheet, UTF-16 "Unicode text", a binary file).
  */
 import { InputError } from '../errors.ts';
-import type { Warning } from '../importers/types.ts';
+import type { Warning } from './import-contract.ts';
 
 const SAVE_AS = 'Save or export the log as CSV (UTF-8) or JSON.';
 
@@ -72,7 +72,7 @@ function findInvalidUtf8Line(bytes: Uint8Array): number {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Canonical logs: what spreadsheets save (issue 18)
+// Canonical logs: what spreadsheets save
 
 /**
  * Bytes Windows-1252 leaves undefined. WHATWG's decoder turns them into C1 control characters;

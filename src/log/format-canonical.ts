@@ -22,7 +22,7 @@ import {
   formatScreeningSpec,
   orderProfile,
 } from './profile.ts';
-import { formatJson } from '../render/sanitize.ts';
+import { formatJson } from '../text/sanitize.ts';
 
 function quoteCsvField(value: string): string {
   return /[",;\t\n\r]|^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;

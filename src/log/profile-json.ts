@@ -10,7 +10,7 @@ import {
   type Profile,
   type Screening,
 } from '../core/log.ts';
-import type { Warning } from '../importers/types.ts';
+import type { Warning } from './import-contract.ts';
 import { quoteInput } from './day-values.ts';
 import { FORBIDDEN_KEYS } from './json-text.ts';
 import { type JsonCursor } from './source-site.ts';

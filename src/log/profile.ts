@@ -23,7 +23,6 @@ export {
   parseAgeText,
   parseAsOfText,
   parseMedicinesText,
-  parseNameText,
   parseBirthDateText,
   parseMenopauseText,
 } from './profile-facts.ts';

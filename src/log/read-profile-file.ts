@@ -3,7 +3,7 @@
  * (its `profile` is used), so a saved log can lend its profile to an app export.
  */
 import type { Profile } from '../core/log.ts';
-import type { Warning } from '../importers/types.ts';
+import type { Warning } from './import-contract.ts';
 import { openInputFile } from '../io/input-file.ts';
 import { readJsonDocument } from './canonical-json.ts';
 import { decodeTextFile } from './decode-text.ts';

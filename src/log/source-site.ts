@@ -3,7 +3,7 @@
  * that the CLI turns into a usage error) and files (an InputError naming file, line, column).
  */
 import { InputError } from '../errors.ts';
-import type { Warning } from '../importers/types.ts';
+import type { Warning } from './import-contract.ts';
 import type { JsonLocations, TextPosition } from './json-text.ts';
 
 export interface SourceSite {

@@ -14,7 +14,7 @@ import {
 } from '../report/calendar-data.ts';
 import type { VisitDocument } from '../report/document.ts';
 import { getTierPaint } from './tier-paint.ts';
-import { wrapText } from './wrap.ts';
+import { wrapText } from '../text/wrap.ts';
 
 export interface TextCalendarOptions {
   chalk: ChalkInstance;

@@ -1,5 +1,5 @@
 /**
- * The report as one self-contained, printable HTML file (product.md §4.3), laid out from the visit
+ * The report as one self-contained, printable HTML file (docs/report-format.md), laid out from the visit
  * document: inline CSS (report.css, inlined at build), no scripts, nothing fetched, no links out
  * of the document (source addresses are printed as text). The top of page 1 holds who, what was
  * read, the cycle summary and the findings headline; then the findings, the checklist, the
@@ -24,7 +24,7 @@ import type { Report } from '../report/types.ts';
 import { formatCycleLine } from './cycle-words.ts';
 import { IN_PROGRESS_NOTE, URGENT_NOTE, withFullStop } from './markdown.ts';
 import REPORT_CSS from './report.css?raw';
-import { sanitizeInline } from './sanitize.ts';
+import { sanitizeInline } from '../text/sanitize.ts';
 import { TIER_SYMBOL } from '../report/tier-labels.ts';
 
 /** Text and background pairs used in the document; each must reach 4.5:1 contrast. */

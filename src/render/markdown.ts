@@ -1,5 +1,5 @@
 /**
- * The report as a Markdown document to print or send (product.md §4.3), laid out from the visit
+ * The report as a Markdown document to print or send (docs/report-format.md), laid out from the visit
  * document: clean on GitHub and on paper. Every string from the document may carry text from an
  * input file, so each one is escaped; only this module's own words are written raw.
  */
@@ -9,7 +9,7 @@ import { buildVisitDocument } from '../report/build-document.ts';
 import type { DocumentFinding, LabelledValue, VisitDocument } from '../report/document.ts';
 import type { Report } from '../report/types.ts';
 import { formatCycleLine } from './cycle-words.ts';
-import { sanitizeInline } from './sanitize.ts';
+import { sanitizeInline } from '../text/sanitize.ts';
 
 /** Shown above the findings when any is urgent. */
 export const URGENT_NOTE =

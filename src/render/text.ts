@@ -1,5 +1,5 @@
 /**
- * The default text report (product.md §4.2), laid out from the visit document: a summary a
+ * The default text report (docs/report-format.md), laid out from the visit document: a summary a
  * clinician reads first (who, what was read, cycles, the headline), then one block per finding,
  * the checklist, the calendar and the numbered sources. Tiers are told apart by words and
  * symbols; colour only adds.
@@ -13,7 +13,7 @@ import type { Report } from '../report/types.ts';
 import { formatTextCalendar } from './calendar-text.ts';
 import { formatCycleLine } from './cycle-words.ts';
 import { getTierPaint } from './tier-paint.ts';
-import { wrapText } from './wrap.ts';
+import { wrapText } from '../text/wrap.ts';
 
 export interface TextOptions {
   chalk: ChalkInstance;

@@ -5,7 +5,7 @@
  */
 import type { CycleLog } from '../core/log.ts';
 import { TIERS, type Tier } from '../core/tiers.ts';
-import { sanitizeInline } from '../render/sanitize.ts';
+import { sanitizeInline } from '../text/sanitize.ts';
 import {
   getCalendarMonths,
   hasLongFlags,
@@ -35,7 +35,7 @@ import type { Report } from './types.ts';
 
 export const DOCUMENT_TITLE = 'cyclecheck report for a clinician visit';
 
-/** The cycle table shows the most recent periods only (clinical-rules.md K11: last 6–12). */
+/** The cycle table shows the most recent periods only (docs/rules.md K11: last 6–12). */
 export const CYCLE_TABLE_PERIODS = 12;
 
 export interface BuildDocumentOptions {
@@ -192,7 +192,7 @@ function buildChecklist(
   refYear: number | null,
 ): DocumentChecklist {
   const age = report.age ?? report.profile.age;
-  // clinical-rules.md §4: the checklist starts with the age and every finding with its dates.
+  // docs/rules.md: the checklist starts with the age and every finding with its dates.
   const start = [age === undefined || age === null ? 'age not given' : `age ${age}`];
   start.push(...findings.map(describeFindingForVisit));
   const noteQuotes = findings.flatMap((f) =>

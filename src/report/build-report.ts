@@ -1,6 +1,6 @@
 import type { Analysis } from '../core/analysis.ts';
 import type { CycleLog } from '../core/log.ts';
-import type { FormatId, ProfileGap, Warning } from '../importers/types.ts';
+import type { FormatId, ProfileGap, Warning } from '../log/import-contract.ts';
 import { buildChecklist } from './checklist.ts';
 import { formatFact, formatWhy } from './fact-text.ts';
 import { RULE_TEXT } from './rule-text.ts';

@@ -16,7 +16,7 @@ import type { RuleId } from '../core/rules/ids.ts';
 import { tierRank, type Tier } from '../core/tiers.ts';
 import { RULE_TEXT } from './rule-text.ts';
 import type { Report } from './types.ts';
-import { sanitizeInline } from '../render/sanitize.ts';
+import { sanitizeInline } from '../text/sanitize.ts';
 import { TIER_SYMBOL, TIER_WORD } from './tier-labels.ts';
 
 export const MONTH_NAMES = [

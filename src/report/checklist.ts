@@ -1,5 +1,5 @@
 /**
- * The doctor-visit checklist (clinical-rules.md §4): the K-codes of every flag, merged, ordered by
+ * The doctor-visit checklist (docs/rules.md): the K-codes of every flag, merged, ordered by
  * the most urgent flag that needs each one, with the person's own data filled in.
  */
 import type { Analysis, Finding } from '../core/analysis.ts';
@@ -8,7 +8,7 @@ import type { CycleLog } from '../core/log.ts';
 import type { ChecklistCode } from '../core/rules/checklist-codes.ts';
 import type { RuleId } from '../core/rules/ids.ts';
 import { tierRank } from '../core/tiers.ts';
-import { sanitizeInline } from '../render/sanitize.ts';
+import { sanitizeInline } from '../text/sanitize.ts';
 import { formatContraception } from './method-words.ts';
 import type { ReportChecklistItem } from './types.ts';
 

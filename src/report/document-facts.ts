@@ -3,8 +3,8 @@
  * text; renderers escape it for their format.
  */
 import type { Profile } from '../core/log.ts';
-import type { FormatId } from '../importers/types.ts';
-import { sanitizeInline } from '../render/sanitize.ts';
+import type { FormatId } from '../log/import-contract.ts';
+import { sanitizeInline } from '../text/sanitize.ts';
 import type { DocumentSummary, LabelledValue } from './document.ts';
 import { METHOD_WORDS } from './method-words.ts';
 import type { Report } from './types.ts';

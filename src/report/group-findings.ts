@@ -12,7 +12,7 @@ import { tierRank, type Tier } from '../core/tiers.ts';
 import { LONG_FLAG_DAYS } from './calendar-data.ts';
 import { countNoun, formatDateSpan, joinWithAnd } from './date-words.ts';
 import { RULE_TEXT } from './rule-text.ts';
-import { sanitizeInline } from '../render/sanitize.ts';
+import { sanitizeInline } from '../text/sanitize.ts';
 import { sortByAuthority } from './sources.ts';
 import { TIER_WORD } from './tier-labels.ts';
 import type { ReportFlag } from './types.ts';

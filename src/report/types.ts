@@ -3,7 +3,7 @@ import type { IsoDate } from '../core/dates.ts';
 import type { Profile } from '../core/log.ts';
 import type { RuleId } from '../core/rules/ids.ts';
 import type { Tier } from '../core/tiers.ts';
-import type { FormatId, ProfileGap, Warning } from '../importers/types.ts';
+import type { FormatId, ProfileGap, Warning } from '../log/import-contract.ts';
 
 export const REPORT_FORMAT = 'cyclecheck-report/1';
 

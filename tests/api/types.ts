@@ -15,7 +15,7 @@ import type {
   Profile,
   Screening,
 } from '../../src/core/log.ts';
-import type { ProfileGap, Warning } from '../../src/importers/types.ts';
+import type { ProfileGap, Warning } from '../../src/log/import-contract.ts';
 
 /** `true` when A and B have the same keys, and each key is optional in both or in neither. */
 type SameKeys<A, B> = [

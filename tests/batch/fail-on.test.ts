@@ -1,5 +1,5 @@
 /**
- * `--fail-on TIER` (product.md §1–2): exit 1 when a flag at or above TIER exists, else 0.
+ * `--fail-on TIER` (README–2): exit 1 when a flag at or above TIER exists, else 0.
  * The expected codes are written out, never computed from the program's own output: five logs
  * whose highest tier is known (tests/fixtures/fail-on/*.csv: four regular cycles, plus one event),
  * run against every threshold, so both sides of every tier boundary are pinned, including the

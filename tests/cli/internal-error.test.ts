@@ -1,5 +1,5 @@
 /**
- * Exit 70 (product.md §2): an internal error prints a short message and a pointer to --debug,
+ * Exit 70 (README): an internal error prints a short message and a pointer to --debug,
  * and the stack only with --debug. A real bug is needed to see it, so src/cli.ts has a test-only
  * fault (throwTestFault): it fires only when CYCLECHECK_TEST_FAULT is set AND the file
  * TEST-ONLY-FAULT sits beside the bundle. The build never writes that file, so these tests run

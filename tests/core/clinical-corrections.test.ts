@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { CycleLog } from '../../src/core/log.ts';
-import { reportLog } from '../../src/report/analyze-import.ts';
+import { reportLog } from '../../src/pipeline/analyze-import.ts';
 import { buildChecklist } from '../../src/report/checklist.ts';
 import {
   addDays,

@@ -15,7 +15,7 @@ import { Timeline } from '../../src/core/timeline.ts';
 import { log } from './log-builder.ts';
 
 describe('tiers', () => {
-  it('rank urgent first (clinical-rules.md §1)', () => {
+  it('rank urgent first (docs/rules.md)', () => {
     expect(TIERS).toEqual(['urgent', 'soon', 'next-visit', 'info']);
     expect(TIERS.map(tierRank)).toEqual([0, 1, 2, 3]);
   });
@@ -63,7 +63,7 @@ describe('uniqueFacts', () => {
 });
 
 describe('the canonical day fields', () => {
-  it('are the CSV header after `date`, in the order of product.md §3.1', () => {
+  it('are the CSV header after `date`, in the order of docs/log-format.md', () => {
     expect(['date', ...DAY_FIELDS].join(',')).toBe(
       'date,bleeding,period,bleeding_source,blood_color,sex,first_sex,pain_during_sex,cramps,' +
         'pelvic_pain,discharge,odor,painful_urination,fever,temperature,soaking,dizzy,notes',

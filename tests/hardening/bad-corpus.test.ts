@@ -6,8 +6,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FORMAT_IDS } from '../../src/importers/format-ids.ts';
-import type { FormatId } from '../../src/importers/types.ts';
+import { FORMAT_IDS } from '../../src/log/format-ids.ts';
+import type { FormatId } from '../../src/log/import-contract.ts';
 import { expectRefused, mapLimit, ROOT, runBin, type RunResult } from './helpers.ts';
 
 interface Row {
@@ -75,7 +75,7 @@ describe('fixtures/bad', () => {
   it.each(folders)('%s: every file is in its README table', (folder) => {
     const listed = readRows(folder).map((row) => row.file);
     const present = readdirSync(join(BAD, folder)).filter(
-      // header-only.csv and utf16-bom.csv (read since issue 18) are described in prose there
+      // header-only.csv and utf16-bom.csv (read since ) are described in prose there
       // and checked by tests/log/bad-fixtures.
       (file) =>
         file !== 'README.md' &&

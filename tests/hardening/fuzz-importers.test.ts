@@ -10,7 +10,7 @@ import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FORMAT_IDS } from '../../src/importers/registry.ts';
-import type { FormatId } from '../../src/importers/types.ts';
+import type { FormatId } from '../../src/log/import-contract.ts';
 import { formatCanonicalJson } from '../../src/log/format-canonical.ts';
 import { parseCanonicalCsv } from '../../src/log/canonical-csv.ts';
 import { fuzzParameters, fuzzTimeout } from './fuzz-settings.ts';

@@ -11,7 +11,7 @@ import type { CycleLog } from '../../src/core/log.ts';
 import { InputError } from '../../src/errors.ts';
 import { appleHealthImporter } from '../../src/importers/apple-health/index.ts';
 import { readFileChunks } from '../../src/importers/apple-health/read-chunks.ts';
-import type { ImportResult } from '../../src/importers/types.ts';
+import type { ImportResult } from '../../src/log/import-contract.ts';
 import {
   HEAD_BYTES,
   inputFromBytes,

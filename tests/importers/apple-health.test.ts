@@ -5,7 +5,7 @@ import {
   appleHealthImporter,
   looksLikeAppleHealth,
 } from '../../src/importers/apple-health/index.ts';
-import type { ImportResult } from '../../src/importers/types.ts';
+import type { ImportResult } from '../../src/log/import-contract.ts';
 import { HEAD_BYTES, type InputFile } from '../../src/io/input-file.ts';
 
 // ---------------------------------------------------------------------------------------------

@@ -1,10 +1,10 @@
 /**
- * Clue's legacy backup (.cluedata, import-formats-2 §4) and Clue's data download given as the zip
+ * Clue's legacy backup (.cluedata, the format's own export) and Clue's data download given as the zip
  * it comes in.
  */
 import { describe, expect, test } from 'vitest';
 import { importFile } from '../../src/importers/registry.ts';
-import type { ImportResult } from '../../src/importers/types.ts';
+import type { ImportResult } from '../../src/log/import-contract.ts';
 import { openInputFile } from '../../src/io/input-file.ts';
 import { importError, importText } from './helpers.ts';
 

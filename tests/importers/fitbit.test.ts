@@ -1,12 +1,12 @@
 /**
- * Fitbit Menstrual Health (import-formats-2 §2) on the invented fixture: the Takeout zip (whose
+ * Fitbit Menstrual Health on the invented fixture: the Takeout zip (whose
  * heart-rate entry is deliberately damaged, so it must never be inflated), the unzipped folder and
  * each CSV file give the same log.
  */
 import { describe, expect, test } from 'vitest';
 import { readMethodToken } from '../../src/importers/fitbit/birth-control.ts';
 import { importFile } from '../../src/importers/registry.ts';
-import type { ImportResult } from '../../src/importers/types.ts';
+import type { ImportResult } from '../../src/log/import-contract.ts';
 import { openInputFile } from '../../src/io/input-file.ts';
 import { importError, importText } from './helpers.ts';
 

@@ -4,7 +4,7 @@ import {
   formatImportReport,
   formatImportSummary,
 } from '../../src/importers/format-summary.ts';
-import type { ImportResult } from '../../src/importers/types.ts';
+import type { ImportResult } from '../../src/log/import-contract.ts';
 
 const result: ImportResult = {
   format: 'drip',

@@ -1,5 +1,5 @@
 /**
- * Android Health Connect export (import-formats-2 §1), on the invented fixture built by
+ * Android Health Connect export, on the invented fixture built by
  * scripts/gen-health-connect.mjs: two apps and a watch, every cycle table, a record past local
  * midnight, an app that stores days at 00:00 UTC, a column added by ALTER TABLE and a table whose
  * columns are in another order.
@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { importFile } from '../../src/importers/registry.ts';
-import type { ImportResult } from '../../src/importers/types.ts';
+import type { ImportResult } from '../../src/log/import-contract.ts';
 import { openInputFile } from '../../src/io/input-file.ts';
 
 const DB = 'fixtures/imports/health_connect_export.db';

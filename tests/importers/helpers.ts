@@ -1,5 +1,5 @@
 import { importFile } from '../../src/importers/registry.ts';
-import type { FormatId, ImportResult } from '../../src/importers/types.ts';
+import type { FormatId, ImportResult } from '../../src/log/import-contract.ts';
 import { inputFromBytes } from '../../src/io/input-file.ts';
 
 export function importText(

@@ -1,6 +1,6 @@
 /**
  * `interview --log "Health Connect.zip"`: Health Connect has no record type for contraception,
- * pregnancy or pain, so the interview asks for them (issue 18), and the answers change the flags.
+ * pregnancy or pain, so the interview asks for them, and the answers change the flags.
  */
 import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';

@@ -51,7 +51,7 @@ describe('fixtures/bad/canonical', () => {
     ]);
   });
 
-  // Issue 18: UTF-16 with a byte order mark used to be refused; it is read now.
+  // UTF-16 with a byte order mark used to be refused; it is read now.
   it('utf16-bom.csv reads as UTF-16', async () => {
     const result = await readFixture('utf16-bom.csv');
     expect(result.log.days[0]).toEqual({ date: '2025-03-01', bleeding: 'light' });

@@ -9,7 +9,7 @@ import {
 import { parseCanonicalCsv } from '../../src/log/canonical-csv.ts';
 import { parseCanonicalJson } from '../../src/log/canonical-json.ts';
 
-describe('column synonyms (issue 18)', () => {
+describe('column synonyms', () => {
   it.each([
     ['Flow', 'bleeding'],
     ['Menstrual Flow', 'bleeding'],

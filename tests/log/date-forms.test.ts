@@ -21,7 +21,7 @@ function refusal(texts: string[], order?: DateOrder): string {
   throw new Error('not refused');
 }
 
-describe('planDateReading (issue 18)', () => {
+describe('planDateReading', () => {
   it.each<[string, string[], string[], string[]]>([
     ['plain ISO', ['2026-11-01', '2026-11-30'], ['2026-11-01', '2026-11-30'], []],
     ['YYYY-M-D', ['2026-11-1', '2026-2-28'], ['2026-11-01', '2026-02-28'], []],

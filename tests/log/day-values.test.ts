@@ -45,7 +45,7 @@ describe('parseDayFieldText accepts every documented spelling', () => {
     ['bleeding', 'MEDIUM', 'medium'],
     ['bleeding', 'heavy', 'heavy'],
     ['bleeding', '', undefined],
-    // bleeding words people use (issue 18)
+    // bleeding words people use
     ['bleeding', 'Moderate', 'medium'],
     ['bleeding', 'very  heavy', 'heavy'],
     ['bleeding', 'spotted', 'spotting'],

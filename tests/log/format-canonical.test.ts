@@ -271,7 +271,7 @@ const profile: fc.Arbitrary<Profile> = fc
   .map(compact);
 
 // fc.record builds objects without a prototype; the readers build ordinary ones. A log whose
-// period days carry no bleeding at all is refused by the readers (issue 18), so it is left out
+// period days carry no bleeding at all is refused by the readers, so it is left out
 // here and tested on its own below.
 const logs: fc.Arbitrary<CycleLog> = fc
   .record({ profile, days })

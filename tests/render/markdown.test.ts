@@ -4,7 +4,7 @@ import { TIERS } from '../../src/core/tiers.ts';
 import { escapeMarkdown, formatMarkdownReport } from '../../src/render/markdown.ts';
 import { CYCLE_TABLE_PERIODS } from '../../src/report/build-document.ts';
 import { RULE_TEXT } from '../../src/report/rule-text.ts';
-import { sanitizeInline } from '../../src/render/sanitize.ts';
+import { sanitizeInline } from '../../src/text/sanitize.ts';
 import { getSource } from '../../src/report/sources.ts';
 import { DISCLAIMER, TIER_LABEL, TIER_WORD } from '../../src/report/tier-labels.ts';
 import type { Report, ReportPeriod } from '../../src/report/types.ts';

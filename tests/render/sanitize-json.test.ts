@@ -1,7 +1,7 @@
 /* eslint-disable no-control-regex -- matching control characters is the point of this file */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatJson } from '../../src/render/sanitize.ts';
+import { formatJson } from '../../src/text/sanitize.ts';
 
 // What a terminal may act on: C0 and C1 controls, DEL, bidi controls, line separators.
 const TERMINAL_UNSAFE =

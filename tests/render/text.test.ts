@@ -4,9 +4,9 @@ import { analyzeLog } from '../../src/core/analyze.ts';
 import { parseCanonicalCsv } from '../../src/log/canonical-csv.ts';
 import { buildReport } from '../../src/report/build-report.ts';
 import { makeChalk } from '../../src/render/color.ts';
-import { sanitizeInline } from '../../src/render/sanitize.ts';
+import { sanitizeInline } from '../../src/text/sanitize.ts';
 import { formatTextReport } from '../../src/render/text.ts';
-import { wrapText } from '../../src/render/wrap.ts';
+import { wrapText } from '../../src/text/wrap.ts';
 import { RULE_IDS } from '../../src/core/rules/ids.ts';
 import { formatDateSpan } from '../../src/report/date-words.ts';
 

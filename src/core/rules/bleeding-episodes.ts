@@ -1,5 +1,5 @@
 /**
- * Precedence steps 1–5 (clinical-rules.md §2.3) for every bleeding episode: pregnancy,
+ * Precedence steps 1–5 (docs/definitions.md, "Precedence") for every bleeding episode: pregnancy,
  * menopause, sex-linked episodes, then the other non-period episodes.
  */
 import { dateFact, fact, type Context } from '../context.ts';
@@ -242,7 +242,7 @@ function isOnTimePeriodAfterSex(ctx: Context, episode: Episode, sex: number): bo
     );
     return false;
   }
-  // Issue 16: an on-time period after sex is an explanation, not a concern — it is reported
+  // an on-time period after sex is an explanation, not a concern — it is reported
   // among the events not flagged (and in --explain), never as a flag.
   ctx.skip(
     'postcoital-bleeding',

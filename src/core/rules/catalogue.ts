@@ -1,5 +1,5 @@
 /**
- * The rule catalogue as data (clinical-rules.md §3, with the corrections of the README's
+ * The rule catalogue as data (docs/rules.md, generated from it, with the corrections of the README's
  * "Clinical decisions"): per rule its group, the tiers it can report (the first is its base
  * tier), checklist codes and source tags. This object is the single source of rule ids
  * (`RuleId` is its key set) and of each rule's tiers: `Context.flag` only accepts a tier listed

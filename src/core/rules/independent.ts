@@ -82,7 +82,7 @@ function analyzeMissedPeriodWithPain(ctx: Context): void {
     // A missed period is known only when no hormonal method was in use from the last period to
     // the day the next was due; a method started after that day does not explain the missed
     // period, and hormonal contraception does not rule out an ectopic pregnancy — so the rule is
-    // not lowered day by day once the period was missed (issue 19, a clinical decision).
+    // not lowered day by day once the period was missed (a clinical decision, docs/rules.md).
     const last = model.lastStartOnOrBefore(episode.first);
     const predicted = last !== undefined ? model.predict(last + 1) : undefined;
     if (predicted === undefined || states.hasHormonalBetween(last!, predicted)) continue;

@@ -61,7 +61,7 @@ export function analyzePeriods(ctx: Context, painfulSexFired: boolean): PeriodOu
       continue;
     }
     if (long) {
-      // Issue 16: a heavy period is not settling-in bleeding. Calling it "common while a method
+      // a heavy period is not settling-in bleeding. Calling it "common while a method
       // settles" (info) beside heavy-period (soon) showed one bleed at two tiers with opposite
       // advice; a heavy long period on a new method is judged as any other period.
       if (hormonal && !isHeavy) {

@@ -2,7 +2,7 @@
  * Apple Health (`export.xml`, or `export.zip` read directly): cycle-tracking records mapped to
  * the canonical log. See `cyclecheck formats` (src/importers/format-docs.ts).
  */
-import type { ImportResult, Importer } from '../types.ts';
+import type { ImportResult, Importer } from '../../log/import-contract.ts';
 import { isZipHead } from './detect.ts';
 import { AppleRecordMapper } from './map-records.ts';
 import { readFileChunks } from './read-chunks.ts';

@@ -22,8 +22,8 @@ import {
 } from '../../core/log.ts';
 import { parseIsoDate } from '../../core/dates.ts';
 import { InputError } from '../../errors.ts';
-import type { ImportCount, ImportResult, ProfileGap, Warning } from '../types.ts';
-import { GAP_FACTS, personGaps } from '../common/gaps.ts';
+import type { ImportCount, ImportResult, ProfileGap, Warning } from '../../log/import-contract.ts';
+import { GAP_FACTS, personGaps } from '../../log/profile-gaps.ts';
 import { parseAppleDate, type AppleDate } from './apple-date.ts';
 import {
   BLEEDING_VALUES,

@@ -4,10 +4,8 @@
  */
 import { InputError } from '../../errors.ts';
 import type { InputFile } from '../../io/input-file.ts';
-import { sanitizeInline } from '../../render/sanitize.ts';
+import { sanitizeInline } from '../../text/sanitize.ts';
 import { describeZipListing, listZipEntries, streamZipEntry } from '../common/zip.ts';
-
-export { ZIP_MAX_INFLATED_BYTES, ZIP_MAX_RATIO } from '../common/zip.ts';
 
 export interface ZippedExport {
   /** How messages name the XML: `export.zip (apple_health_export/export.xml)`. */

@@ -6,8 +6,8 @@
  */
 import type { IsoDate } from '../../core/dates.ts';
 import type { ContraceptionInterval } from '../../core/log.ts';
-import type { ProfileGap } from '../types.ts';
-import { iudTypeGap, methodDatesGap, pillGap } from './gaps.ts';
+import type { ProfileGap } from '../../log/import-contract.ts';
+import { iudTypeGap, methodDatesGap, pillGap } from '../../log/profile-gaps.ts';
 
 export type SightedMethod = 'iud' | 'implant' | 'patch' | 'ring' | 'pill';
 

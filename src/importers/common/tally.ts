@@ -3,8 +3,8 @@
  * summary; unknown categories and values are counted apart so they are named loudly, never
  * dropped in silence.
  */
-import { sanitizeInline } from '../../render/sanitize.ts';
-import type { ImportCount, Warning } from '../types.ts';
+import { sanitizeInline } from '../../text/sanitize.ts';
+import type { ImportCount, Warning } from '../../log/import-contract.ts';
 
 /** `note` of a summary row for a category or value the importer does not know. */
 export const UNKNOWN_NOTE = 'unknown';

@@ -10,7 +10,7 @@ import { createInflateRaw } from 'node:zlib';
 import yauzl from 'yauzl';
 import { InputError } from '../../errors.ts';
 import type { InputFile } from '../../io/input-file.ts';
-import { sanitizeInline } from '../../render/sanitize.ts';
+import { sanitizeInline } from '../../text/sanitize.ts';
 
 /**
  * Zip-bomb rule: an entry that would inflate to more than 8 GiB and more than 100 times its

@@ -5,9 +5,9 @@
  * not guessed. The token spellings are not in any public file: unknown ones are warned about.
  */
 import type { ContraceptionInterval, Method } from '../../core/log.ts';
-import { iudTypeGap, pillGap } from '../common/gaps.ts';
+import { iudTypeGap, pillGap } from '../../log/profile-gaps.ts';
 import type { ImportTally } from '../common/tally.ts';
-import type { ProfileGap } from '../types.ts';
+import type { ProfileGap } from '../../log/import-contract.ts';
 import { readFitbitDate, readFitbitTable } from './table.ts';
 import type { FitbitText } from './read-files.ts';
 

@@ -1,5 +1,5 @@
 /**
- * Fitbit "Menstrual Health" (Google Takeout or the Fitbit account archive; import-formats-2 §2):
+ * Fitbit "Menstrual Health" (Google Takeout or the Fitbit account archive):
  * menstrual_health_cycles.csv (one row per cycle; the periods the person logged, and Fitbit's own
  * predictions, which are skipped and counted), menstrual_health_symptoms.csv (one row per logged
  * day) and menstrual_health_birth_control.csv. Cells holding the literal `null` are empty;
@@ -10,10 +10,10 @@ import { InputError } from '../../errors.ts';
 import type { InputFile } from '../../io/input-file.ts';
 import { addDays } from '../common/dates.ts';
 import { DayBuilder } from '../common/day-builder.ts';
-import { GAP_FACTS, personGaps } from '../common/gaps.ts';
+import { GAP_FACTS, personGaps } from '../../log/profile-gaps.ts';
 import { ownValue } from '../common/own-value.ts';
 import { ImportTally, shortName } from '../common/tally.ts';
-import type { Importer, ImportResult, ProfileGap, Warning } from '../types.ts';
+import type { Importer, ImportResult, ProfileGap, Warning } from '../../log/import-contract.ts';
 import { readBirthControl } from './birth-control.ts';
 import { FITBIT_HINT, readFitbitTexts, type FitbitText } from './read-files.ts';
 import { readFitbitDate, readFitbitTable } from './table.ts';

@@ -7,7 +7,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { InputError } from '../../errors.ts';
 import type { InputFile } from '../../io/input-file.ts';
-import { sanitizeInline } from '../../render/sanitize.ts';
+import { sanitizeInline } from '../../text/sanitize.ts';
 import { isZipHead } from '../apple-health/detect.ts';
 import { decodeUtf8 } from '../common/text.ts';
 import { describeZipListing, listZipEntries, readZipEntry } from '../common/zip.ts';

@@ -2,10 +2,10 @@
  * Which apps wrote the cycle records, named in the import report (several apps merge into one
  * log, so the person should see whose data it is), and the one time-zone trap that can be seen
  * in the file: an app that stores date-only days at 00:00 UTC gives local dates one day early
- * west of Greenwich (import-formats-2 §1.5).
+ * west of Greenwich.
  */
 import { shortName } from '../common/tally.ts';
-import type { ImportCount, Warning } from '../types.ts';
+import type { ImportCount, Warning } from '../../log/import-contract.ts';
 import { integerOf, type CycleRow, type FoundTable } from './cycle-tables.ts';
 import type { SqliteFile } from './sqlite-file.ts';
 import { pickColumns } from './sqlite-schema.ts';

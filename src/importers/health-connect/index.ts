@@ -1,6 +1,6 @@
 /**
  * Android Health Connect export: `Health Connect.zip` holding one SQLite file
- * `health_connect_export.db`, or that file itself (import-formats-2 §1). SQLite needs random
+ * `health_connect_export.db`, or that file itself. SQLite needs random
  * access, so the one zip entry is streamed to a private temporary file (a folder only this user
  * can open, the file mode 0600) that is removed however the import ends; nothing else in the zip
  * is inflated. The database is then read page by page: memory follows the cycle tables, not the
@@ -13,10 +13,10 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { InputError, MissingInputError } from '../../errors.ts';
 import type { InputFile } from '../../io/input-file.ts';
-import { sanitizeInline } from '../../render/sanitize.ts';
+import { sanitizeInline } from '../../text/sanitize.ts';
 import { isZipHead } from '../apple-health/detect.ts';
 import { describeZipListing, listZipEntries, streamZipEntry } from '../common/zip.ts';
-import type { Importer, ImportResult } from '../types.ts';
+import type { Importer, ImportResult } from '../../log/import-contract.ts';
 import { mapHealthConnectDatabase } from './map-database.ts';
 import { SqliteFile, SqliteFormatError } from './sqlite-file.ts';
 

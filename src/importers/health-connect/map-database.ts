@@ -1,14 +1,14 @@
 /**
- * Health Connect's cycle records mapped to the canonical log (import-formats-2 §1.6): flow and
+ * Health Connect's cycle records mapped to the canonical log: flow and
  * period intervals to bleeding and period, intermenstrual bleeding to spotting, sexual activity,
  * unusual cervical mucus to discharge, body temperature (which can show fever) but never basal
  * temperature. Days written by several apps merge like duplicate rows (highest amount, yes wins).
  */
 import { addDays } from '../common/dates.ts';
 import { DayBuilder } from '../common/day-builder.ts';
-import { missingRecordGaps, personGaps } from '../common/gaps.ts';
+import { missingRecordGaps, personGaps } from '../../log/profile-gaps.ts';
 import { ImportTally } from '../common/tally.ts';
-import type { ImportResult, Warning } from '../types.ts';
+import type { ImportResult, Warning } from '../../log/import-contract.ts';
 import { AppTally } from './apps.ts';
 import {
   APP_TABLE,

@@ -1,5 +1,5 @@
 /**
- * The visit document as a PDF (issue 17): the same sections in the same order as the HTML report,
+ * The visit document as a PDF: the same sections in the same order as the HTML report,
  * laid out for A4 or US Letter, with real, selectable text in embedded, subset Noto Sans.
  *
  * Loaded only for `--to pdf`: the build puts this module and PDFKit in a bundle of their own

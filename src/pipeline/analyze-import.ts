@@ -5,14 +5,14 @@
 import type { Analysis } from '../core/analysis.ts';
 import { analyzeLog } from '../core/analyze.ts';
 import type { CycleLog, Profile } from '../core/log.ts';
-import { menopauseUnknownGaps, profileGaps } from '../importers/common/gaps.ts';
-import { dropAnsweredGaps } from '../importers/merge-logs.ts';
-import type { FormatId, ImportResult, ProfileGap, Warning } from '../importers/types.ts';
+import { menopauseUnknownGaps, profileGaps } from '../log/profile-gaps.ts';
+import { dropAnsweredGaps } from './merge-logs.ts';
+import type { FormatId, ImportResult, ProfileGap, Warning } from '../log/import-contract.ts';
 import { InputError, UsageError } from '../errors.ts';
 import { MAX_AGE, MIN_AGE, mergeProfiles } from '../log/profile.ts';
 import { describeNoBleedingRecorded, hasAnyBleeding } from '../log/bleeding-evidence.ts';
-import { buildReport } from './build-report.ts';
-import type { Report } from './types.ts';
+import { buildReport } from '../report/build-report.ts';
+import type { Report } from '../report/types.ts';
 
 export interface LogSource {
   files: string[];
@@ -85,7 +85,7 @@ export function analyzeImport(
   return { report, log };
 }
 
-/** Issue 18: a log with no bleeding on any day says so in the report, never silently. */
+/** a log with no bleeding on any day says so in the report, never silently. */
 function withBleedingWarning(
   warnings: Warning[],
   log: CycleLog,

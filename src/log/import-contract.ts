@@ -4,7 +4,7 @@
  */
 import type { CycleLog } from '../core/log.ts';
 import type { InputFile } from '../io/input-file.ts';
-import type { ReadOptions } from '../log/read-options.ts';
+import type { ReadOptions } from './read-options.ts';
 
 export type FormatId =
   | 'csv'

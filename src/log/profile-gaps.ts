@@ -2,9 +2,9 @@
  * Profile facts an app export cannot carry, phrased as the option that supplies each one. The
  * `fact` ids let a caller drop a gap once the matching option or profile key is given.
  */
-import type { IsoDate } from '../../core/dates.ts';
-import type { Profile } from '../../core/log.ts';
-import type { ProfileGap } from '../types.ts';
+import type { IsoDate } from '../core/dates.ts';
+import type { Profile } from '../core/log.ts';
+import type { ProfileGap } from './import-contract.ts';
 
 export const GAP_FACTS = {
   age: 'age',

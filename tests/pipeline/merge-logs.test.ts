@@ -4,8 +4,8 @@ import {
   dropAnsweredGaps,
   MAX_LISTED_CONFLICTS,
   mergeImports,
-} from '../../src/importers/merge-logs.ts';
-import type { ImportResult, ProfileGap } from '../../src/importers/types.ts';
+} from '../../src/pipeline/merge-logs.ts';
+import type { ImportResult, ProfileGap } from '../../src/log/import-contract.ts';
 
 function result(log: CycleLog, extra: Partial<ImportResult> = {}): ImportResult {
   return { log, format: 'csv', warnings: [], summary: [], gaps: [], ...extra };

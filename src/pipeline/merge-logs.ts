@@ -13,8 +13,8 @@ import {
 } from '../core/log.ts';
 import { mergeDays } from '../log/merge-days.ts';
 import { mergeProfiles, orderProfile } from '../log/profile.ts';
-import { GAP_FACTS } from './common/gaps.ts';
-import type { ImportResult, ProfileGap, Warning } from './types.ts';
+import { GAP_FACTS } from '../log/profile-gaps.ts';
+import type { ImportResult, ProfileGap, Warning } from '../log/import-contract.ts';
 
 export interface MergeOutcome {
   result: ImportResult;
