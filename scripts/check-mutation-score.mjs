@@ -9,6 +9,7 @@
 //     file as it is now (the report records the source it mutated), so the score is not about
 //     this code;
 //   - a listed equivalent mutant no longer exists or no longer survives (the list stays true).
+// With --fresh-only (.ci/run) it fails only on a stale report and prints the other findings.
 // It writes mutation/survivors.txt: every surviving mutant not listed as equivalent.
 //
 // Stryker leaves out of its report the files it finds nothing to mutate in: those with type
@@ -86,14 +87,16 @@ function normalise(text) {
  */
 export function scoreReport(files, equivalents, current) {
   const problems = [];
+  /** The subset of problems that say the report is not about the code as it is. */
+  const stale = [];
   const survivors = [];
   const used = new Set();
   const parts = TARGETS.map((t) => ({ ...t, detected: 0, undetected: 0, equivalent: 0 }));
   for (const [file, text] of Object.entries(current)) {
     const reported = files[file];
     if (reported === undefined && declaresTypesOnly(text)) continue;
-    if (reported === undefined) problems.push(`${file} is not in the mutation report`);
-    else if (reported.source !== text) problems.push(`${file} changed since the mutation report`);
+    if (reported === undefined) stale.push(`${file} is not in the mutation report`);
+    else if (reported.source !== text) stale.push(`${file} changed since the mutation report`);
   }
   for (const [file, { source, mutants }] of Object.entries(files)) {
     if (!(file in current)) continue;
@@ -132,7 +135,7 @@ export function scoreReport(files, equivalents, current) {
       );
     }
   }
-  return { parts, survivors, problems };
+  return { parts, survivors, stale, problems: [...stale, ...problems] };
 }
 
 function readCurrentCore() {
@@ -153,7 +156,12 @@ function readCurrentCore() {
 function main() {
   const report = JSON.parse(readFileSync(join(ROOT, REPORT), 'utf8'));
   const equivalents = JSON.parse(readFileSync(join(ROOT, EQUIVALENTS), 'utf8')).mutants;
-  const { parts, survivors, problems } = scoreReport(report.files, equivalents, readCurrentCore());
+  const result = scoreReport(report.files, equivalents, readCurrentCore());
+  const { parts, survivors } = result;
+  // --fresh-only (.ci/run): fail only when the report is not about this code; print the rest.
+  const freshOnly = process.argv.includes('--fresh-only');
+  const problems = freshOnly ? result.stale : result.problems;
+  const notes = freshOnly ? result.problems.filter((p) => !result.stale.includes(p)) : [];
   const out = [];
   for (const p of parts) {
     const score = p.score === undefined ? 'no mutants' : `${p.score.toFixed(1)} %`;
@@ -168,7 +176,9 @@ function main() {
       survivors.map((line) => `${line}\n`).join(''),
   );
   out.push(`${survivors.length} survivors not listed as equivalent: ${SURVIVORS}`);
+  for (const note of notes) out.push(`note: ${note}`);
   for (const problem of problems) out.push(`FAIL ${problem}`);
+  if (problems.length > 0) out.push('Run npm run mutate and commit mutation/.');
   process.stdout.write(`${out.join('\n')}\n`);
   if (problems.length > 0) process.exit(1);
 }
