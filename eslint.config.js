@@ -2,7 +2,16 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['.stryker-tmp*/**', 'dist/**', 'node_modules/**', 'coverage/**', 'bench-out/**', 'fixtures/**'] },
+  {
+    ignores: [
+      '.stryker-tmp*/**',
+      'dist/**',
+      'node_modules/**',
+      'coverage/**',
+      'bench-out/**',
+      'fixtures/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
