@@ -63,6 +63,12 @@ describe('pregnancy', () => {
     expect(s.isPregnant(n('2024-12-31'))).toBe(false);
   });
 
+  it('a week without its date falls back to the due date', () => {
+    const s = states({ pregnancy: { week_on: '2025-03-12', due: '2025-10-08' } });
+    expect(s.pregnancyWeek(n('2025-10-08'))).toBe(40);
+    expect(s.isPregnant(n('2025-01-01'))).toBe(true);
+  });
+
   it('a week without its date gives no pregnancy', () => {
     const s = states({ pregnancy: { week: 10 } });
     expect(s.pregnancy).toBeUndefined();
@@ -107,6 +113,10 @@ describe('menopause', () => {
 });
 
 describe('contraception', () => {
+  it('no contraception is no method', () => {
+    expect(states({}).methods).toEqual([]);
+  });
+
   it('"none" is no method; an interval without dates is open on both sides', () => {
     const s = states({ contraception: [{ method: 'none' }, { method: 'condom' }] });
     expect(s.methods).toEqual([{ method: 'condom', start: -Infinity, end: Infinity }]);

@@ -159,7 +159,9 @@ describe('Timeline', () => {
     ['2024-12-31', '2025-01-01', true, 'before the first logged day'],
     ['2025-01-01', '2025-01-01', false, 'the first logged day'],
     ['2025-01-08', '2025-01-20', false, 'past the evaluation date'],
+    ['2025-01-10', '2025-01-20', false, 'wholly after the evaluation date'],
     ['2025-01-09', '2025-01-08', false, 'an empty range'],
+    ['2024-12-31', '2024-12-30', false, 'an empty range before the log'],
     ['2025-01-06', '2025-01-06', true, 'one paused day'],
   ])('hasNotTracked(%s, %s) = %s (%s)', (from, to, expected) => {
     const tl = timeline();

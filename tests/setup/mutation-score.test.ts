@@ -124,8 +124,38 @@ describe('scoreReport', () => {
     expect(problems[0]).toContain('no longer survives');
   });
 
+  it('accepts a file missing from the report only when it declares types and nothing else', () => {
+    const types =
+      "import type { A } from './a.ts';\nexport interface B { a: A }\nexport type C = B;\n";
+    const current = { ...CURRENT, 'src/core/types.ts': types };
+    expect(scoreReport(report(1, 0), [], current).problems).toEqual([]);
+    const code = { ...CURRENT, 'src/core/types.ts': `${types}export const d = 1;\n` };
+    expect(scoreReport(report(1, 0), [], code).problems).toEqual([
+      'src/core/types.ts is not in the mutation report',
+    ]);
+  });
+
+  it('counts a listed equivalent that timed out (a loaded machine) as equivalent', () => {
+    const files = report(1, 0);
+    files[CORE]!.mutants.push(mutant('Timeout', '<'));
+    const equivalent: Equivalent = {
+      file: CORE,
+      mutator: 'EqualityOperator',
+      original: 'days >= limit',
+      replacement: 'days < limit',
+      why: 'an example',
+    };
+    const { parts, problems } = scoreReport(files, [equivalent], CURRENT);
+    expect(parts[1]).toMatchObject({ detected: 1, equivalent: 1 });
+    expect(problems).toEqual([]);
+  });
+
   it('fails when a file of src/core changed since the report, or is not in it', () => {
-    const current = { [RULE]: `${SOURCE}// changed\n`, [CORE]: SOURCE, 'src/core/new.ts': '' };
+    const current = {
+      [RULE]: `${SOURCE}// changed\n`,
+      [CORE]: SOURCE,
+      'src/core/new.ts': 'export const x = 1;\n',
+    };
     expect(scoreReport(report(1, 0), [], current).problems).toEqual([
       `${RULE} changed since the mutation report`,
       'src/core/new.ts is not in the mutation report',
