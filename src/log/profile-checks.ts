@@ -3,7 +3,7 @@
  * checks for dates and date order.
  */
 import { type IsoDate } from '../core/dates.ts';
-import { getDateProblem, ValueError } from './day-values.ts';
+import { parseDateText, ValueError } from './day-values.ts';
 import { failAt, type SourceSite } from './source-site.ts';
 
 export function check<T>(site: SourceSite | undefined, parse: () => T): T {
@@ -16,14 +16,8 @@ export function check<T>(site: SourceSite | undefined, parse: () => T): T {
   }
 }
 
-export function date(field: string, text: string): IsoDate {
-  const trimmed = text.trim();
-  if (trimmed === '')
-    throw new ValueError(field, 'missing; expected a date in the form YYYY-MM-DD');
-  const problem = getDateProblem(trimmed);
-  if (problem !== undefined) throw new ValueError(field, problem);
-  return trimmed;
-}
+/** A required profile date: the same reading as a log's `date` column. */
+export const date = parseDateText;
 
 export function assertOrder(
   field: string,
