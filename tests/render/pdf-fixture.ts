@@ -155,7 +155,7 @@ export function makeVisitDocument(
         }
       : null,
     checklist: {
-      startWith: 'Start the visit with: bleeding after menopause on 12 March.',
+      startWith: 'bleeding after menopause on 12 March.',
       items: [
         {
           text: 'Bleeding record: dates and amounts.',

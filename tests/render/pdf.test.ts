@@ -82,7 +82,10 @@ describe('content and order', () => {
 
   test('the checklist keeps the person’s figures; explain shows what was set aside', () => {
     expect(short.pdf.text).toContain('2025-03-12 spotting, cycle day 13');
-    expect(short.pdf.text).toContain('“it was bright red”');
+    expect(short.pdf.text).toContain('You wrote: it was bright red');
+    // The label is the renderer's, once: the builder gives only the sentence.
+    expect(short.pdf.text).toContain('Start the visit with: bleeding after menopause on 12 March.');
+    expect(short.pdf.text).not.toContain('Start the visit with: Start');
     expect(short.pdf.text).toContain('2025-02-14: Spotting set aside');
   });
 

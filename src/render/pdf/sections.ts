@@ -198,14 +198,18 @@ export function drawExplain(layout: PdfLayout, doc: VisitDocument): void {
 
 export function drawChecklist(layout: PdfLayout, doc: VisitDocument): void {
   const { startWith, items } = doc.checklist;
-  const start = textUnit(layout, startWith, { style: 'bold', after: 6 });
+  if (startWith === '' && items.length === 0) return;
+  // The builder gives the sentence; each format writes its own label, as HTML and text do.
+  const start = textUnit(layout, `Start the visit with: ${startWith}`, { style: 'bold', after: 6 });
   layout.heading('For the visit: checklist', start.height + 20);
   drawUnits(layout, [start]);
   for (const item of items) {
     const lines: Unit[] = [
       textUnit(layout, item.text, { indent: 16, after: 1.5 }),
       ...item.details.map((d) => bulletUnit(layout, d, { indent: 16, color: INK })),
-      ...item.quotes.map((q) => bulletUnit(layout, `“${q}”`, { indent: 16, color: MUTED })),
+      ...item.quotes.map((q) =>
+        bulletUnit(layout, `You wrote: ${q}`, { indent: 16, color: MUTED }),
+      ),
     ];
     const height = lines.reduce((sum, unit) => sum + unit.height, 0) + 5;
     const whole: Unit = {
