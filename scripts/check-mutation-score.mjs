@@ -12,9 +12,9 @@
 // With --fresh-only (.ci/run) it fails only on a stale report and prints the other findings.
 // It writes mutation/survivors.txt: every surviving mutant not listed as equivalent.
 //
-// Stryker leaves out of its report the files it finds nothing to mutate in: those with type
-// declarations only (such as src/core/analysis.ts). The check accepts a file missing from the
-// report only when the TypeScript parser finds nothing else in it.
+// Stryker leaves out of its report the files it finds nothing to mutate in: type declarations
+// (src/core/analysis.ts) and `as const` constants (src/core/rules/checklist-codes.ts). The check
+// accepts a file missing from the report only when the TypeScript parser finds nothing else.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -66,13 +66,24 @@ export function matchesEquivalent(entry, file, mutant, source) {
   );
 }
 
-/** Whether a TypeScript file has nothing but type-only imports, exports and declarations. */
-export function declaresTypesOnly(text) {
-  const source = ts.createSourceFile('file.ts', text, ts.ScriptTarget.Latest);
+/**
+ * Whether a TypeScript file has nothing Stryker mutates: type-only imports, exports and
+ * declarations, and `as const` constants (which Stryker leaves alone).
+ */
+export function hasNothingToMutate(text) {
+  const source = ts.createSourceFile('file.ts', text, ts.ScriptTarget.Latest, true);
+  const isAsConst = (init) =>
+    init !== undefined &&
+    ts.isAsExpression(init) &&
+    ts.isTypeReferenceNode(init.type) &&
+    init.type.typeName.getText(source) === 'const';
   return source.statements.every((statement) => {
     if (ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement)) return true;
     if (ts.isImportDeclaration(statement)) return statement.importClause?.isTypeOnly === true;
     if (ts.isExportDeclaration(statement)) return statement.isTypeOnly;
+    if (ts.isVariableStatement(statement)) {
+      return statement.declarationList.declarations.every((d) => isAsConst(d.initializer));
+    }
     return false;
   });
 }
@@ -94,7 +105,7 @@ export function scoreReport(files, equivalents, current) {
   const parts = TARGETS.map((t) => ({ ...t, detected: 0, undetected: 0, equivalent: 0 }));
   for (const [file, text] of Object.entries(current)) {
     const reported = files[file];
-    if (reported === undefined && declaresTypesOnly(text)) continue;
+    if (reported === undefined && hasNothingToMutate(text)) continue;
     if (reported === undefined) stale.push(`${file} is not in the mutation report`);
     else if (reported.source !== text) stale.push(`${file} changed since the mutation report`);
   }

@@ -124,11 +124,15 @@ describe('scoreReport', () => {
     expect(problems[0]).toContain('no longer survives');
   });
 
-  it('accepts a file missing from the report only when it declares types and nothing else', () => {
+  it('accepts a file missing from the report only when it has types and `as const` constants only', () => {
     const types =
       "import type { A } from './a.ts';\nexport interface B { a: A }\nexport type C = B;\n";
     const current = { ...CURRENT, 'src/core/types.ts': types };
     expect(scoreReport(report(1, 0), [], current).problems).toEqual([]);
+    const constants = `${types}export const CODES = ['K1', 'K2'] as const;\n`;
+    expect(
+      scoreReport(report(1, 0), [], { ...CURRENT, 'src/core/types.ts': constants }).problems,
+    ).toEqual([]);
     const code = { ...CURRENT, 'src/core/types.ts': `${types}export const d = 1;\n` };
     expect(scoreReport(report(1, 0), [], code).problems).toEqual([
       'src/core/types.ts is not in the mutation report',
