@@ -14,11 +14,11 @@ export const RULE_EXCEPTIONS: Record<RuleId, string> = {
   'pregnancy-bleeding-second-half':
     'Not excused by sex. An unknown week of pregnancy counts as week 20 or later.',
   'pregnancy-bleeding-early-light':
-    'Takes the episode from the postcoital, between-period, breakthrough and implantation rules.',
+    'Takes the episode from the postcoital, between-period, breakthrough and implantation rules. Urgent from week 12+0, spotting and bleeding after sex included.',
   'pregnancy-with-iud':
     'Nothing else is suppressed. A stale IUD entry is fixed by adding its removal date, which clears the flag.',
   'postmenopausal-bleeding':
-    'Takes bleeding from the postcoital, between-period and cycle rules (bleeding after sex is reported here). HRT is no exception. Urgent if any day of the episode is heavy.',
+    'Takes bleeding from the postcoital, between-period and cycle rules (bleeding after sex is reported here). HRT is no exception. Urgent if any day of the episode is heavy. Without a menopause status, menopause is inferred at 45 or over after 12 months without bleeding (no hormonal method, no pregnancy, no untracked day); --menopause pre or peri overrides it.',
   'postcoital-bleeding':
     'Not for bleeding that began before the sex day, nor for an episode taken by period-onset-after-sex, first-sex-bleeding or hormonal-breakthrough-bleeding (c). Next-visit when a hormonal method is in use and the single-day qualifier holds.',
   'recurrent-postcoital-bleeding':
@@ -26,10 +26,11 @@ export const RULE_EXCEPTIONS: Record<RuleId, string> = {
   'first-sex-bleeding':
     'If any condition fails the event is postcoital-bleeding (soon); with a copper IUD it is copper-iud-postcoital-bleeding. The very first time only.',
   'period-onset-after-sex':
-    'A start 3 or more days before P, or no prediction and no period label: postcoital-bleeding fires instead.',
-  'postcoital-cramping': 'Becomes postcoital-cramping-red-flags when any of its conditions holds.',
+    'Never raised: an on-time period that starts on the day of sex or the next is listed under not_flagged (postcoital-bleeding, period-on-time). A start 3 or more days before P, or no prediction and no period label: postcoital-bleeding fires.',
+  'postcoital-cramping':
+    'Becomes postcoital-cramping-red-flags when any of its conditions holds. Cramps on period days (from 2 days before the start) do not count, unless the bleed itself is bleeding after sex.',
   'postcoital-cramping-red-flags':
-    'Fever also fires pelvic-infection-red-flags (urgent). Severe cramps on the sex day or the day after are handled here, not by severe-pelvic-pain.',
+    'Fever also fires pelvic-infection-red-flags (urgent). Severe cramps on the sex day or the day after also fire severe-pelvic-pain (urgent). Pain on period days does not count.',
   'copper-iud-postcoital-bleeding':
     'Only period-onset-after-sex takes the episode; the first-sex and hormonal downgrades do not apply.',
   'hormonal-breakthrough-bleeding':
@@ -51,7 +52,7 @@ export const RULE_EXCEPTIONS: Record<RuleId, string> = {
   'missed-period-bleeding-with-pain':
     'An episode can trigger it on its first day even if it later turns out to be a late period.',
   'prolonged-period':
-    'Inside a hormonal or copper settling window the settling rules take it; not in pregnancy or after menopause. Soon when at least 2 counted periods last 10 days or more.',
+    'Inside a hormonal or copper settling window the settling rules take it; not in pregnancy or after menopause. A long period that is also heavy is one heavy-period flag (soon), with this rule under not_flagged. Soon when at least 2 counted periods last 10 days or more.',
   'heavy-period':
     'Inside the copper settling window copper-iud-bleeding-changes takes it; hormonal windows never absorb it. Soon when 2 of the last 3 periods qualify, or a qualifying period also lasts more than 8 days.',
   'acute-heavy-bleeding':
@@ -70,11 +71,12 @@ export const RULE_EXCEPTIONS: Record<RuleId, string> = {
     'Not with a not-tracked day, a pregnancy or a hormonal method since the last period start.',
   'painful-sex-recurrent':
     'A single day without an IUD is not flagged. Soon when any of those days has a PCB event, or unusual discharge, odour or painful urination within 2 days.',
-  'pelvic-infection-red-flags': 'None: it runs in every state.',
+  'pelvic-infection-red-flags':
+    'None: it runs in every state. Fever is not needed: pelvic pain or cramps moderate or worse outside a period, or pain during sex, with unusual discharge or odour within 3 days of each other is enough.',
   'infection-symptoms':
     'Normal mucus (creamy, egg-white…) does not count. With fever, pelvic-infection-red-flags also fires.',
   'severe-pelvic-pain':
-    'Severe cramps during a period go to painful-periods-red-flags; on the sex day or the day after, to postcoital-cramping-red-flags.',
+    'Severe cramps during a period go to painful-periods-red-flags. A sex day does not lower it: severe cramps on the sex day or the day after are urgent here too.',
   'persistent-pelvic-pain': 'None.',
   'non-vaginal-bleeding-source':
     'These days are left out of every genital-bleeding rule; a source of unsure counts as vaginal. Urgent when the source is urinary with fever the day before, of or after.',
