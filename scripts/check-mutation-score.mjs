@@ -68,7 +68,7 @@ export function matchesEquivalent(entry, file, mutant, source) {
 
 /**
  * Whether a TypeScript file has nothing Stryker mutates: type-only imports, exports and
- * declarations, and `as const` constants (which Stryker leaves alone).
+ * declarations, `as const` constants and number constants (which Stryker leaves alone).
  */
 export function hasNothingToMutate(text) {
   const source = ts.createSourceFile('file.ts', text, ts.ScriptTarget.Latest, true);
@@ -82,7 +82,13 @@ export function hasNothingToMutate(text) {
     if (ts.isImportDeclaration(statement)) return statement.importClause?.isTypeOnly === true;
     if (ts.isExportDeclaration(statement)) return statement.isTypeOnly;
     if (ts.isVariableStatement(statement)) {
-      return statement.declarationList.declarations.every((d) => isAsConst(d.initializer));
+      // Stryker has no mutator for a number literal: a file of numeric constants (windows.ts)
+      // has nothing to mutate either.
+      return statement.declarationList.declarations.every(
+        (d) =>
+          isAsConst(d.initializer) ||
+          (d.initializer !== undefined && ts.isNumericLiteral(d.initializer)),
+      );
     }
     return false;
   });
