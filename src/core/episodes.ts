@@ -34,8 +34,6 @@ export interface Episode {
   maxRank: number;
   /** The person labelled one of its days as their period. */
   labeled: boolean;
-  /** The person labelled a day as not their period, and none as their period. */
-  labeledNot: boolean;
   /** D4 (and not bleeding in pregnancy or after menopause, which are never periods). */
   isPeriod: boolean;
   /** D5: the first flow day, for periods. */
@@ -99,7 +97,6 @@ function makeEpisode(days: number[], tl: Timeline, states: States): Episode {
     heavyDays,
     maxRank,
     labeled,
-    labeledNot: labeledNot && !labeled,
     isPeriod,
     start: isPeriod ? start : undefined,
   };
