@@ -276,7 +276,7 @@ function classifyPcbEvent(
     return;
   }
 
-  const firstSex = ctx.tl.at(sex)?.first_sex === true;
+  const firstSex = ctx.tl.at(sex)!.first_sex === true;
   if (firstSex) {
     const failure = firstSexFailure(ctx, sex, earliestSex);
     if (failure === undefined) {
