@@ -144,6 +144,34 @@ describe('D10: only a single day of bleeding is downgraded on a hormonal method'
           'downgraded-hormonal-single-day',
         ),
     },
+    {
+      // D3 joins bleeding days up to 2 apart: the episode has two days although the day after
+      // the first says "none" — not a single day, so no downgrade.
+      name: 'spotting after sex, none the next day, spotting again the day after → one two-day episode: soon',
+      log: onPill()
+        .on('2025-02-10', { sex: true, bleeding: 'spotting' })
+        .on('2025-02-12', { bleeding: 'spotting' }),
+      must: { 'postcoital-bleeding': 'soon' },
+      check: (r) => {
+        const f = onlyFinding(r, 'postcoital-bleeding');
+        expect(f.end).toBe('2025-02-12');
+        expect(f.facts.map((x) => x.code)).not.toContain('downgraded-hormonal-single-day');
+      },
+    },
+    {
+      // D0: an entry's unset fields mean none, so a row without a bleeding field says it stopped.
+      name: 'the next day is an entry without a bleeding field → it stopped: downgraded to next-visit',
+      log: onPill()
+        .on('2025-02-10', { sex: true, bleeding: 'spotting' })
+        .noEntry('2025-02-11')
+        .on('2025-02-11', { cramps: 'none' }),
+      must: { 'postcoital-bleeding': 'next-visit' },
+      check: (r) =>
+        expect(onlyFinding(r, 'postcoital-bleeding').facts).toContainEqual({
+          code: 'downgraded-hormonal-single-day',
+          value: 'combined-pill',
+        }),
+    },
   ]);
 });
 
