@@ -1,7 +1,7 @@
 /**
  * Mutation tests for step 5 of src/core/rules/bleeding-episodes.ts (lines 343+): the other
- * non-period episodes. Pins the facts of rules 13 (settling-window breakthrough bleeding), the
- * copper IUD rule, D16 recurrence, D13 (ovulation window), the single-episode rules (ovulation
+ * non-period episodes. Pins the facts of rules 14 (settling-window breakthrough bleeding), 15
+ * (copper IUD), 19 (D16 recurrence), D13 (ovulation window), the single-episode rules 16–18 (ovulation
  * spotting, isolated spotting, intermenstrual bleeding and its escalations), rule 21 (possible
  * implantation bleeding) and the pain wording shared with the pain rules.
  */
@@ -73,7 +73,7 @@ describe('settling windows: the facts of breakthrough bleeding and copper IUD ch
   ]);
 });
 
-describe('D16 recurrence: facts per episode (length, cycle day) and the copper IUD variant', () => {
+describe('rules 19 and 15, D16 recurrence: facts per episode (length, cycle day) and the copper IUD variant', () => {
   /** Spotting on Feb 5 (cycle day 8) and on Mar 5..6 (cycle day 8, two days). */
   const twoCycles = () =>
     base()
@@ -140,7 +140,7 @@ describe('D16 recurrence: facts per episode (length, cycle day) and the copper I
   ]);
 });
 
-describe('single episodes: ovulation window, red flag, escalations (D13, rules 18–20)', () => {
+describe('single episodes: ovulation window, red flag, escalations (D13, rules 16–18)', () => {
   ruleCases([
     {
       name: 'a spot inside the window → ovulation spotting, with the window dates',
