@@ -365,9 +365,8 @@ function firstSexFailure(ctx: Context, sex: number, earliestSex: number): Fact |
   // Only the very first time is exempt (ambiguity 22): an earlier sex day means it was not.
   if (earliestSex < sex) return dateFact('first-sex-not-first', earliestSex);
   const bleeding = (n: number) => tl.isBleedingDay(n);
-  let any = false;
-  for (let n = sex; n <= sex + 2; n++) if (bleeding(n)) any = true;
-  if (!any) return fact('first-sex-bleeding-not-in-window');
+  // "Bleeding starts within S..S+2" always holds here: both callers pass an episode whose first
+  // (bleeding) day is S, S+1 (D8) or S+2 (isLateFirstSexBleeding).
   for (let n = sex; n <= sex + 3; n++) {
     if (bleeding(n) && tl.at(n)!.bleeding === 'heavy') return dateFact('first-sex-heavy', n);
   }
