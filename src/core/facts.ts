@@ -46,7 +46,6 @@ export const FACT_CODES = [
   'figo-spread',
   'first-sex',
   'first-sex-bleeding-continues',
-  'first-sex-bleeding-not-in-window',
   'first-sex-fever',
   'first-sex-heavy',
   'first-sex-not-first',

@@ -49,8 +49,6 @@ const FACT_SENTENCES: Record<FactCode, (f: Fact, d: string) => string> = {
     `Lowered to next-visit: a hormonal method (${methodWord(f.value)}) is in use and it was a single day that stopped.`,
   'first-sex-not-first': (_f, d) =>
     `First-time exemption not applied: sex was already logged on ${d}.`,
-  'first-sex-bleeding-not-in-window': () =>
-    'First-time exemption not applied: no bleeding within 2 days of the sex.',
   'first-sex-heavy': (_f, d) => `First-time exemption not applied: heavy bleeding on ${d}.`,
   'first-sex-bleeding-continues': (_f, d) =>
     `First-time exemption not applied: still bleeding on ${d}, the third day after.`,

@@ -641,11 +641,11 @@ function hasFeverAround(ctx: Context, n: number, radius: number): boolean {
   return false;
 }
 
+/** The pain logged on day n ("cramps severe, pelvic pain mild"); every caller passes a day with pain. */
 export function painWord(ctx: Context, n: number): string {
-  const day = ctx.tl.at(n);
-  const words = ['none', 'mild', 'moderate', 'severe'];
+  const day = ctx.tl.at(n)!;
   const parts: string[] = [];
-  if (day?.cramps && day.cramps !== 'none') parts.push(`cramps ${day.cramps}`);
-  if (day?.pelvic_pain && day.pelvic_pain !== 'none') parts.push(`pelvic pain ${day.pelvic_pain}`);
-  return parts.join(', ') || words[ctx.tl.painRank(n)]!;
+  if (day.cramps && day.cramps !== 'none') parts.push(`cramps ${day.cramps}`);
+  if (day.pelvic_pain && day.pelvic_pain !== 'none') parts.push(`pelvic pain ${day.pelvic_pain}`);
+  return parts.join(', ');
 }
