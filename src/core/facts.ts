@@ -83,6 +83,7 @@ export const FACT_CODES = [
   'pid-signs-without-fever',
   'perimenopause-lowered',
   'period',
+  'period-may-be-starting',
   'period-on-time',
   'period-too-early',
   'postmenopausal',

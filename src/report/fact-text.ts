@@ -27,6 +27,8 @@ const FACT_SENTENCES: Record<FactCode, (f: Fact, d: string) => string> = {
   'predicted-start': (_f, d) => `The predicted period start was ${d}.`,
   'no-prediction-unlabelled': () =>
     'There is no prediction yet and the bleeding was not labelled as a period.',
+  'period-may-be-starting': (_f, d) =>
+    `Not counted as bleeding between periods: it began when the next period was due (${d}) and had not ended on the last day of the log. If it stops within a day or stays this light, run cyclecheck again once it has ended.`,
   'period-on-time': (_f, d) =>
     `The period came no more than 2 days before the predicted start (${d}).`,
   'labelled-period-no-prediction': () =>

@@ -42,7 +42,7 @@ export const RULE_EXCEPTIONS: Record<RuleId, string> = {
   'isolated-spotting':
     'Not inside the ovulation window, not with a red flag ±1 day, not when it recurs, not when possible-implantation-bleeding takes it.',
   'intermenstrual-bleeding':
-    'Soon at age 45 or over, or when any day is medium or heavy. Not for episodes recurrent-intermenstrual-spotting takes.',
+    'Soon at age 45 or over, or when any day is medium or heavy. Not for episodes recurrent-intermenstrual-spotting takes. Not for a bleed that began within 3 days of the predicted start and has not ended on the evaluation date, without a warning sign ±1 day or a "not a period" label: the period may be starting (not_flagged, period-may-be-starting).',
   'recurrent-intermenstrual-spotting':
     'Leaves out episodes taken by a hormonal or copper settling window or by possible-implantation-bleeding, and episodes in pregnancy or after menopause. Replaces the single-episode rules for the episodes it counts.',
   'premenstrual-spotting':

@@ -8,6 +8,7 @@ import { formatIsoDate } from '../dates.ts';
 import { bleedingRank, type Episode } from '../episodes.ts';
 import { uniqueFacts, type Fact } from '../facts.ts';
 import { HORMONAL_METHODS } from '../log.ts';
+import { ON_SCHEDULE_DAYS } from '../mid-cycle.ts';
 import type { MethodInterval } from '../states.ts';
 import type { RuleId } from './ids.ts';
 
@@ -420,10 +421,15 @@ function analyzeRecurrentPcb(ctx: Context, events: PcbEvent[]): void {
 
 // --- Other non-period episodes (step 5) -------------------------------------------------
 
-function analyzeOtherNpes(ctx: Context, npes: Episode[]): void {
+/**
+ * The episodes a settling window, the period starting or possible implantation explains (each
+ * flagged or set aside here); returns the rest, which the bleeding-between-periods rules judge.
+ */
+function flagExplainedNpes(ctx: Context, npes: Episode[]): Episode[] {
   const { states } = ctx;
   const remaining: Episode[] = [];
   for (const episode of npes) {
+    if (isPeriodStarting(ctx, episode)) continue;
     const spotOrLight = episode.maxRank <= 2;
     const base = { start: episode.first, end: episode.last, inProgress: ctx.inProgress(episode) };
     const hormonal = states.hormonalSettlingOn(episode.first);
@@ -452,7 +458,12 @@ function analyzeOtherNpes(ctx: Context, npes: Episode[]): void {
     if (isPossibleImplantation(ctx, episode)) continue;
     remaining.push(episode);
   }
+  return remaining;
+}
 
+function analyzeOtherNpes(ctx: Context, npes: Episode[]): void {
+  const { states } = ctx;
+  const remaining = flagExplainedNpes(ctx, npes);
   const recent = remaining.filter((e) => e.first >= ctx.E - LOOK_BACK_DAYS + 1);
   const recurrence = new Set<Episode>();
   if (passesRecurrence(ctx, recent)) {
@@ -501,6 +512,25 @@ function analyzeOtherNpes(ctx: Context, npes: Episode[]): void {
     }
     classifySingleNpe(ctx, episode);
   }
+}
+
+/**
+ * A bleed that began within 3 days of the predicted start and has not ended by the evaluation
+ * date is most likely the period starting: one flow day is not yet a period (D4), but calling it
+ * bleeding between periods would send everyone who runs the tool on day 1 to a clinician. It is
+ * listed under not_flagged instead; once it ends, a one-day bleed is judged as usual. A warning
+ * sign around it, or the person's own "not a period" label, keeps it a finding.
+ */
+function isPeriodStarting(ctx: Context, episode: Episode): boolean {
+  const { tl } = ctx;
+  if (episode.last < ctx.E - 1 || tl.at(episode.last + 1) !== undefined) return false;
+  const predicted = ctx.model.predict(episode.first);
+  if (predicted === undefined || Math.abs(episode.first - predicted) > ON_SCHEDULE_DAYS)
+    return false;
+  if (episode.days.some((n) => tl.at(n)!.period === false)) return false;
+  for (let n = episode.first - 1; n <= episode.last + 1; n++) if (tl.hasRedFlag(n)) return false;
+  ctx.skip('intermenstrual-bleeding', episode.first, dateFact('period-may-be-starting', predicted));
+  return true;
 }
 
 /** D16. */
