@@ -284,8 +284,6 @@ export const RULES: readonly RuleMeta[] = (
   sources: [...entry.sources],
 }));
 
-const BY_ID = new Map(RULES.map((r) => [r.id, r]));
-
 export function ruleMeta(id: RuleId): RuleMeta {
-  return BY_ID.get(id)!;
+  return RULES.find((r) => r.id === id)!;
 }

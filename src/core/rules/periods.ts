@@ -13,10 +13,6 @@ const PROLONGED_DAYS = 8;
 const VERY_LONG_DAYS = 10;
 const HEAVY_DAYS = 3;
 
-export interface PeriodOutcome {
-  heavyPeriodFired: boolean;
-}
-
 function duration(p: Episode): number {
   return p.last - p.start! + 1;
 }
@@ -29,7 +25,7 @@ function methodFact(m: MethodInterval, day: number): Fact {
   return dateFact('method-since', m.start, { value: m.method, other: day - m.start });
 }
 
-export function analyzePeriods(ctx: Context, painfulSexFired: boolean): PeriodOutcome {
+export function analyzePeriods(ctx: Context, painfulSexFired: boolean): void {
   const { states, model } = ctx;
   const since = ctx.E - LOOK_BACK_DAYS + 1;
   const prolonged: Episode[] = [];
@@ -91,10 +87,9 @@ export function analyzePeriods(ctx: Context, painfulSexFired: boolean): PeriodOu
   }
 
   flagProlonged(ctx, prolonged, heavy);
-  flagHeavy(ctx, heavy, since);
+  flagHeavy(ctx, heavy);
   analyzePremenstrualSpotting(ctx, since);
   analyzePainfulPeriods(ctx, since, heavy.length > 0, painfulSexFired);
-  return { heavyPeriodFired: heavy.length > 0 };
 }
 
 /** Rule 23: periods longer than 8 days; soon when two lasted 10 days or more. */
@@ -123,10 +118,10 @@ function flagProlonged(ctx: Context, prolonged: Episode[], heavy: Episode[]): vo
 }
 
 /** Rule 24: periods with 3+ heavy days; soon when repeated or also long. */
-function flagHeavy(ctx: Context, heavy: Episode[], since: number): void {
-  const { model } = ctx;
-  const lastThree = model.periods.filter((p) => p.start! >= since).slice(-3);
-  const heavyOfLastThree = lastThree.filter((p) => heavy.includes(p)).length;
+function flagHeavy(ctx: Context, heavy: Episode[]): void {
+  // `heavy` holds only periods of the last 182 days, so an older period among the last three
+  // never counts: no need to filter them by date first.
+  const heavyOfLastThree = ctx.model.periods.slice(-3).filter((p) => heavy.includes(p)).length;
   for (const p of heavy) {
     const escalations: Fact[] = [];
     if (heavyOfLastThree >= 2)
@@ -144,17 +139,18 @@ function flagHeavy(ctx: Context, heavy: Episode[], since: number): void {
   }
 }
 
-function preStartSpotting(ctx: Context, p: Episode): number[] {
-  return p.days.filter((n) => n < p.start! && ctx.tl.at(n)!.bleeding === 'spotting');
+/** The bleeding days before a period's start (D5: its first flow day), so spotting days. */
+function preStartSpotting(p: Episode): number[] {
+  return p.days.filter((n) => n < p.start!);
 }
 
 function analyzePremenstrualSpotting(ctx: Context, since: number): void {
   const candidates = ctx.model.periods
     .filter((p) => p.start! >= since && !ctx.states.isHormonalOn(p.start!))
     .slice(-3);
-  const qualifying = candidates.filter((p) => preStartSpotting(ctx, p).length >= 2);
+  const qualifying = candidates.filter((p) => preStartSpotting(p).length >= 2);
   for (const p of candidates) {
-    if (preStartSpotting(ctx, p).length === 1)
+    if (preStartSpotting(p).length === 1)
       ctx.skip('premenstrual-spotting', p.first, fact('single-spotting-day-is-onset'));
   }
   if (qualifying.length < 2) return;
@@ -164,7 +160,7 @@ function analyzePremenstrualSpotting(ctx: Context, since: number): void {
     start: qualifying[0]!.first,
     end: last.start! - 1,
     facts: qualifying.map((p) =>
-      dateFact('premenstrual-spotting-days', p.start!, { value: preStartSpotting(ctx, p).length }),
+      dateFact('premenstrual-spotting-days', p.start!, { value: preStartSpotting(p).length }),
     ),
   });
 }
