@@ -66,6 +66,7 @@ export const FACT_CODES = [
   'method-since',
   'no-days-logged',
   'no-period-logged',
+  'no-period-since-log-start',
   'no-prediction',
   'no-prediction-unlabelled',
   'non-period-bleeding',

@@ -161,6 +161,8 @@ const FACT_SENTENCES: Record<FactCode, (f: Fact, d: string) => string> = {
     `Not checked at age ${f.value}: cycle-length limits apply to ages 18–45.`,
   'age-under-18': (f) => `Not checked at age ${f.value}: adolescent cycles vary more.`,
   'no-period-logged': () => 'No period found in the log.',
+  'no-period-since-log-start': (f, d) =>
+    `No period in the whole log: from its first day, ${d}, ${days(f.value)} before the evaluation date.`,
   'no-prediction': () =>
     'No prediction: fewer than 2 usable cycles, or a hormonal method is in use.',
   'no-days-logged': () => 'The log has no days.',

@@ -66,7 +66,7 @@ export const RULE_EXCEPTIONS: Record<RuleId, string> = {
   'frequent-periods':
     'Ages 18–45 only; not after menopause; only usable cycles count. Info when perimenopause is recorded.',
   'absent-periods':
-    'Not after menopause. Next-visit when perimenopause is recorded. With tracking gaps, a pregnancy or a hormonal method since the last start it is not evaluated, and the report says so.',
+    'Not after menopause. Next-visit when perimenopause is recorded. With tracking gaps, a pregnancy or a hormonal method since the last start it is not evaluated, and the report says so. A log with no period start at all counts from its first day: 90 days or more of log without a period fires it (fewer: not evaluated, no period logged).',
   'late-period':
     'Not with a not-tracked day, a pregnancy or a hormonal method since the last period start.',
   'painful-sex-recurrent':

@@ -377,10 +377,53 @@ describe('rule 30 absent-periods (89 vs 90 days)', () => {
       must: { 'absent-periods': 'soon' },
     },
     {
-      name: 'no period start logged → nothing',
-      log: log().none(FROM, addDays(FROM, 120)),
+      name: 'no period start logged, 89 days of log → not evaluated, and the output says so',
+      log: log().none(FROM, addDays(FROM, 89)),
       not: ['absent-periods'],
       check: notEvaluated('absent-periods', 'no-period-logged'),
+    },
+    {
+      name: 'no period start logged, 90 days of log → soon, from the first day of the log',
+      log: log().none(FROM, addDays(FROM, 90)),
+      must: { 'absent-periods': 'soon' },
+      check: (r) => {
+        const f = onlyFinding(r, 'absent-periods');
+        expect([f.start, f.end, f.facts[0]]).toEqual([
+          FROM,
+          addDays(FROM, 90),
+          { code: 'no-period-since-log-start', date: FROM, value: 90 },
+        ]);
+      },
+    },
+    {
+      name: 'no period start logged, spotting only, 120 days → soon (spotting is not a period)',
+      log: log().none(FROM, addDays(FROM, 120)).on(addDays(FROM, 40), { bleeding: 'spotting' }),
+      must: { 'absent-periods': 'soon' },
+    },
+    {
+      name: 'no period start logged, a hormonal method → not evaluated',
+      log: log().none(FROM, addDays(FROM, 120)).contraception('combined-pill', FROM),
+      not: ['absent-periods'],
+      check: notEvaluated('absent-periods', 'hormonal-method-since-last-period'),
+    },
+    {
+      name: 'no period start logged, a not-tracked range → not evaluated',
+      log: log().none(FROM, addDays(FROM, 120)).notTracked(addDays(FROM, 10), addDays(FROM, 20)),
+      not: ['absent-periods'],
+      check: notEvaluated('absent-periods', 'tracking-gap-since-last-period'),
+    },
+    {
+      name: 'no period start logged, pregnant → not evaluated',
+      log: log()
+        .none(FROM, addDays(FROM, 120))
+        .pregnancy({ week: 8, week_on: addDays(FROM, 60) }),
+      not: ['absent-periods'],
+      check: notEvaluated('absent-periods', 'pregnancy-since-last-period'),
+    },
+    {
+      name: 'no period start logged, perimenopause → next-visit',
+      log: log().none(FROM, addDays(FROM, 90)).profile({ menopause: 'peri' }),
+      must: { 'absent-periods': 'next-visit' },
     },
   ]);
 });
@@ -406,9 +449,17 @@ describe('rule 31 late-period (E = P + 6 vs P + 7)', () => {
       not: ['late-period'],
     },
     {
-      name: 'a hormonal method since the last start → nothing',
+      name: 'a hormonal method since the last start → not evaluated, and the reason is the method',
       log: base().contraception('progestogen-pill', '2025-03-10').fillTo(addDays(P, 10)),
       not: ['late-period'],
+      check: notEvaluated('late-period', 'hormonal-method-since-last-period'),
+    },
+    {
+      name: 'a hormonal method that ended before the last start → judged (late → info)',
+      log: base()
+        .contraception('progestogen-pill', '2024-10-01', '2024-12-01')
+        .fillTo(addDays(P, 10)),
+      must: { 'late-period': 'info' },
     },
     { name: 'age 17 → nothing', log: base().fillTo(addDays(P, 10)).age(17), not: ['late-period'] },
     {

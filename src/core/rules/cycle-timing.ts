@@ -82,15 +82,13 @@ function analyzeAbsentOrLate(ctx: Context, age: number | undefined, extra: Fact[
     ctx.cannot('late-period', fact('age-under-18', { value: age }));
     return;
   }
-  if (last === undefined) {
-    ctx.cannot('absent-periods', fact('no-period-logged'));
-    ctx.cannot('late-period', fact('no-period-logged'));
-    return;
-  }
-  const gap = tl.hasNotTracked(last, E);
-  const hormonal = states.hasHormonalBetween(last, E);
-  const pregnant = states.hasPregnancyBetween(last, E);
-  const since = E - last;
+  // No period start in the log: its first day stands in for one, so 90 days of log without a
+  // period is absent periods too (one or two starts in 6 months already flag infrequent periods).
+  const from = last ?? tl.first;
+  const gap = tl.hasNotTracked(from, E);
+  const hormonal = states.hasHormonalBetween(from, E);
+  const pregnant = states.hasPregnancyBetween(from, E);
+  const since = E - from;
   if (since >= ABSENT_PERIOD_DAYS) {
     if (gap) ctx.cannot('absent-periods', fact('tracking-gap-since-last-period'));
     else if (hormonal) ctx.cannot('absent-periods', fact('hormonal-method-since-last-period'));
@@ -99,29 +97,37 @@ function analyzeAbsentOrLate(ctx: Context, age: number | undefined, extra: Fact[
       ctx.flag({
         rule: 'absent-periods',
         tier: peri ? 'next-visit' : 'soon',
-        start: last,
+        start: from,
         end: E,
-        facts: [dateFact('last-period-start', last, { value: since }), ...extra],
+        facts: [
+          dateFact(last === undefined ? 'no-period-since-log-start' : 'last-period-start', from, {
+            value: since,
+          }),
+          ...extra,
+        ],
       });
     }
     return;
   }
+  if (last === undefined) {
+    ctx.cannot('absent-periods', fact('no-period-logged'));
+    ctx.cannot('late-period', fact('no-period-logged'));
+    return;
+  }
   const predicted = model.predict(E + 1);
+  // A hormonal method since the last period leaves no prediction (D7): that is the reason to give.
   if (predicted === undefined) {
-    ctx.cannot('late-period', fact('no-prediction'));
+    ctx.cannot(
+      'late-period',
+      fact(hormonal ? 'hormonal-method-since-last-period' : 'no-prediction'),
+    );
     return;
   }
   if (E < predicted + 7) return;
-  if (gap || hormonal || pregnant) {
+  if (gap || pregnant) {
     ctx.cannot(
       'late-period',
-      fact(
-        gap
-          ? 'tracking-gap-since-last-period'
-          : hormonal
-            ? 'hormonal-method-since-last-period'
-            : 'pregnancy-since-last-period',
-      ),
+      fact(gap ? 'tracking-gap-since-last-period' : 'pregnancy-since-last-period'),
     );
     return;
   }
