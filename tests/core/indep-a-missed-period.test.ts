@@ -60,4 +60,20 @@ describe('rule 22 missed-period-bleeding-with-pain: the facts', () => {
     expect(findingsOf(r, 'missed-period-bleeding-with-pain')).toEqual([]);
     expect(r.tiers.get('postmenopausal-bleeding')).toBeDefined();
   });
+
+  it('menopause inferred from the log (age 52, 12 months without bleeding): same, no rule 22', () => {
+    // Periods until Feb 26, 2024, then none logged for over a year: postmenopausal from
+    // Mar 2, 2025. The period "due" in March 2024 was missed long ago, but bleeding with pain
+    // now is postmenopausal bleeding, not a missed period.
+    const r = analyze(
+      regularCycles({ from: '2024-01-01', count: 3 })
+        .age(52)
+        .profile({ menopause: undefined })
+        .fillTo('2025-03-31')
+        .on('2025-04-01', { bleeding: 'spotting', cramps: 'moderate' })
+        .fillTo('2025-04-10'),
+    );
+    expect(findingsOf(r, 'missed-period-bleeding-with-pain')).toEqual([]);
+    expect(r.tiers.get('postmenopausal-bleeding')).toBeDefined();
+  });
 });
