@@ -195,11 +195,11 @@ function analyzePelvicInfection(ctx: Context): void {
         );
     }
     found.push(...pidSignsWithoutFever(ctx, n));
+    // iudOn(n) is an IUD in place on day n, so n − iud.start is never negative.
     const iud = states.iudOn(n);
     if (
       iud &&
       Number.isFinite(iud.start) &&
-      n - iud.start >= 0 &&
       n - iud.start <= IUD_INSERTION_INFECTION_DAYS &&
       (isFever(day) || day.pelvic_pain === 'severe')
     ) {
