@@ -234,3 +234,22 @@ describe('rule 36 persistent-pelvic-pain: the 30-day window, its dates and the a
     },
   ]);
 });
+
+describe('rule 36 with an evaluation date before the log starts', () => {
+  // Pelvic pain every day Feb 1..20; the evaluation date decides what is looked at. Before Feb 1
+  // the timeline ends the day before the first entry: there is nothing to count, and no error.
+  const painFromFeb = () =>
+    quietLog('2025-02-01', '2025-03-31').each('2025-02-01', '2025-02-20', { pelvic_pain: 'mild' });
+  it.each([
+    ['2025-01-01', []],
+    ['2025-01-31', []],
+    ['2025-02-13', [{ start: '2025-02-01', end: '2025-02-13' }]],
+  ] as const)('as of %s → %j', (asOf, expected) => {
+    const result = analyze(painFromFeb(), { asOf });
+    const found = findingsOf(result, 'persistent-pelvic-pain').map((f) => ({
+      start: f.start,
+      end: f.end,
+    }));
+    expect(found).toEqual(expected);
+  });
+});
