@@ -251,8 +251,7 @@ function pidSignsWithoutFever(ctx: Context, n: number): Fact[] {
 
 function analyzeInfectionSymptoms(ctx: Context): void {
   const { tl, marks } = ctx;
-  const symptomDays: number[] = [];
-  for (const n of tl.loggedDays()) if (tl.hasInfectionSymptom(n)) symptomDays.push(n);
+  const symptomDays = [...tl.loggedDays()].filter((n) => tl.hasInfectionSymptom(n));
   const qualifying: number[] = [];
   for (let i = 0; i < symptomDays.length; i++) {
     const n = symptomDays[i]!;
@@ -301,8 +300,8 @@ function analyzePersistentPelvicPain(ctx: Context): void {
   const { tl } = ctx;
   const first = Math.max(tl.first, ctx.E - LOOK_BACK_DAYS + 1);
   // Prefix counts of pelvic-pain days from `first` to E (spans run past E only over no entries).
+  // analyzeLog ends the timeline at max(E, first − 1): size ≥ 0, and at 0 no window is found.
   const size = ctx.E - first + 1;
-  if (size <= 0) return;
   const prefix = new Int32Array(size + 1);
   for (let i = 0; i < size; i++)
     prefix[i + 1] = prefix[i]! + (severityRank(tl.at(first + i)?.pelvic_pain) >= 1 ? 1 : 0);
@@ -350,8 +349,7 @@ function analyzePostcoitalPain(ctx: Context, bleeding: BleedingOutcome): void {
   const painAfter = (s: number) => (n: number) =>
     !bleeding.sexDaysWithLinkedBleeding.has(s) && marks.isPeriodRelated(n) ? 0 : tl.painRank(n);
   const hasPainEvent = (s: number) => painAfter(s)(s) >= 1 || painAfter(s)(s + 1) >= 1;
-  const sexDays: number[] = [];
-  for (const n of tl.loggedDays()) if (tl.isSexDay(n)) sexDays.push(n);
+  const sexDays = [...tl.loggedDays()].filter((n) => tl.isSexDay(n));
   const events: PainEvent[] = [];
   for (let i = 0; i < sexDays.length; i++) {
     const s = sexDays[i]!;
