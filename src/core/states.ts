@@ -132,10 +132,17 @@ export class States {
     return this.methodsOn(n).find((m) => m.method === 'hormonal-iud');
   }
 
+  /**
+   * The IUD in place on day n. On the day one IUD replaces another both are listed as in place;
+   * the new one is returned, since its insertion is what raises the risk of infection (rule 33).
+   */
   iudOn(n: number): MethodInterval | undefined {
-    return this.methodsOn(n).find(
-      (m) => m.method === 'copper-iud' || m.method === 'hormonal-iud' || m.method === 'iud',
-    );
+    let newest: MethodInterval | undefined;
+    for (const m of this.methodsOn(n)) {
+      const isIud = m.method === 'copper-iud' || m.method === 'hormonal-iud' || m.method === 'iud';
+      if (isIud && (newest === undefined || m.start > newest.start)) newest = m;
+    }
+    return newest;
   }
 
   /** The hormonal method whose settling window contains day n, if any. */
