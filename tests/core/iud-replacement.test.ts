@@ -34,6 +34,19 @@ describe('States.iudOn', () => {
     expect(pill.iudOn(n('2025-03-01'))).toBeUndefined();
   });
 
+  it('two IUDs listed with the same insertion date (a duplicate entry): the first listed', () => {
+    const twice = new States(
+      {
+        contraception: [
+          { method: 'copper-iud', start: '2025-03-01' },
+          { method: 'iud', start: '2025-03-01' },
+        ],
+      },
+      n('2025-12-31'),
+    );
+    expect(twice.iudOn(n('2025-03-05'))?.method).toBe('copper-iud');
+  });
+
   it('listed new first, old second: still the new one', () => {
     const reversed = new States(
       {

@@ -98,6 +98,31 @@ describe('what keeps it a finding', () => {
     expect(flagged(r), describeFindings(r)).toBe(true);
   });
 
+  it('one of its two days labelled "not a period" → flagged', () => {
+    const log = cycles()
+      .on(PREDICTED, { bleeding: 'spotting', period: false })
+      .on(addDays(PREDICTED, 1), { bleeding: 'spotting' });
+    const r = analyze(log);
+    expect(flagged(r), describeFindings(r)).toBe(true);
+  });
+
+  it('fever on the second (last) day of an unfinished two-day bleed → flagged', () => {
+    const log = cycles()
+      .on(PREDICTED, { bleeding: 'spotting' })
+      .on(addDays(PREDICTED, 1), { bleeding: 'spotting', fever: true });
+    const r = analyze(log);
+    expect(flagged(r), describeFindings(r)).toBe(true);
+    expect(startingReasons(r)).toEqual([]);
+  });
+
+  it('the same two days without the fever → not flagged (the period may be starting)', () => {
+    const log = cycles()
+      .on(PREDICTED, { bleeding: 'spotting' })
+      .on(addDays(PREDICTED, 1), { bleeding: 'spotting' });
+    const r = analyze(log);
+    expect(flagged(r), describeFindings(r)).toBe(false);
+  });
+
   it.each([
     ['fever on the day', 0, true],
     ['fever the day before', -1, true],

@@ -528,7 +528,8 @@ function isPeriodStarting(ctx: Context, episode: Episode): boolean {
   if (predicted === undefined || Math.abs(episode.first - predicted) > ON_SCHEDULE_DAYS)
     return false;
   if (episode.days.some((n) => tl.at(n)!.period === false)) return false;
-  for (let n = episode.first - 1; n <= episode.last + 1; n++) if (tl.hasRedFlag(n)) return false;
+  // From the day before to the last day: the day after is not logged (checked above).
+  for (let n = episode.first - 1; n <= episode.last; n++) if (tl.hasRedFlag(n)) return false;
   ctx.skip('intermenstrual-bleeding', episode.first, dateFact('period-may-be-starting', predicted));
   return true;
 }
