@@ -10,23 +10,12 @@ import type { RuleId } from '../../src/core/rules/ids.ts';
 import {
   analyze,
   describeFindings,
+  factsOf,
   findingsOf,
-  quietLog,
   type LogBuilder,
-  type Result,
+  quietLog,
+  skipsOf,
 } from './log-builder.ts';
-
-/** The facts of each finding of `rule`, in order. */
-function factsOf(result: Result, rule: RuleId): Fact[][] {
-  return findingsOf(result, rule).map((f) => f.facts);
-}
-
-/** The not_flagged entries of `rule`: date and reason. */
-function skipsOf(result: Result, rule: RuleId): { date: string; reason: Fact }[] {
-  return result.analysis.not_flagged
-    .filter((n) => n.rule === rule)
-    .map((n) => ({ date: n.date, reason: n.reason }));
-}
 
 /** Week 8+0 on 2025-03-29, so 11+6 is 2025-04-25 and 12+0 is 2025-04-26. */
 const EARLY = { start: '2025-02-01', week: 8, week_on: '2025-03-29' };

@@ -8,28 +8,17 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Fact } from '../../src/core/facts.ts';
-import type { RuleId } from '../../src/core/rules/ids.ts';
 import {
   analyze,
   describeFindings,
+  factsOf,
   findingsOf,
+  type LogBuilder,
   quietLog,
   regularCycles,
-  type LogBuilder,
   type Result,
+  skipsOf,
 } from './log-builder.ts';
-
-/** The facts of each finding of `rule`, in order. */
-function factsOf(result: Result, rule: RuleId): Fact[][] {
-  return findingsOf(result, rule).map((f) => f.facts);
-}
-
-/** The not_flagged entries of `rule`: date and reason. */
-function skipsOf(result: Result, rule: RuleId): { date: string; reason: Fact }[] {
-  return result.analysis.not_flagged
-    .filter((n) => n.rule === rule)
-    .map((n) => ({ date: n.date, reason: n.reason }));
-}
 
 const sexDay = (date: string) => ({ code: 'sex', date });
 const bled = (date: string, value: string) => ({ code: 'bleeding-day', date, value });

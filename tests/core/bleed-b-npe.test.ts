@@ -6,7 +6,6 @@
  * implantation bleeding) and the pain wording shared with the pain rules.
  */
 import { describe, expect, it } from 'vitest';
-import type { Result } from './log-builder.ts';
 import {
   addDays,
   analyze,
@@ -14,6 +13,7 @@ import {
   quietLog,
   regularCycles,
   ruleCases,
+  skipsOn,
 } from './log-builder.ts';
 
 /**
@@ -26,10 +26,6 @@ const base = () => regularCycles({ from: '2025-01-01', count: 3 });
 const noPeriods = () => quietLog('2025-01-01', '2025-03-31');
 const WINDOW = { code: 'ovulation-window', date: '2025-02-08', value: '2025-02-14' };
 const day = (date: string, value: string) => ({ code: 'bleeding-day', date, value });
-
-function skipped(r: Result, rule: string, date: string) {
-  return r.analysis.not_flagged.filter((n) => n.rule === rule && n.date === date);
-}
 
 describe('settling windows: the facts of breakthrough bleeding and copper IUD changes', () => {
   ruleCases([
@@ -101,7 +97,7 @@ describe('rules 19 and 15, D16 recurrence: facts per episode (length, cycle day)
       check: (r) => {
         expect(onlyFinding(r, 'recurrent-intermenstrual-spotting').facts).toEqual(byCycle);
         for (const date of ['2025-02-05', '2025-03-05'])
-          expect(skipped(r, 'intermenstrual-bleeding', date).map((n) => n.reason)).toEqual([
+          expect(skipsOn(r, 'intermenstrual-bleeding', date).map((n) => n.reason)).toEqual([
             { code: 'part-of-recurrence' },
           ]);
       },
@@ -280,7 +276,7 @@ describe('rule 21 possible-implantation-bleeding', () => {
       must: { 'isolated-spotting': 'info' },
       not: ['possible-implantation-bleeding'],
       check: (r) =>
-        expect(skipped(r, 'possible-implantation-bleeding', '2025-03-20')).toEqual([
+        expect(skipsOn(r, 'possible-implantation-bleeding', '2025-03-20')).toEqual([
           {
             rule: 'possible-implantation-bleeding',
             date: '2025-03-20',

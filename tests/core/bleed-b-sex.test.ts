@@ -5,8 +5,14 @@
  * (recurrent-postcoital-bleeding).
  */
 import { describe, expect } from 'vitest';
-import type { Result } from './log-builder.ts';
-import { onlyFinding, quietLog, regularCycles, ruleCases } from './log-builder.ts';
+import {
+  onlyFinding,
+  quietLog,
+  regularCycles,
+  ruleCases,
+  skipsOn,
+  type Result,
+} from './log-builder.ts';
 
 /**
  * Three 28-day cycles from 2025-01-01 (starts Jan 1, Jan 29, Feb 26), logged through Mar 25.
@@ -15,11 +21,6 @@ import { onlyFinding, quietLog, regularCycles, ruleCases } from './log-builder.t
 const base = () => regularCycles({ from: '2025-01-01', count: 3 });
 /** First-ever sex (no sex logged before it). */
 const S = '2025-02-08';
-
-/** The not_flagged entries of `rule` on `date`. */
-function skipped(r: Result, rule: string, date: string) {
-  return r.analysis.not_flagged.filter((n) => n.rule === rule && n.date === date);
-}
 
 describe('rule 9: bleeding first seen two days after first-ever sex (S+2)', () => {
   ruleCases([
@@ -67,7 +68,7 @@ describe("rule 9's failing conditions: postcoital-bleeding (soon) with the dated
   const failure = (code: string, date: string) => (r: Result) => {
     const f = onlyFinding(r, 'postcoital-bleeding');
     expect(f.facts).toContainEqual({ code, date });
-    expect(skipped(r, 'first-sex-bleeding', S).map((n) => n.reason)).toEqual([{ code, date }]);
+    expect(skipsOn(r, 'first-sex-bleeding', S).map((n) => n.reason)).toEqual([{ code, date }]);
   };
   ruleCases([
     {
@@ -185,8 +186,8 @@ describe('sex during bleeding vs sex the day before it', () => {
         .on('2025-02-11', { bleeding: 'spotting', sex: true }),
       must: { 'postcoital-bleeding': 'soon' },
       check: (r) => {
-        expect(skipped(r, 'postcoital-bleeding', '2025-02-09')).toEqual([]);
-        expect(skipped(r, 'postcoital-bleeding', '2025-02-11')).toEqual([
+        expect(skipsOn(r, 'postcoital-bleeding', '2025-02-09')).toEqual([]);
+        expect(skipsOn(r, 'postcoital-bleeding', '2025-02-11')).toEqual([
           {
             rule: 'postcoital-bleeding',
             date: '2025-02-11',

@@ -14,10 +14,11 @@ import {
   daysBetween,
   describeFindings,
   findingsOf,
+  fired,
   log,
-  onlyFinding,
-  regularCycles,
   type LogBuilder,
+  onlyFindingView,
+  regularCycles,
   type Result,
 } from './log-builder.ts';
 
@@ -46,11 +47,6 @@ const period = (date: string, days: number, heavy: number): Fact => ({
   other: heavy,
 });
 
-function flagged(result: Result, rule: RuleId) {
-  const f = onlyFinding(result, rule);
-  return { tier: f.tier, start: f.start, end: f.end, facts: f.facts };
-}
-
 /** not_flagged notes of `rule`, as [date, reason code]. */
 function notes(result: Result, rule: RuleId): [string, string][] {
   return result.analysis.not_flagged
@@ -58,14 +54,10 @@ function notes(result: Result, rule: RuleId): [string, string][] {
     .map((n) => [n.date, n.reason.code]);
 }
 
-function fired(result: Result, rule: RuleId): boolean {
-  return result.findings.some((f) => f.rule === rule);
-}
-
 describe('rule 23 prolonged-period: facts', () => {
   it('a 9-day period without heavy days: next-visit, the period fact only, no note', () => {
     const r = analyze(base().period('2025-02-26', 9));
-    expect(flagged(r, 'prolonged-period')).toEqual({
+    expect(onlyFindingView(r, 'prolonged-period')).toEqual({
       tier: 'next-visit',
       start: '2025-02-26',
       end: '2025-03-06',
@@ -86,7 +78,7 @@ describe('rule 23 prolonged-period: facts', () => {
     const r = analyze(base().period('2025-02-26', HEAVY_LONG));
     expect(fired(r, 'prolonged-period')).toBe(false);
     expect(notes(r, 'prolonged-period')).toEqual([['2025-02-26', 'reported-as-heavy-and-long']]);
-    expect(flagged(r, 'heavy-period')).toEqual({
+    expect(onlyFindingView(r, 'heavy-period')).toEqual({
       tier: 'soon',
       start: '2025-02-26',
       end: '2025-03-06',
@@ -98,7 +90,7 @@ describe('rule 23 prolonged-period: facts', () => {
 describe('rule 24 heavy-period: facts', () => {
   it('a heavy 5-day period: next-visit, the period fact only, and no prolonged-period note', () => {
     const r = analyze(base().period('2025-02-26', HEAVY3));
-    expect(flagged(r, 'heavy-period')).toEqual({
+    expect(onlyFindingView(r, 'heavy-period')).toEqual({
       tier: 'next-visit',
       start: '2025-02-26',
       end: '2025-03-02',
@@ -121,7 +113,7 @@ describe('copper IUD and hormonal methods: the method and why the period was abs
     const r = analyze(
       base().contraception('copper-iud', '2025-02-01').period('2025-02-26', HEAVY3),
     );
-    expect(flagged(r, 'copper-iud-bleeding-changes')).toEqual({
+    expect(onlyFindingView(r, 'copper-iud-bleeding-changes')).toEqual({
       tier: 'info',
       start: '2025-02-26',
       end: '2025-03-02',
@@ -138,7 +130,7 @@ describe('copper IUD and hormonal methods: the method and why the period was abs
 
   it('a long period in the copper IUD settling window: info, a prolonged-period note only', () => {
     const r = analyze(base().contraception('copper-iud', '2025-02-01').period('2025-02-26', 9));
-    expect(flagged(r, 'copper-iud-bleeding-changes')).toMatchObject({
+    expect(onlyFindingView(r, 'copper-iud-bleeding-changes')).toMatchObject({
       tier: 'info',
       facts: [
         period('2025-02-26', 9, 0),
@@ -160,7 +152,7 @@ describe('copper IUD and hormonal methods: the method and why the period was abs
       const r = analyze(
         base().contraception('copper-iud', '2024-06-01').period('2025-02-26', pattern),
       );
-      expect(flagged(r, 'copper-iud-bleeding-changes')).toMatchObject({
+      expect(onlyFindingView(r, 'copper-iud-bleeding-changes')).toMatchObject({
         tier: 'soon',
         facts: [
           period('2025-02-26', days, heavy),
@@ -178,7 +170,7 @@ describe('copper IUD and hormonal methods: the method and why the period was abs
 
   it('a long period while a pill settles in: breakthrough bleeding with the method and its age', () => {
     const r = analyze(base().contraception('combined-pill', '2025-02-01').period('2025-02-26', 9));
-    expect(flagged(r, 'hormonal-breakthrough-bleeding')).toMatchObject({
+    expect(onlyFindingView(r, 'hormonal-breakthrough-bleeding')).toMatchObject({
       start: '2025-02-26',
       facts: [
         period('2025-02-26', 9, 0),
@@ -200,7 +192,7 @@ describe('rule 20 premenstrual-spotting', () => {
 
   it('2 days of spotting before 2 periods: from the first spotting day to the day before the last start', () => {
     const r = analyze(spottingBefore(base(), 2, '2025-01-29', '2025-02-26'));
-    expect(flagged(r, 'premenstrual-spotting')).toEqual({
+    expect(onlyFindingView(r, 'premenstrual-spotting')).toEqual({
       tier: 'next-visit',
       start: '2025-01-27',
       end: '2025-02-25',
@@ -237,7 +229,7 @@ describe('rule 20 premenstrual-spotting', () => {
       );
     it('first start on E−181 → flagged', () => {
       const r = analyze(twoPeriods(addDays(E, -181)));
-      expect(flagged(r, 'premenstrual-spotting').facts).toHaveLength(2);
+      expect(onlyFindingView(r, 'premenstrual-spotting').facts).toHaveLength(2);
     });
     it('first start on E−182 → only one period counts, nothing', () => {
       const r = analyze(twoPeriods(addDays(E, -182)));
@@ -254,7 +246,7 @@ describe('rule 26 painful-periods-red-flags', () => {
 
   it('the first severe day of each painful period, with the period start', () => {
     const r = analyze(severeOn(base(), '2025-01-29', '2025-02-27', '2025-02-28'));
-    expect(flagged(r, 'painful-periods-red-flags')).toEqual({
+    expect(onlyFindingView(r, 'painful-periods-red-flags')).toEqual({
       tier: 'next-visit',
       start: '2025-01-29',
       end: '2025-03-02',
@@ -267,7 +259,7 @@ describe('rule 26 painful-periods-red-flags', () => {
 
   it('severe cramps 2 days before each start count (pre-period pain)', () => {
     const r = analyze(severeOn(base(), '2025-01-27', '2025-02-24'));
-    expect(flagged(r, 'painful-periods-red-flags').facts).toEqual([
+    expect(onlyFindingView(r, 'painful-periods-red-flags').facts).toEqual([
       { code: 'severe-cramps-in-period', date: '2025-01-27', other: '2025-01-29' },
       { code: 'severe-cramps-in-period', date: '2025-02-24', other: '2025-02-26' },
     ]);
@@ -280,7 +272,7 @@ describe('rule 26 painful-periods-red-flags', () => {
 
   it('severe cramps on the last day of each period count', () => {
     const r = analyze(severeOn(base(), '2025-02-02', '2025-03-02'));
-    expect(flagged(r, 'painful-periods-red-flags').facts).toEqual([
+    expect(onlyFindingView(r, 'painful-periods-red-flags').facts).toEqual([
       { code: 'severe-cramps-in-period', date: '2025-02-02', other: '2025-01-29' },
       { code: 'severe-cramps-in-period', date: '2025-03-02', other: '2025-02-26' },
     ]);
@@ -303,7 +295,7 @@ describe('rule 26 painful-periods-red-flags', () => {
       );
     it('first start on E−181 → flagged', () => {
       expect(
-        flagged(analyze(twoPeriods(addDays(E, -181))), 'painful-periods-red-flags').start,
+        onlyFindingView(analyze(twoPeriods(addDays(E, -181))), 'painful-periods-red-flags').start,
       ).toBe(addDays(E, -181));
     });
     it('first start on E−182 → nothing', () => {
@@ -316,7 +308,7 @@ describe('rule 26 painful-periods-red-flags', () => {
     const painful = () => severeOn(base(), '2025-01-29', '2025-02-27');
     it('heavy-period fired too', () => {
       const r = analyze(painful().period('2025-02-26', HEAVY3));
-      expect(flagged(r, 'painful-periods-red-flags')).toMatchObject({
+      expect(onlyFindingView(r, 'painful-periods-red-flags')).toMatchObject({
         tier: 'soon',
         facts: [{}, {}, { code: 'escalated-with-heavy-period' }],
       });
@@ -327,21 +319,21 @@ describe('rule 26 painful-periods-red-flags', () => {
           .on('2025-03-10', { pain_during_sex: true })
           .on('2025-03-17', { pain_during_sex: true }),
       );
-      expect(flagged(r, 'painful-periods-red-flags')).toMatchObject({
+      expect(onlyFindingView(r, 'painful-periods-red-flags')).toMatchObject({
         tier: 'soon',
         facts: [{}, {}, { code: 'escalated-with-painful-sex' }],
       });
     });
     it('pelvic pain on 3 non-period days up to and including E, with the count', () => {
       const r = analyze(painful().each('2025-03-23', '2025-03-25', { pelvic_pain: 'mild' }));
-      expect(flagged(r, 'painful-periods-red-flags')).toMatchObject({
+      expect(onlyFindingView(r, 'painful-periods-red-flags')).toMatchObject({
         tier: 'soon',
         facts: [{}, {}, { code: 'escalated-non-cyclic-pain', value: 3 }],
       });
     });
     it('pelvic pain recorded as "none" on 3 days is no pain: next-visit', () => {
       const r = analyze(painful().each('2025-03-23', '2025-03-25', { pelvic_pain: 'none' }));
-      expect(flagged(r, 'painful-periods-red-flags')).toMatchObject({
+      expect(onlyFindingView(r, 'painful-periods-red-flags')).toMatchObject({
         tier: 'next-visit',
         facts: [{}, {}],
       });
@@ -350,7 +342,7 @@ describe('rule 26 painful-periods-red-flags', () => {
       const r = analyze(
         painful().noEntry('2025-03-20').each('2025-03-22', '2025-03-24', { pelvic_pain: 'mild' }),
       );
-      expect(flagged(r, 'painful-periods-red-flags').tier).toBe('soon');
+      expect(onlyFindingView(r, 'painful-periods-red-flags').tier).toBe('soon');
     });
   });
 });

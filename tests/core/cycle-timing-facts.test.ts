@@ -9,18 +9,18 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Fact } from '../../src/core/facts.ts';
-import type { RuleId } from '../../src/core/rules/ids.ts';
 import {
   addDays,
   analyze,
-  cycleStarts,
   cycles,
+  cycleStarts,
   describeFindings,
+  fired,
   log,
-  onlyFinding,
-  regularCycles,
   type LogBuilder,
-  type Result,
+  notEvaluatedOf,
+  onlyFindingView,
+  regularCycles,
 } from './log-builder.ts';
 
 const FROM = '2025-01-01';
@@ -36,21 +36,6 @@ function cycleFacts(from: string, lengths: number[]): Fact[] {
   return lengths.map((value, i) => ({ code: 'cycle', date: starts[i]!, value }));
 }
 
-/** The single finding of `rule`, reduced to what these tests pin. */
-function flagged(result: Result, rule: RuleId) {
-  const f = onlyFinding(result, rule);
-  return { tier: f.tier, start: f.start, end: f.end, facts: f.facts };
-}
-
-/** The reasons `rule` could not be evaluated (empty: it was evaluated). */
-function cannot(result: Result, rule: RuleId): Fact[] {
-  return result.analysis.not_evaluated.filter((n) => n.rule === rule).map((n) => n.reason);
-}
-
-function fired(result: Result, rule: RuleId): boolean {
-  return result.findings.some((f) => f.rule === rule);
-}
-
 const AGE_UNKNOWN: Fact = { code: 'age-unknown-adult-limits' };
 const PERI: Fact = { code: 'perimenopause-lowered' };
 
@@ -64,7 +49,7 @@ describe('after menopause no cycle-timing rule is evaluated, each says why', () 
   ] as const)('%s: not evaluated, "postmenopausal"', (rule) => {
     const r = analyze(withCycles([23, 23, 39]).profile({ menopause: 'post', age: 56 }));
     expect(fired(r, rule)).toBe(false);
-    expect(cannot(r, rule)).toEqual([{ code: 'postmenopausal' }]);
+    expect(notEvaluatedOf(r, rule)).toEqual([{ code: 'postmenopausal' }]);
   });
 });
 
@@ -72,7 +57,7 @@ describe('rule 27 irregular-cycles: facts', () => {
   const starts = cycleStarts(FROM, [28, 28, 36]);
 
   it('FIGO at 30: the spread against the 26–41 limit of 7, then every cycle; no age fact', () => {
-    expect(flagged(analyze(withCycles([28, 28, 36])), 'irregular-cycles')).toEqual({
+    expect(onlyFindingView(analyze(withCycles([28, 28, 36])), 'irregular-cycles')).toEqual({
       tier: 'next-visit',
       start: FROM,
       end: starts[3],
@@ -81,7 +66,7 @@ describe('rule 27 irregular-cycles: facts', () => {
   });
 
   it('FIGO without an age: the strictest limit (7) applies and the finding says the age is unknown', () => {
-    expect(flagged(analyze(withCycles([28, 28, 36], null)), 'irregular-cycles')).toEqual({
+    expect(onlyFindingView(analyze(withCycles([28, 28, 36], null)), 'irregular-cycles')).toEqual({
       tier: 'next-visit',
       start: FROM,
       end: starts[3],
@@ -95,7 +80,7 @@ describe('rule 27 irregular-cycles: facts', () => {
 
   it('FIGO at 22: the 18–25 limit of 9 is the one reported', () => {
     const r = analyze(withCycles([28, 28, 38], 22));
-    expect(flagged(r, 'irregular-cycles').facts[0]).toEqual({
+    expect(onlyFindingView(r, 'irregular-cycles').facts[0]).toEqual({
       code: 'figo-spread',
       value: 10,
       other: 9,
@@ -103,7 +88,7 @@ describe('rule 27 irregular-cycles: facts', () => {
   });
 
   it('Apple: the spread of the last 182 days, then those cycles', () => {
-    expect(flagged(analyze(withCycles([24, 41])), 'irregular-cycles')).toEqual({
+    expect(onlyFindingView(analyze(withCycles([24, 41])), 'irregular-cycles')).toEqual({
       tier: 'soon',
       start: FROM,
       end: cycleStarts(FROM, [24, 41])[2],
@@ -113,7 +98,7 @@ describe('rule 27 irregular-cycles: facts', () => {
 
   it('Apple in perimenopause: info, and the finding says the tier was lowered', () => {
     const r = analyze(withCycles([24, 41]).profile({ menopause: 'peri' }));
-    expect(flagged(r, 'irregular-cycles')).toMatchObject({
+    expect(onlyFindingView(r, 'irregular-cycles')).toMatchObject({
       tier: 'info',
       facts: [{ code: 'apple-spread', value: 17 }, ...cycleFacts(FROM, [24, 41]), PERI],
     });
@@ -122,7 +107,7 @@ describe('rule 27 irregular-cycles: facts', () => {
   it('fewer than 3 usable cycles in the year and fewer than 2 in the half-year: not evaluated', () => {
     const r = analyze(withCycles([28]));
     expect(fired(r, 'irregular-cycles')).toBe(false);
-    expect(cannot(r, 'irregular-cycles')).toEqual([
+    expect(notEvaluatedOf(r, 'irregular-cycles')).toEqual([
       { code: 'too-few-usable-cycles', value: 1, other: 3 },
     ]);
   });
@@ -132,7 +117,7 @@ describe('rule 27 irregular-cycles: facts', () => {
     const lastStart = cycleStarts(FROM, [28, 28, 28])[3]!;
     const r = analyze(withCycles([28, 28, 28]).fillTo(addDays(lastStart, 150)));
     expect(fired(r, 'irregular-cycles')).toBe(false);
-    expect(cannot(r, 'irregular-cycles')).toEqual([]);
+    expect(notEvaluatedOf(r, 'irregular-cycles')).toEqual([]);
   });
 });
 
@@ -146,7 +131,7 @@ describe('rule 27: the windows that choose the cycles', () => {
 
   it('Apple: cycles 24 and 41 whose first starts on E−181 (day 1 of the 182) → soon', () => {
     const r = analyze(endingAt([24, 41], 181));
-    expect(flagged(r, 'irregular-cycles')).toMatchObject({
+    expect(onlyFindingView(r, 'irregular-cycles')).toMatchObject({
       tier: 'soon',
       facts: [{ code: 'apple-spread', value: 17 }, ...cycleFacts('2025-07-03', [24, 41])],
     });
@@ -155,14 +140,14 @@ describe('rule 27: the windows that choose the cycles', () => {
   it('Apple: the same cycles from E−182 (outside the 182 days) → only 1 cycle counts, nothing', () => {
     const r = analyze(endingAt([24, 41], 182));
     expect(fired(r, 'irregular-cycles')).toBe(false);
-    expect(cannot(r, 'irregular-cycles')).toEqual([
+    expect(notEvaluatedOf(r, 'irregular-cycles')).toEqual([
       { code: 'too-few-usable-cycles', value: 2, other: 3 },
     ]);
   });
 
   it('frequent-periods: cycles 23, 23 from E−364 (inside the 365 days) → next-visit', () => {
     const r = analyze(endingAt([23, 23], 364));
-    expect(flagged(r, 'frequent-periods')).toMatchObject({
+    expect(onlyFindingView(r, 'frequent-periods')).toMatchObject({
       tier: 'next-visit',
       start: addDays('2025-12-31', -364),
     });
@@ -177,24 +162,26 @@ describe('rule 27: the windows that choose the cycles', () => {
 describe('rules 27–29 age bands: 18 and 45 are inside, 46 is outside, no age uses adult limits', () => {
   it.each([18, 45])('age %i: irregular (Apple) → soon, infrequent (FIGO) → next-visit', (age) => {
     const irregular = analyze(withCycles([24, 41], age));
-    expect(flagged(irregular, 'irregular-cycles').tier).toBe('soon');
+    expect(onlyFindingView(irregular, 'irregular-cycles').tier).toBe('soon');
     const infrequent = analyze(withCycles([39, 39], age));
-    expect(flagged(infrequent, 'infrequent-periods').tier).toBe('next-visit');
+    expect(onlyFindingView(infrequent, 'infrequent-periods').tier).toBe('next-visit');
   });
 
   it('age 46: rules 27 and 28 not evaluated, the reason carries the age', () => {
     const r = analyze(withCycles([24, 41], 46));
     for (const rule of ['irregular-cycles', 'infrequent-periods'] as const) {
       expect(fired(r, rule), describeFindings(r)).toBe(false);
-      expect(cannot(r, rule)).toEqual([{ code: 'age-outside-18-45', value: 46 }]);
+      expect(notEvaluatedOf(r, rule)).toEqual([{ code: 'age-outside-18-45', value: 46 }]);
     }
   });
 
   it('age 17: rule 29 not evaluated with the age; rules 30 and 31 say "under 18" with the age', () => {
     const r = analyze(withCycles([21, 22, 21], 17).fillTo('2025-06-30'));
-    expect(cannot(r, 'frequent-periods')).toEqual([{ code: 'age-outside-18-45', value: 17 }]);
-    expect(cannot(r, 'absent-periods')).toEqual([{ code: 'age-under-18', value: 17 }]);
-    expect(cannot(r, 'late-period')).toEqual([{ code: 'age-under-18', value: 17 }]);
+    expect(notEvaluatedOf(r, 'frequent-periods')).toEqual([
+      { code: 'age-outside-18-45', value: 17 },
+    ]);
+    expect(notEvaluatedOf(r, 'absent-periods')).toEqual([{ code: 'age-under-18', value: 17 }]);
+    expect(notEvaluatedOf(r, 'late-period')).toEqual([{ code: 'age-under-18', value: 17 }]);
     for (const rule of ['frequent-periods', 'absent-periods', 'late-period'] as const) {
       expect(fired(r, rule)).toBe(false);
     }
@@ -203,7 +190,7 @@ describe('rules 27–29 age bands: 18 and 45 are inside, 46 is outside, no age u
 
 describe('rule 28 infrequent-periods: facts and windows', () => {
   it('FIGO: how many of the last 3 cycles were long, then those cycles', () => {
-    expect(flagged(analyze(withCycles([39, 30, 39])), 'infrequent-periods')).toEqual({
+    expect(onlyFindingView(analyze(withCycles([39, 30, 39])), 'infrequent-periods')).toEqual({
       tier: 'next-visit',
       start: FROM,
       end: cycleStarts(FROM, [39, 30, 39])[3],
@@ -213,7 +200,7 @@ describe('rule 28 infrequent-periods: facts and windows', () => {
 
   it('FIGO without an age, in perimenopause: info, with both facts', () => {
     const r = analyze(withCycles([39, 39], null).profile({ menopause: 'peri' }));
-    expect(flagged(r, 'infrequent-periods')).toMatchObject({
+    expect(onlyFindingView(r, 'infrequent-periods')).toMatchObject({
       tier: 'info',
       facts: [
         { code: 'figo-long-cycles', value: 2 },
@@ -231,7 +218,7 @@ describe('rule 28 infrequent-periods: facts and windows', () => {
 
   it('1 usable cycle and a log shorter than 182 days: not evaluated, "too few usable cycles"', () => {
     const r = analyze(withCycles([28]));
-    expect(cannot(r, 'infrequent-periods')).toEqual([
+    expect(notEvaluatedOf(r, 'infrequent-periods')).toEqual([
       { code: 'too-few-usable-cycles', value: 1, other: 2 },
     ]);
   });
@@ -252,7 +239,7 @@ describe('rule 28 infrequent-periods: facts and windows', () => {
         .period('2024-11-01')
         .period('2025-02-01')
         .period('2025-04-15');
-      expect(flagged(analyze(b), 'infrequent-periods')).toEqual(
+      expect(onlyFindingView(analyze(b), 'infrequent-periods')).toEqual(
         apple(2, [
           { code: 'cycle', date: '2024-11-01', value: 92 },
           { code: 'cycle', date: '2025-02-01', value: 73 },
@@ -262,7 +249,7 @@ describe('rule 28 infrequent-periods: facts and windows', () => {
 
     it('a start on E−181 counts: 2 starts', () => {
       const b = log().none(from, E).period(from).period('2025-04-15');
-      expect(flagged(analyze(b), 'infrequent-periods')).toEqual(
+      expect(onlyFindingView(analyze(b), 'infrequent-periods')).toEqual(
         apple(2, [{ code: 'cycle', date: from, value: 104 }]),
       );
     });
@@ -273,7 +260,7 @@ describe('rule 28 infrequent-periods: facts and windows', () => {
         .none(from, E)
         .period('2025-03-01')
         .on(E, { bleeding: 'medium', period: true });
-      expect(flagged(analyze(b), 'infrequent-periods')).toEqual(
+      expect(onlyFindingView(analyze(b), 'infrequent-periods')).toEqual(
         apple(2, [{ code: 'cycle', date: '2025-03-01', value: 122 }]),
       );
     });
@@ -283,14 +270,14 @@ describe('rule 28 infrequent-periods: facts and windows', () => {
       // log is long enough.
       const r = analyze(log().none(from, E));
       expect(fired(r, 'infrequent-periods')).toBe(false);
-      expect(cannot(r, 'infrequent-periods')).toEqual([]);
+      expect(notEvaluatedOf(r, 'infrequent-periods')).toEqual([]);
     });
   });
 });
 
 describe('rule 29 frequent-periods: facts', () => {
   it('how many of the last 3 cycles were short, then those cycles', () => {
-    expect(flagged(analyze(withCycles([28, 23, 23])), 'frequent-periods')).toEqual({
+    expect(onlyFindingView(analyze(withCycles([28, 23, 23])), 'frequent-periods')).toEqual({
       tier: 'next-visit',
       start: FROM,
       end: cycleStarts(FROM, [28, 23, 23])[3],
@@ -300,14 +287,14 @@ describe('rule 29 frequent-periods: facts', () => {
 
   it('without an age, in perimenopause: info, with both facts', () => {
     const r = analyze(withCycles([23, 23], null).profile({ menopause: 'peri' }));
-    expect(flagged(r, 'frequent-periods')).toMatchObject({
+    expect(onlyFindingView(r, 'frequent-periods')).toMatchObject({
       tier: 'info',
       facts: [{ code: 'short-cycles', value: 2 }, ...cycleFacts(FROM, [23, 23]), AGE_UNKNOWN, PERI],
     });
   });
 
   it('1 usable cycle: not evaluated, with the count', () => {
-    expect(cannot(analyze(withCycles([23])), 'frequent-periods')).toEqual([
+    expect(notEvaluatedOf(analyze(withCycles([23])), 'frequent-periods')).toEqual([
       { code: 'too-few-usable-cycles', value: 1, other: 2 },
     ]);
   });
@@ -317,7 +304,7 @@ describe('rule 30 absent-periods: facts', () => {
   const since = (days: number) => log().period(FROM).fillTo(addDays(FROM, days));
 
   it('the last start and the days since it', () => {
-    expect(flagged(analyze(since(95)), 'absent-periods')).toEqual({
+    expect(onlyFindingView(analyze(since(95)), 'absent-periods')).toEqual({
       tier: 'soon',
       start: FROM,
       end: addDays(FROM, 95),
@@ -326,7 +313,9 @@ describe('rule 30 absent-periods: facts', () => {
   });
 
   it('without an age the rule still runs (adult limits), and says the age is unknown', () => {
-    expect(flagged(analyze(since(95).profile({ age: undefined })), 'absent-periods')).toEqual({
+    expect(
+      onlyFindingView(analyze(since(95).profile({ age: undefined })), 'absent-periods'),
+    ).toEqual({
       tier: 'soon',
       start: FROM,
       end: addDays(FROM, 95),
@@ -335,7 +324,9 @@ describe('rule 30 absent-periods: facts', () => {
   });
 
   it('perimenopause: next-visit, and says the tier was lowered', () => {
-    expect(flagged(analyze(since(95).profile({ menopause: 'peri' })), 'absent-periods')).toEqual({
+    expect(
+      onlyFindingView(analyze(since(95).profile({ menopause: 'peri' })), 'absent-periods'),
+    ).toEqual({
       tier: 'next-visit',
       start: FROM,
       end: addDays(FROM, 95),
@@ -351,7 +342,7 @@ describe('rule 31 late-period: facts and reasons', () => {
   const P = '2025-03-26';
 
   it('the predicted start with the days late, then the last start with the days since', () => {
-    expect(flagged(analyze(base().fillTo(addDays(P, 9))), 'late-period')).toEqual({
+    expect(onlyFindingView(analyze(base().fillTo(addDays(P, 9))), 'late-period')).toEqual({
       tier: 'info',
       start: P,
       end: addDays(P, 9),
@@ -366,13 +357,13 @@ describe('rule 31 late-period: facts and reasons', () => {
     const r = analyze(base().fillTo(addDays(P, 9)).period(addDays(P, 10), ['medium', 'medium']));
     expect(r.analysis.as_of).toBe(addDays(P, 11));
     expect(fired(r, 'late-period'), describeFindings(r)).toBe(false);
-    expect(cannot(r, 'late-period')).toEqual([]);
+    expect(notEvaluatedOf(r, 'late-period')).toEqual([]);
   });
 
   it('a tracking pause since the last start: not evaluated, "tracking gap"', () => {
     const r = analyze(base().fillTo(addDays(P, 9)).notTracked('2025-03-10', '2025-03-12'));
     expect(fired(r, 'late-period')).toBe(false);
-    expect(cannot(r, 'late-period')).toEqual([{ code: 'tracking-gap-since-last-period' }]);
+    expect(notEvaluatedOf(r, 'late-period')).toEqual([{ code: 'tracking-gap-since-last-period' }]);
   });
 
   it('a pregnancy since the last start: not evaluated, "pregnancy"', () => {
@@ -382,17 +373,17 @@ describe('rule 31 late-period: facts and reasons', () => {
         .pregnancy({ start: LAST, week: 4, week_on: addDays(LAST, 28) }),
     );
     expect(fired(r, 'late-period')).toBe(false);
-    expect(cannot(r, 'late-period')).toEqual([{ code: 'pregnancy-since-last-period' }]);
+    expect(notEvaluatedOf(r, 'late-period')).toEqual([{ code: 'pregnancy-since-last-period' }]);
   });
 
   it('one period only: no prediction, not evaluated', () => {
     const r = analyze(log().period(FROM).fillTo(addDays(FROM, 40)));
-    expect(cannot(r, 'late-period')).toEqual([{ code: 'no-prediction' }]);
+    expect(notEvaluatedOf(r, 'late-period')).toEqual([{ code: 'no-prediction' }]);
   });
 
   it('no period logged: both rules 30 and 31 say so', () => {
     const r = analyze(log().none(FROM, addDays(FROM, 40)));
-    expect(cannot(r, 'absent-periods')).toEqual([{ code: 'no-period-logged' }]);
-    expect(cannot(r, 'late-period')).toEqual([{ code: 'no-period-logged' }]);
+    expect(notEvaluatedOf(r, 'absent-periods')).toEqual([{ code: 'no-period-logged' }]);
+    expect(notEvaluatedOf(r, 'late-period')).toEqual([{ code: 'no-period-logged' }]);
   });
 });

@@ -14,7 +14,8 @@
  */
 import { expect, it } from 'vitest';
 import { analyzeLog, type AnalyzeOptions } from '../../src/core/analyze.ts';
-import type { Analysis, Finding } from '../../src/core/analysis.ts';
+import type { Analysis, Finding, NotFlagged } from '../../src/core/analysis.ts';
+import type { Fact } from '../../src/core/facts.ts';
 import { formatIsoDate, toDay, type IsoDate } from '../../src/core/dates.ts';
 import type {
   Bleeding,
@@ -340,4 +341,39 @@ export function expectOnTimePeriodAfterSex(result: Result): void {
       expect.stringMatching(/^(period-on-time|labelled-period-no-prediction)$/),
     ]),
   );
+}
+
+// --- Views of an analysis for the fact tests ----------------------------------------------------
+
+/** Whether `rule` fired at all. */
+export function fired(result: Result, rule: RuleId): boolean {
+  return result.findings.some((f) => f.rule === rule);
+}
+
+/** The single finding of `rule` without its checklist and sources: tier, dates and facts. */
+export function onlyFindingView(result: Result, rule: RuleId) {
+  const f = onlyFinding(result, rule);
+  return { tier: f.tier, start: f.start, end: f.end, facts: f.facts };
+}
+
+/** The facts of each finding of `rule`, in order. */
+export function factsOf(result: Result, rule: RuleId): Fact[][] {
+  return findingsOf(result, rule).map((f) => f.facts);
+}
+
+/** The not_flagged entries of `rule`: date and reason. */
+export function skipsOf(result: Result, rule: RuleId): { date: string; reason: Fact }[] {
+  return result.analysis.not_flagged
+    .filter((n) => n.rule === rule)
+    .map((n) => ({ date: n.date, reason: n.reason }));
+}
+
+/** The not_flagged entries of `rule` on `date`, whole. */
+export function skipsOn(result: Result, rule: RuleId, date: string): NotFlagged[] {
+  return result.analysis.not_flagged.filter((n) => n.rule === rule && n.date === date);
+}
+
+/** The reasons `rule` could not be evaluated. */
+export function notEvaluatedOf(result: Result, rule: RuleId): Fact[] {
+  return result.analysis.not_evaluated.filter((n) => n.rule === rule).map((n) => n.reason);
 }
