@@ -77,8 +77,10 @@ function writeSummary(doc: VisitDocument, w: Writer): void {
   const s = doc.summary;
   w.out.push(chalk.bold(doc.title));
   for (const warning of doc.warnings) para(`Warning: ${warning}`, '  ', '! ');
-  const who = [s.name ?? 'Name not given', s.age !== null ? `age ${s.age}` : 'age not given'];
-  para(`For: ${who.join(', ')}.`);
+  // A screen has no blank to write a name on (the printed formats leave one): without a name
+  // in the log the line gives the age alone.
+  const age = s.age !== null ? `age ${s.age}` : 'age not given';
+  para(s.name !== null ? `For: ${s.name}, ${age}.` : `For: ${age}.`);
   for (const fact of s.person.filter((f) => f.label !== 'Age'))
     para(`${fact.label}: ${fact.value}`);
   for (const fact of s.read) para(`${fact.label}: ${fact.value}`);
