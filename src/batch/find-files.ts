@@ -7,6 +7,7 @@ import type { Dirent, Stats } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { MissingInputError } from '../errors.ts';
+import { isExportFolder } from '../io/folder-exports.ts';
 
 /** Extensions of every supported import format (canonical CSV/JSON, app exports). */
 export const LOG_EXTENSIONS: readonly string[] = [
@@ -84,6 +85,15 @@ export async function findLogFiles(paths: readonly string[]): Promise<FoundFiles
       // A named folder that cannot be read stops the batch; one found inside it does not.
       if (top) throw describeWalkError(folder, error);
       unreadable.push(describeWalkError(folder, error).message);
+      return;
+    }
+    if (
+      isExportFolder(
+        folder,
+        entries.map((e) => e.name),
+      )
+    ) {
+      addFile(folder, top);
       return;
     }
     entries.sort((a, b) => comparePaths(a.name, b.name));

@@ -5,7 +5,7 @@
  * bounded, so a folder of photos is not walked.
  */
 import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 
 const MAX_DEPTH = 4;
 const MAX_ENTRIES = 5000;
@@ -50,4 +50,14 @@ export function findExportInFolder(folder: string): string | undefined {
   if (new Set(found.map((f) => f.kind)).size !== 1) return undefined;
   found.sort((a, b) => a.rank - b.rank);
   return found[0]!.path;
+}
+
+/**
+ * Whether a folder's own files make it one app export: Fitbit's Menstrual Health folder (four
+ * CSVs of one person) or Apple's apple_health_export. `cyclecheck batch` then takes the folder as
+ * one log, as `analyze` does, instead of counting each of its files as a person.
+ */
+export function isExportFolder(folder: string, names: readonly string[]): boolean {
+  if (names.some((name) => /^menstrual_health_(symptoms|cycles)\.csv$/.test(name))) return true;
+  return basename(folder) === 'apple_health_export' && names.includes('export.xml');
 }

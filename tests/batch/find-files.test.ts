@@ -86,6 +86,44 @@ describe('findLogFiles', () => {
     expect(twice.files.map((f) => f.path)).toEqual(once.files.map((f) => f.path));
   });
 
+  it('takes an app export folder as one log: Fitbit Menstrual Health, apple_health_export', async () => {
+    const cohort = await mkdtemp(join(tmpdir(), 'cc-find-exports-'));
+    try {
+      const files = [
+        'p1/Takeout/Fitbit/Menstrual Health/menstrual_health_cycles.csv',
+        'p1/Takeout/Fitbit/Menstrual Health/menstrual_health_symptoms.csv',
+        'p1/Takeout/Fitbit/Menstrual Health/menstrual_health_settings.csv',
+        'p2/Menstrual Health/menstrual_health_symptoms.csv',
+        'p2/Menstrual Health/menstrual_health_birth_control.csv',
+        'p3/apple_health_export/export.xml',
+        'p3/apple_health_export/export_cda.xml',
+        // Not an export: a folder called apple_health_export without export.xml, and a CSV
+        // named like Fitbit's settings file alone.
+        'p4/apple_health_export/other.xml',
+        'p5/menstrual_health_settings.csv',
+      ];
+      for (const file of files) {
+        await mkdir(join(cohort, file, '..'), { recursive: true });
+        await writeFile(join(cohort, file), 'date\n');
+      }
+      const found = await findLogFiles([cohort]);
+      expect(found.files.map((f) => f.path.slice(cohort.length + 1))).toEqual([
+        'p1/Takeout/Fitbit/Menstrual Health',
+        'p2/Menstrual Health',
+        'p3/apple_health_export',
+        'p4/apple_health_export/other.xml',
+        'p5/menstrual_health_settings.csv',
+      ]);
+      // Named on the command line, the export folder itself is one explicit log.
+      const named = await findLogFiles([join(cohort, 'p2', 'Menstrual Health')]);
+      expect(named.files).toEqual([
+        { path: join(cohort, 'p2', 'Menstrual Health'), explicit: true },
+      ]);
+    } finally {
+      await rm(cohort, { recursive: true, force: true });
+    }
+  });
+
   it('says which named path is missing', async () => {
     const missing = join(root, 'nope');
     await expect(findLogFiles([missing])).rejects.toThrow(MissingInputError);

@@ -122,6 +122,16 @@ describe('Fitbit', () => {
       expect(stderr).toContain('2 cycles predicted by Fitbit (period_source = computed) skipped');
     },
   );
+
+  test('batch takes the unzipped export folder as one person, not its four CSVs as four', () => {
+    const result = run(['batch', 'fixtures/imports/fitbit', '--to', 'csv']);
+    expect(result.status, result.stderr).toBe(0);
+    const rows = result.stdout.trim().split('\n').slice(1);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatch(
+      /^"?fixtures\/imports\/fitbit\/Takeout\/Fitbit\/Menstrual Health"?,fitbit,/,
+    );
+  });
 });
 
 describe('Clue backup', () => {
