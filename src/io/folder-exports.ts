@@ -4,7 +4,7 @@
  * folder, Garmin's DI_CONNECT tree and Apple's apple_health_export. The search is shallow and
  * bounded, so a folder of photos is not walked.
  */
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 
 const MAX_DEPTH = 4;
@@ -27,6 +27,9 @@ const MARKERS: readonly { kind: string; test: RegExp }[] = [
 
 /** The path of the file that identifies the export in `folder`, or undefined. */
 export function findExportInFolder(folder: string): string | undefined {
+  // Apple's folder itself: its marker path names the folder, so the walk below cannot see it.
+  const appleXml = join(folder, 'export.xml');
+  if (basename(folder) === 'apple_health_export' && existsSync(appleXml)) return appleXml;
   const found: { rank: number; kind: string; path: string }[] = [];
   let seen = 0;
   const walk = (dir: string, relative: string, depth: number): void => {
