@@ -72,6 +72,6 @@ export function describeUnbledPeriodDays(days: number): string {
  */
 export function describeNoBleedingRecorded(appExport: boolean): string {
   return appExport
-    ? 'no bleeding was found in this export, so nothing about bleeding could be checked; if you logged periods or spotting in the app, the export may be incomplete: export again, or keep a cyclecheck CSV log'
-    : 'no day in this log records any bleeding, so nothing about bleeding could be checked';
+    ? 'no bleeding was found in this export; if you logged periods or spotting in the app, the export may be incomplete and they were not checked: export again, or keep a cyclecheck CSV log'
+    : 'no day in this log records any bleeding (each is "none" or blank): if there was any bleeding in this time, it is missing from the log and was not checked';
 }

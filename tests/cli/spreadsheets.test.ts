@@ -130,6 +130,20 @@ describe('no false all-clear', () => {
     expect(analyzeJson(file).flags.map((f) => f.rule)).toContain('postcoital-bleeding');
   });
 
+  it('a log of only "none" says no bleeding was recorded, and 90+ days of it is absent periods', () => {
+    const days = Array.from({ length: 91 }, (_, i) => {
+      const d = new Date(Date.UTC(2025, 0, 1 + i)).toISOString().slice(0, 10);
+      return `${d},none`;
+    });
+    const report = analyzeJson(write('only-none.csv', ['date,bleeding', ...days].join('\n')));
+    expect(report.warnings.map((w) => w.message)).toContain(
+      'no day in this log records any bleeding (each is "none" or blank): if there was any bleeding in this time, it is missing from the log and was not checked',
+    );
+    expect(report.flags.map((f) => `${f.rule}:${f.tier}:${f.start}`)).toEqual([
+      'absent-periods:soon:2025-01-01',
+    ]);
+  });
+
   it('an app export with no bleeding at all says so in the report', () => {
     const clue = JSON.parse(readFileSync('fixtures/imports/clue-measurements.json', 'utf8')) as {
       type: string;
@@ -139,7 +153,7 @@ describe('no false all-clear', () => {
     expect(report.input.formats).toEqual(['clue']);
     expect(report.flags.some((f) => f.rule.includes('bleeding'))).toBe(false);
     expect(report.warnings.map((w) => w.message)).toContain(
-      'no bleeding was found in this export, so nothing about bleeding could be checked; if you logged periods or spotting in the app, the export may be incomplete: export again, or keep a cyclecheck CSV log',
+      'no bleeding was found in this export; if you logged periods or spotting in the app, the export may be incomplete and they were not checked: export again, or keep a cyclecheck CSV log',
     );
   });
 });
