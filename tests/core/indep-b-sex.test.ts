@@ -49,6 +49,14 @@ function skipsOf(result: Result, rule: RuleId) {
 
 const sex = (date: string) => ({ code: 'sex', date });
 const painLevel = (date: string, value: string) => ({ code: 'pain-level', date, value });
+/** The info finding for mild cramps on the day of sex only (rule 11), that day. */
+const mildCrampsAfterSex = (date: string): FlagView => ({
+  rule: 'postcoital-cramping',
+  tier: 'info',
+  start: date,
+  end: date,
+  facts: [sex(date), painLevel(date, 'cramps mild')],
+});
 
 describe('rules 11–12 pain after sex: facts, end date, red flags and grouping', () => {
   const POSTCOITAL: RuleId[] = ['postcoital-cramping', 'postcoital-cramping-red-flags'];
@@ -65,15 +73,7 @@ describe('rules 11–12 pain after sex: facts, end date, red flags and grouping'
       // Only the days with pain get a pain-level fact; the pain-free day after does not.
       name: 'mild cramps on the sex day only → info, that day, sex + its pain level',
       log: quiet().on('2025-03-01', { sex: true, cramps: 'mild' }),
-      expected: [
-        {
-          rule: info,
-          tier: 'info',
-          start: '2025-03-01',
-          end: '2025-03-01',
-          facts: [sex('2025-03-01'), painLevel('2025-03-01', 'cramps mild')],
-        },
-      ],
+      expected: [mildCrampsAfterSex('2025-03-01')],
     },
     {
       // The pain is on the day after: the episode ends on that day, and mild pain counts.
@@ -115,15 +115,7 @@ describe('rules 11–12 pain after sex: facts, end date, red flags and grouping'
       log: quiet()
         .on('2025-03-01', { sex: true, cramps: 'mild' })
         .on('2025-03-03', { cramps: 'mild' }),
-      expected: [
-        {
-          rule: info,
-          tier: 'info',
-          start: '2025-03-01',
-          end: '2025-03-01',
-          facts: [sex('2025-03-01'), painLevel('2025-03-01', 'cramps mild')],
-        },
-      ],
+      expected: [mildCrampsAfterSex('2025-03-01')],
     },
     {
       name: 'severe cramps on the sex day → red flag "severe"',
@@ -152,20 +144,8 @@ describe('rules 11–12 pain after sex: facts, end date, red flags and grouping'
         .on('2025-02-20', { sex: true })
         .on('2025-03-01', { sex: true, cramps: 'mild' }),
       expected: [
-        {
-          rule: info,
-          tier: 'info',
-          start: '2025-02-01',
-          end: '2025-02-01',
-          facts: [sex('2025-02-01'), painLevel('2025-02-01', 'cramps mild')],
-        },
-        {
-          rule: info,
-          tier: 'info',
-          start: '2025-02-10',
-          end: '2025-02-10',
-          facts: [sex('2025-02-10'), painLevel('2025-02-10', 'cramps mild')],
-        },
+        mildCrampsAfterSex('2025-02-01'),
+        mildCrampsAfterSex('2025-02-10'),
         {
           rule: red,
           tier: 'soon',
@@ -186,20 +166,8 @@ describe('rules 11–12 pain after sex: facts, end date, red flags and grouping'
         .on('2025-02-10', { sex: true, cramps: 'mild' })
         .on('2025-03-01', { sex: true, cramps: 'mild' }),
       expected: [
-        {
-          rule: info,
-          tier: 'info',
-          start: '2025-02-01',
-          end: '2025-02-01',
-          facts: [sex('2025-02-01'), painLevel('2025-02-01', 'cramps mild')],
-        },
-        {
-          rule: info,
-          tier: 'info',
-          start: '2025-02-10',
-          end: '2025-02-10',
-          facts: [sex('2025-02-10'), painLevel('2025-02-10', 'cramps mild')],
-        },
+        mildCrampsAfterSex('2025-02-01'),
+        mildCrampsAfterSex('2025-02-10'),
         {
           rule: red,
           tier: 'soon',
@@ -293,22 +261,7 @@ describe('rules 11–12 pain after sex: facts, end date, red flags and grouping'
       log: quiet()
         .on('2025-03-01', { sex: true, cramps: 'mild' })
         .on('2025-03-03', { sex: true, cramps: 'mild' }),
-      expected: [
-        {
-          rule: info,
-          tier: 'info',
-          start: '2025-03-01',
-          end: '2025-03-01',
-          facts: [sex('2025-03-01'), painLevel('2025-03-01', 'cramps mild')],
-        },
-        {
-          rule: info,
-          tier: 'info',
-          start: '2025-03-03',
-          end: '2025-03-03',
-          facts: [sex('2025-03-03'), painLevel('2025-03-03', 'cramps mild')],
-        },
-      ],
+      expected: [mildCrampsAfterSex('2025-03-01'), mildCrampsAfterSex('2025-03-03')],
     },
     {
       // Sex Mar 1 (pain that day, no red flag in Mar 1..3) and Mar 2 (pain Mar 3, fever Mar 4
