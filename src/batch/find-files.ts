@@ -7,7 +7,7 @@ import type { Dirent, Stats } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { MissingInputError } from '../errors.ts';
-import { isExportFolder } from '../io/folder-exports.ts';
+import { findExportFiles } from '../io/folder-exports.ts';
 
 /** Extensions of every supported import format (canonical CSV/JSON, app exports). */
 export const LOG_EXTENSIONS: readonly string[] = [
@@ -87,17 +87,15 @@ export async function findLogFiles(paths: readonly string[]): Promise<FoundFiles
       unreadable.push(describeWalkError(folder, error).message);
       return;
     }
-    if (
-      isExportFolder(
-        folder,
-        entries.map((e) => e.name),
-      )
-    ) {
-      addFile(folder, top);
-      return;
-    }
+    // An app export's own files are one log (the folder); what lies beside them is walked.
+    const exportFiles = findExportFiles(
+      folder,
+      entries.map((e) => e.name),
+    );
+    if (exportFiles !== undefined) addFile(folder, top);
     entries.sort((a, b) => comparePaths(a.name, b.name));
     for (const entry of entries) {
+      if (exportFiles?.includes(entry.name)) continue;
       const path = join(folder, entry.name);
       if (entry.name.startsWith('.')) {
         counts.hidden += 1;

@@ -40,3 +40,12 @@ export const MENOPAUSE_NO_BLEEDING_DAYS = 365;
  * count together as signs of pelvic infection (correction 3: "within a few days of each other").
  */
 export const PID_SIGNS_WINDOW_DAYS = 3;
+
+/**
+ * An unfinished bleed of at most this many days that began within PERIOD_START_TOLERANCE_DAYS of
+ * the predicted start may be the period starting (not yet bleeding between periods). From 7 days
+ * early a bleed is bleeding between periods (correction 5); from 7 days late the late-period rule
+ * speaks; past 2 days a bleed that is still not a period is judged as one.
+ */
+export const PERIOD_START_TOLERANCE_DAYS = 6;
+export const PERIOD_START_MAX_DAYS = 2;

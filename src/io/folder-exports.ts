@@ -5,7 +5,7 @@
  * bounded, so a folder of photos is not walked.
  */
 import { existsSync, readdirSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 
 const MAX_DEPTH = 4;
 const MAX_ENTRIES = 5000;
@@ -51,16 +51,21 @@ export function findExportInFolder(folder: string): string | undefined {
   };
   walk(folder, '', 0);
   if (new Set(found.map((f) => f.kind)).size !== 1) return undefined;
+  // Two exports of one kind (two people's Fitbit folders) are not guessed at either.
+  if (new Set(found.map((f) => dirname(f.path))).size !== 1) return undefined;
   found.sort((a, b) => a.rank - b.rank);
   return found[0]!.path;
 }
 
 /**
- * Whether a folder's own files make it one app export: Fitbit's Menstrual Health folder (four
- * CSVs of one person) or Apple's apple_health_export. `cyclecheck batch` then takes the folder as
- * one log, as `analyze` does, instead of counting each of its files as a person.
+ * The files of a folder that make it one app export, or undefined when it is not one: Fitbit's
+ * Menstrual Health CSVs (one person's), or everything in Apple's apple_health_export (all of it
+ * Apple's). `cyclecheck batch` takes such a folder as one log, as `analyze` does, instead of
+ * counting each CSV as a person, and still walks whatever else lies beside Fitbit's files.
  */
-export function isExportFolder(folder: string, names: readonly string[]): boolean {
-  if (names.some((name) => /^menstrual_health_(symptoms|cycles)\.csv$/.test(name))) return true;
-  return basename(folder) === 'apple_health_export' && names.includes('export.xml');
+export function findExportFiles(folder: string, names: readonly string[]): string[] | undefined {
+  if (basename(folder) === 'apple_health_export' && names.includes('export.xml')) return [...names];
+  const fitbit = names.filter((name) => /^menstrual_health_[a-z_]+\.csv$/.test(name));
+  const marked = fitbit.some((name) => /^menstrual_health_(symptoms|cycles)\.csv$/.test(name));
+  return marked ? fitbit : undefined;
 }

@@ -28,7 +28,7 @@ const FACT_SENTENCES: Record<FactCode, (f: Fact, d: string) => string> = {
   'no-prediction-unlabelled': () =>
     'There is no prediction yet and the bleeding was not labelled as a period.',
   'period-may-be-starting': (_f, d) =>
-    `Not counted as bleeding between periods: it began when the next period was due (${d}) and had not ended on the last day of the log. If it stops within a day or stays this light, run cyclecheck again once it has ended.`,
+    `Not counted as bleeding between periods: it began near the day the next period was due (${d}) and had not ended on the last day of the log, so it may be the period starting. Run cyclecheck again in a few days: if it stops within a day or two, or stays spotting, it will be judged then.`,
   'period-on-time': (_f, d) =>
     `The period came no more than 2 days before the predicted start (${d}).`,
   'labelled-period-no-prediction': () =>
@@ -162,7 +162,7 @@ const FACT_SENTENCES: Record<FactCode, (f: Fact, d: string) => string> = {
   'age-under-18': (f) => `Not checked at age ${f.value}: adolescent cycles vary more.`,
   'no-period-logged': () => 'No period found in the log.',
   'no-period-since-log-start': (f, d) =>
-    `No period in the whole log: from its first day, ${d}, ${days(f.value)} before the evaluation date.`,
+    `No period in the whole log: ${days(f.value)} logged from ${d} to the evaluation date.`,
   'no-prediction': () =>
     'No prediction: fewer than 2 usable cycles, or a hormonal method is in use.',
   'no-days-logged': () => 'The log has no days.',

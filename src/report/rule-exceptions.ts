@@ -42,7 +42,7 @@ export const RULE_EXCEPTIONS: Record<RuleId, string> = {
   'isolated-spotting':
     'Not inside the ovulation window, not with a red flag ±1 day, not when it recurs, not when possible-implantation-bleeding takes it.',
   'intermenstrual-bleeding':
-    'Soon at age 45 or over, or when any day is medium or heavy. Not for episodes recurrent-intermenstrual-spotting takes. Not for a bleed that began within 3 days of the predicted start and has not ended on the evaluation date, without a warning sign ±1 day or a "not a period" label: the period may be starting (not_flagged, period-may-be-starting).',
+    'Soon at age 45 or over, or when any day is medium or heavy. Not for episodes recurrent-intermenstrual-spotting takes. Not for a bleed of 1–2 days that began within 6 days of the predicted start and has not ended on the evaluation date, without fever, infection signs or severe pain from the day before, or a "not a period" label: the period may be starting (not_flagged, period-may-be-starting).',
   'recurrent-intermenstrual-spotting':
     'Leaves out episodes taken by a hormonal or copper settling window or by possible-implantation-bleeding, and episodes in pregnancy or after menopause. Replaces the single-episode rules for the episodes it counts.',
   'premenstrual-spotting':
@@ -66,7 +66,7 @@ export const RULE_EXCEPTIONS: Record<RuleId, string> = {
   'frequent-periods':
     'Ages 18–45 only; not after menopause; only usable cycles count. Info when perimenopause is recorded.',
   'absent-periods':
-    'Not after menopause. Next-visit when perimenopause is recorded. With tracking gaps, a pregnancy or a hormonal method since the last start it is not evaluated, and the report says so. A log with no period start at all counts from its first day: 90 days or more of log without a period fires it (fewer: not evaluated, no period logged).',
+    'Not after menopause. Next-visit when perimenopause is recorded. With tracking gaps, a pregnancy or a hormonal method since the last start it is not evaluated, and the report says so. A log with no period start at all counts from its first day: 90 days or more logged without a period fires it (fewer, or at age 45 or over: not evaluated, no period logged).',
   'late-period':
     'Not with a not-tracked day, a pregnancy or a hormonal method since the last period start.',
   'painful-sex-recurrent':

@@ -101,6 +101,10 @@ describe('findLogFiles', () => {
         // named like Fitbit's settings file alone.
         'p4/apple_health_export/other.xml',
         'p5/menstrual_health_settings.csv',
+        // Fitbit's files beside a person's own log and a folder of more logs: all are kept.
+        'p6/menstrual_health_cycles.csv',
+        'p6/my-own-log.csv',
+        'p6/followup/log.csv',
       ];
       for (const file of files) {
         await mkdir(join(cohort, file, '..'), { recursive: true });
@@ -113,6 +117,9 @@ describe('findLogFiles', () => {
         'p3/apple_health_export',
         'p4/apple_health_export/other.xml',
         'p5/menstrual_health_settings.csv',
+        'p6',
+        'p6/followup/log.csv',
+        'p6/my-own-log.csv',
       ]);
       // Named on the command line, the export folder itself is one explicit log.
       const named = await findLogFiles([join(cohort, 'p2', 'Menstrual Health')]);

@@ -2,8 +2,9 @@
  * A bleed that has just begun when the next period is due is the period starting, not bleeding
  * between periods (bleeding-episodes.ts, isPeriodStarting): one flow day is not yet a period
  * (D4), so before this every log that ended on day 1 of an on-time period flagged that day as
- * intermenstrual bleeding, "soon". Both sides of each condition: within 3 days of the predicted
- * start, not ended on the evaluation date, no warning sign ±1 day, no "not a period" label.
+ * intermenstrual bleeding, "soon". Both sides of each condition: within 6 days of the predicted
+ * start, 1–2 days long, not ended on the evaluation date, no fever, infection sign or severe pain
+ * from the day before, no "not a period" label.
  */
 import { describe, expect, it } from 'vitest';
 import type { Bleeding } from '../../src/core/log.ts';
@@ -43,15 +44,18 @@ const flagged = (r: ReturnType<typeof analyze>) =>
 const startingReasons = (r: ReturnType<typeof analyze>) =>
   r.analysis.not_flagged.filter((n) => n.reason.code === 'period-may-be-starting');
 
-describe('an unfinished bleed within 3 days of the predicted start', () => {
+describe('an unfinished bleed of 1–2 days within 6 days of the predicted start', () => {
   it.each([
     ['on the predicted day, one medium day', 0, ['medium'], false],
     ['on the predicted day, heavy', 0, ['heavy'], false],
-    ['3 days early', -3, ['medium'], false],
-    ['4 days early: between periods', -4, ['medium'], true],
-    ['3 days late', 3, ['medium'], false],
-    ['4 days late: not on schedule, still judged', 4, ['medium'], true],
+    ['6 days early', -6, ['medium'], false],
+    ['7 days early: between periods (correction 5)', -7, ['medium'], true],
+    ['6 days late', 6, ['medium'], false],
+    ['7 days late: judged (the late-period rule speaks)', 7, ['medium'], true],
     ['a spotting day on the predicted day', 0, ['spotting'], false],
+    ['two spotting days from the predicted day', 0, ['spotting', 'spotting'], false],
+    ['three spotting days and still going: judged', 0, ['spotting', 'spotting', 'spotting'], true],
+    ['six spotting days and still going: judged', 0, Array(6).fill('spotting'), true],
   ] as const)('%s → flagged: %s', (_name, offset, bleeding, expected) => {
     const r = analyzeBleedFrom(offset, [...bleeding]);
     expect(flagged(r), describeFindings(r)).toBe(expected);
@@ -135,6 +139,18 @@ describe('what keeps it a finding', () => {
     const r = analyze(log);
     expect(flagged(r), describeFindings(r)).toBe(expected);
   });
+});
+
+it.each([
+  ['moderate cramps (ordinary on day 1)', { cramps: 'moderate' }, false],
+  ['moderate pelvic pain', { pelvic_pain: 'moderate' }, false],
+  ['severe cramps', { cramps: 'severe' }, true],
+  ['unusual discharge', { discharge: 'unusual' }, true],
+  ['odour', { odor: true }, true],
+  ['painful urination', { painful_urination: true }, true],
+] as const)('on the predicted day with %s → flagged: %s', (_name, fields, expected) => {
+  const r = analyzeBleedFrom(0, ['medium'], fields);
+  expect(flagged(r), describeFindings(r)).toBe(expected);
 });
 
 it('with no prediction (a single period logged) the bleed is judged as before', () => {

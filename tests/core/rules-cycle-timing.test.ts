@@ -377,23 +377,39 @@ describe('rule 30 absent-periods (89 vs 90 days)', () => {
       must: { 'absent-periods': 'soon' },
     },
     {
-      name: 'no period start logged, 89 days of log → not evaluated, and the output says so',
-      log: log().none(FROM, addDays(FROM, 89)),
+      name: 'no period start logged, 89 days logged → not evaluated, and the output says so',
+      log: log().none(FROM, addDays(FROM, 88)),
       not: ['absent-periods'],
       check: notEvaluated('absent-periods', 'no-period-logged'),
     },
     {
-      name: 'no period start logged, 90 days of log → soon, from the first day of the log',
-      log: log().none(FROM, addDays(FROM, 90)),
+      name: 'no period start logged, 90 days logged → soon, from the first day of the log',
+      log: log().none(FROM, addDays(FROM, 89)),
       must: { 'absent-periods': 'soon' },
       check: (r) => {
         const f = onlyFinding(r, 'absent-periods');
         expect([f.start, f.end, f.facts[0]]).toEqual([
           FROM,
-          addDays(FROM, 90),
+          addDays(FROM, 89),
           { code: 'no-period-since-log-start', date: FROM, value: 90 },
         ]);
       },
+    },
+    {
+      name: 'no period start logged, age 44 → soon',
+      log: log().none(FROM, addDays(FROM, 120)).age(44),
+      must: { 'absent-periods': 'soon' },
+    },
+    {
+      name: 'no period start logged, age 45 → not evaluated (the menopause transition cannot be told apart)',
+      log: log().none(FROM, addDays(FROM, 120)).age(45),
+      not: ['absent-periods'],
+      check: notEvaluated('absent-periods', 'no-period-logged'),
+    },
+    {
+      name: 'no period start logged, age unknown → soon (adult limits)',
+      log: log().none(FROM, addDays(FROM, 120)).profile({ age: undefined }),
+      must: { 'absent-periods': 'soon' },
     },
     {
       name: 'no period start logged, spotting only, 120 days → soon (spotting is not a period)',

@@ -6,7 +6,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findExportInFolder, isExportFolder } from '../../src/io/folder-exports.ts';
+import { findExportFiles, findExportInFolder } from '../../src/io/folder-exports.ts';
 
 let root: string;
 
@@ -21,6 +21,8 @@ beforeAll(async () => {
     'mixed/Menstrual Health/menstrual_health_symptoms.csv',
     'not-apple/apple_health_export/other.xml',
     'photos/a.jpg',
+    'two-people/alice/Menstrual Health/menstrual_health_symptoms.csv',
+    'two-people/bob/Menstrual Health/menstrual_health_symptoms.csv',
   ];
   for (const file of files) {
     await mkdir(join(root, file, '..'), { recursive: true });
@@ -53,22 +55,35 @@ describe('findExportInFolder', () => {
     ['two kinds of export: not guessed', 'mixed', undefined],
     ['apple_health_export without export.xml', 'not-apple/apple_health_export', undefined],
     ['a folder of photos', 'photos', undefined],
+    ["two people's Fitbit exports: not guessed", 'two-people', undefined],
   ])('%s', (_name, folder, expected) => {
     const found = findExportInFolder(join(root, folder));
     expect(found).toBe(expected === undefined ? undefined : join(root, expected));
   });
 });
 
-describe('isExportFolder', () => {
+describe('findExportFiles', () => {
   it.each([
-    ['Menstrual Health', ['menstrual_health_cycles.csv', 'menstrual_health_settings.csv'], true],
-    ['Menstrual Health', ['menstrual_health_symptoms.csv'], true],
-    ['p5', ['menstrual_health_settings.csv'], false],
-    ['p5', ['x_menstrual_health_cycles.csv'], false],
-    ['apple_health_export', ['export.xml', 'export_cda.xml'], true],
-    ['apple_health_export', ['other.xml'], false],
-    ['exports', ['export.xml'], false],
-  ])('%s with %j → %s', (folder, names, expected) => {
-    expect(isExportFolder(join(root, folder), names)).toBe(expected);
+    [
+      'Menstrual Health',
+      ['menstrual_health_cycles.csv', 'menstrual_health_settings.csv'],
+      ['menstrual_health_cycles.csv', 'menstrual_health_settings.csv'],
+    ],
+    [
+      "Fitbit files beside a log and a folder: only Fitbit's are the export",
+      ['menstrual_health_symptoms.csv', 'my-own-log.csv', 'followup'],
+      ['menstrual_health_symptoms.csv'],
+    ],
+    ['a settings file alone is not an export', ['menstrual_health_settings.csv'], undefined],
+    ['a look-alike name', ['x_menstrual_health_cycles.csv'], undefined],
+    [
+      'apple_health_export',
+      ['export.xml', 'export_cda.xml', 'workout-routes'],
+      ['export.xml', 'export_cda.xml', 'workout-routes'],
+    ],
+    ['apple_health_export', ['other.xml'], undefined],
+    ['exports', ['export.xml'], undefined],
+  ])('%s: %j → %j', (folder, names, expected) => {
+    expect(findExportFiles(join(root, folder), names)).toEqual(expected);
   });
 });

@@ -3,12 +3,11 @@
  * menopause, sex-linked episodes, then the other non-period episodes.
  */
 import { dateFact, fact, type Context } from '../context.ts';
-import { LOOK_BACK_DAYS } from '../windows.ts';
+import { LOOK_BACK_DAYS, PERIOD_START_MAX_DAYS, PERIOD_START_TOLERANCE_DAYS } from '../windows.ts';
 import { formatIsoDate } from '../dates.ts';
 import { bleedingRank, type Episode } from '../episodes.ts';
 import { uniqueFacts, type Fact } from '../facts.ts';
 import { HORMONAL_METHODS } from '../log.ts';
-import { ON_SCHEDULE_DAYS } from '../mid-cycle.ts';
 import type { MethodInterval } from '../states.ts';
 import type { RuleId } from './ids.ts';
 
@@ -515,21 +514,26 @@ function analyzeOtherNpes(ctx: Context, npes: Episode[]): void {
 }
 
 /**
- * A bleed that began within 3 days of the predicted start and has not ended by the evaluation
- * date is most likely the period starting: one flow day is not yet a period (D4), but calling it
- * bleeding between periods would send everyone who runs the tool on day 1 to a clinician. It is
- * listed under not_flagged instead; once it ends, a one-day bleed is judged as usual. A warning
- * sign around it, or the person's own "not a period" label, keeps it a finding.
+ * A bleed of one or two days that began within 6 days of the predicted start and has not ended by
+ * the evaluation date is most likely the period starting: one flow day is not yet a period (D4),
+ * but calling it bleeding between periods would send everyone who runs the tool on day 1 to a
+ * clinician. It is listed under not_flagged instead; once it ends, or goes on for a third day
+ * without becoming a period, it is judged as usual. Fever, infection signs or severe pain around
+ * it, or the person's own "not a period" label, keep it a finding (moderate cramps do not: they
+ * are ordinary on the first day of a period).
  */
 function isPeriodStarting(ctx: Context, episode: Episode): boolean {
   const { tl } = ctx;
   if (episode.last < ctx.E - 1 || tl.at(episode.last + 1) !== undefined) return false;
+  if (episode.last - episode.first + 1 > PERIOD_START_MAX_DAYS) return false;
   const predicted = ctx.model.predict(episode.first);
-  if (predicted === undefined || Math.abs(episode.first - predicted) > ON_SCHEDULE_DAYS)
+  if (predicted === undefined || Math.abs(episode.first - predicted) > PERIOD_START_TOLERANCE_DAYS)
     return false;
   if (episode.days.some((n) => tl.at(n)!.period === false)) return false;
   // From the day before to the last day: the day after is not logged (checked above).
-  for (let n = episode.first - 1; n <= episode.last; n++) if (tl.hasRedFlag(n)) return false;
+  for (let n = episode.first - 1; n <= episode.last; n++) {
+    if (tl.hasFever(n) || tl.hasInfectionSymptom(n) || tl.painRank(n) >= 3) return false;
+  }
   ctx.skip('intermenstrual-bleeding', episode.first, dateFact('period-may-be-starting', predicted));
   return true;
 }

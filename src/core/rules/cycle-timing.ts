@@ -9,6 +9,7 @@ import type { Fact } from '../facts.ts';
 import type { Cycle } from '../episodes.ts';
 import type { Tier } from '../tiers.ts';
 import type { RuleId } from './ids.ts';
+import { MENOPAUSE_INFERENCE_AGE } from '../menopause.ts';
 import { ABSENT_PERIOD_DAYS, CYCLE_YEAR_DAYS, LOOK_BACK_DAYS } from '../windows.ts';
 
 /** FIGO 2018 shortest-to-longest limits by age band; unknown age takes the strictest band. */
@@ -82,14 +83,17 @@ function analyzeAbsentOrLate(ctx: Context, age: number | undefined, extra: Fact[
     ctx.cannot('late-period', fact('age-under-18', { value: age }));
     return;
   }
-  // No period start in the log: its first day stands in for one, so 90 days of log without a
+  // No period start in the log: its first day stands in for one, so 90 days logged without a
   // period is absent periods too (one or two starts in 6 months already flag infrequent periods).
+  // Not at 45 or over: months without any period there may be the menopause transition, which a
+  // log without a single period cannot tell apart, so the rule is not evaluated.
   const from = last ?? tl.first;
   const gap = tl.hasNotTracked(from, E);
   const hormonal = states.hasHormonalBetween(from, E);
   const pregnant = states.hasPregnancyBetween(from, E);
-  const since = E - from;
-  if (since >= ABSENT_PERIOD_DAYS) {
+  const since = last !== undefined ? E - last : E - tl.first + 1;
+  const judged = last !== undefined || age === undefined || age < MENOPAUSE_INFERENCE_AGE;
+  if (judged && since >= ABSENT_PERIOD_DAYS) {
     if (gap) ctx.cannot('absent-periods', fact('tracking-gap-since-last-period'));
     else if (hormonal) ctx.cannot('absent-periods', fact('hormonal-method-since-last-period'));
     else if (pregnant) ctx.cannot('absent-periods', fact('pregnancy-since-last-period'));
