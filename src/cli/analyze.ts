@@ -12,7 +12,10 @@ export function declareAnalyzeCommand(program: Command): void {
   const command = program
     .command('analyze')
     .description('import log files, analyze them and print the report')
-    .argument('<file...>', 'log files (canonical CSV/JSON or an app export); - reads stdin')
+    .argument(
+      '<file...>',
+      'log files (canonical CSV/JSON, an app export or its unzipped folder); - reads stdin',
+    )
     .option('--merge', 'merge several files of one person into one log and one report')
     .addOption(fromOption())
     .option('--explain', 'also show what was not flagged, and why')
