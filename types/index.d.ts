@@ -183,7 +183,7 @@ export interface Report {
   age: number | null;
   periods: ReportPeriod[];
   flags: ReportFlag[];
-  not_flagged: { rule: string; date: IsoDate; reason: string }[];
+  not_flagged: { rule: string; date: IsoDate; reason: string; reason_code: string }[];
   not_evaluated: { rule: string; reason: string }[];
   checklist: ReportChecklistItem[];
   warnings: Warning[];

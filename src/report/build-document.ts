@@ -142,8 +142,20 @@ function buildSummary(report: Report, findings: readonly DocumentFinding[]): Doc
     read: getReadFacts(report),
     cycles: getCycleSummary(report),
     headline,
-    headlineText: formatHeadline(findings.length, headline),
+    headlineText: [formatHeadline(findings.length, headline), formatPeriodStarting(report)]
+      .filter((t) => t !== null)
+      .join(' '),
   };
+}
+
+/**
+ * A bleed set aside as the period starting (it had not ended on the last day) is said at the top,
+ * so that "nothing matched" on day 1 of a period is not read as the last word on that bleed.
+ */
+function formatPeriodStarting(report: Report): string | null {
+  const starting = report.not_flagged.find((n) => n.reason_code === 'period-may-be-starting');
+  if (starting === undefined) return null;
+  return `The bleeding that began on ${starting.date} may be your period starting: run cyclecheck again in a few days, once it has ended.`;
 }
 
 function formatHeadline(total: number, headline: readonly { tier: Tier; count: number }[]): string {

@@ -52,6 +52,7 @@ export function buildReport(analysis: Analysis, input: ReportInput): Report {
       rule: n.rule,
       date: n.date,
       reason: formatFact(n.reason),
+      reason_code: n.reason.code,
     })),
     not_evaluated: analysis.not_evaluated.map((n) => ({
       rule: n.rule,

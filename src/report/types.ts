@@ -1,5 +1,6 @@
 /** The JSON report contract (docs/report-format.md, schemas/report.schema.json). Stable: fields are only ever added. */
 import type { IsoDate } from '../core/dates.ts';
+import type { FactCode } from '../core/facts.ts';
 import type { Profile } from '../core/log.ts';
 import type { RuleId } from '../core/rules/ids.ts';
 import type { Tier } from '../core/tiers.ts';
@@ -51,7 +52,8 @@ export interface Report {
   age: number | null;
   periods: ReportPeriod[];
   flags: ReportFlag[];
-  not_flagged: { rule: RuleId; date: IsoDate; reason: string }[];
+  /** `reason_code` (added) is the reason's fact code, for programs and the visit document. */
+  not_flagged: { rule: RuleId; date: IsoDate; reason: string; reason_code: FactCode }[];
   not_evaluated: { rule: RuleId; reason: string }[];
   checklist: ReportChecklistItem[];
   warnings: Warning[];

@@ -151,7 +151,12 @@ export function makeReport(): Report {
       },
     ],
     not_flagged: [
-      { rule: 'postcoital-bleeding', date: '2025-01-31', reason: 'bleeding began before sex' },
+      {
+        rule: 'postcoital-bleeding',
+        date: '2025-01-31',
+        reason: 'bleeding began before sex',
+        reason_code: 'bleeding-began-before-sex',
+      },
     ],
     not_evaluated: [{ rule: 'irregular-cycles', reason: 'cycles only reviewed at age 18–45' }],
     checklist: [

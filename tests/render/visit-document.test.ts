@@ -206,3 +206,31 @@ describe('one event never at two tiers', () => {
     expect(tierRank(only.tier)).toBeLessThan(tierRank('info'));
   });
 });
+
+describe('a bleed set aside as the period starting', () => {
+  /** Periods on 2025-01-01, 01-29 and 02-26 (28-day cycles), then day 1 of the next on 03-26. */
+  function cyclesThen(lastDay: Day['bleeding']): CycleLog {
+    const days: Day[] = [];
+    for (let n = 0; n < 85; n++) {
+      const date = new Date(Date.UTC(2025, 0, 1 + n)).toISOString().slice(0, 10);
+      const inPeriod = n % 28 < 4;
+      days.push({ date, bleeding: n === 84 ? lastDay : inPeriod ? 'medium' : 'none' });
+    }
+    return { profile: { age: 30 }, days };
+  }
+
+  it('is said in the headline, with its date, so "nothing matched" is not the last word', () => {
+    const log = cyclesThen('medium');
+    const doc = buildVisitDocument(reportOf(log), log);
+    expect(doc.findings).toEqual([]);
+    expect(doc.summary.headlineText).toBe(
+      'Nothing in this log matched a rule. That is not a clean bill of health: if something worries you, tell a clinician. The bleeding that began on 2025-03-26 may be your period starting: run cyclecheck again in a few days, once it has ended.',
+    );
+  });
+
+  it('is not mentioned when the log ends without bleeding', () => {
+    const log = cyclesThen('none');
+    const doc = buildVisitDocument(reportOf(log), log);
+    expect(doc.summary.headlineText).not.toContain('may be your period starting');
+  });
+});
